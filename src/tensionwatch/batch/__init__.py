@@ -1,0 +1,1 @@
+"""tensionwatch stage package."""
