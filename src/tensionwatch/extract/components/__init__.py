@@ -1,1 +1,1 @@
-"""tensionwatch stage package."""
+"""Pieces of the incident extractor, each working on a parsed spaCy ``Doc``."""

@@ -1,0 +1,392 @@
+"""From mentions and phrase finds to incidents: which mentions are one event, which are others.
+
+The walk goes sentence by sentence and keeps a *focus*: the incidents the text is currently
+about. New, indefinite mentions with their own victims open incidents; definite mentions
+("the attack", "the Crocus City Hall attack") join the best-matching earlier incident;
+summaries ("a wave of attacks", "these incidents") open nothing but let a sentence speak
+about the focus ("The assailants, described as …", "part of a trend of xenophobia").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from tensionwatch.extract.components.actors import ActorBuilder
+from tensionwatch.extract.components.casualties import CasualtyMention
+from tensionwatch.extract.components.mentions import Mention, MentionFinder
+from tensionwatch.extract.cues import Hit
+from tensionwatch.extract.drafts import Draft, compatible, ev
+from tensionwatch.extract.lexicon import Lexicon
+from tensionwatch.models import Role, Target, Weapon
+
+_ARREST_LEMMAS = frozenset(
+    {"arrest", "apprehend", "detain", "capture", "apprehension", "detention"}
+)
+_NOTE_AFTER = frozenset({"including", "among", "mostly", "mainly"})
+
+
+@dataclass
+class Finds:
+    """Everything found in one document before assembly."""
+
+    mentions: list[Mention]
+    casualties: list[CasualtyMention]
+    weapons: list[Hit]
+    targets: list[Hit]
+    cues: list[Hit]
+
+
+@dataclass
+class Assembly:
+    drafts: list[Draft] = field(default_factory=list)
+    document_retaliation: list[Span] = field(default_factory=list)
+
+
+class Assembler:
+    def __init__(self, lexicon: Lexicon, finder: MentionFinder) -> None:
+        self.lexicon = lexicon
+        self.finder = finder
+        self.actors = ActorBuilder(lexicon)
+        self._anaphors = lexicon.cue_set("anaphor_incident")
+
+    def __call__(self, doc: Doc, finds: Finds) -> Assembly:
+        result = Assembly()
+        focus: list[Draft] = []
+        last_victim = None
+        for s_index, sent in enumerate(doc.sents):
+            in_sent = lambda items: [x for x in items if sent.start <= _start(x) < sent.end]  # noqa: E731
+            mentions = [m for m in in_sent(finds.mentions) if not m.negated]
+            about_focus = self._subject_refers_to_focus(sent)
+            assigned: dict[int, Draft] = {}
+            for mention in mentions:
+                if mention.generic:
+                    continue
+                draft = self._place(mention, result, assigned, focus, s_index, about_focus)
+                assigned[mention.head.i] = draft
+                if draft not in result.drafts:
+                    result.drafts.append(draft)
+                draft.mentions.append(mention)
+                draft.last_sentence = s_index
+                if not (mention.definite and draft.types) or (
+                    draft.type == "attack" and mention.type != "attack"
+                ):
+                    draft.types.append(mention.type)
+                last_victim = self._arguments(mention, draft, last_victim)
+            drafts_here = list(dict.fromkeys(assigned.values()))
+            targets_for_items = focus if about_focus or not drafts_here else drafts_here
+            self._attach_casualties(in_sent(finds.casualties), assigned, targets_for_items, sent)
+            self._attach_weapons(in_sent(finds.weapons), assigned)
+            self._attach_targets(in_sent(finds.targets), assigned)
+            self._attach_cues(in_sent(finds.cues), assigned, focus, about_focus, result, sent)
+            if about_focus:
+                self._perpetrator_anaphors(sent, focus)
+            elif drafts_here:
+                focus = drafts_here
+        return result
+
+    # -- which incident a mention belongs to -------------------------------------------------
+    def _place(
+        self,
+        mention: Mention,
+        result: Assembly,
+        assigned: dict[int, Draft],
+        focus: list[Draft],
+        s_index: int,
+        about_focus: bool,
+    ) -> Draft:
+        same_sentence = list(dict.fromkeys(assigned.values()))
+        has_own_patient = any(
+            self.finder.is_person(p) or p.lower_ in self.lexicon.targets for p in mention.patients
+        )
+        if mention.definite or (not mention.strong and not has_own_patient):
+            antecedent = self._antecedent(mention, result.drafts, same_sentence + focus)
+            if antecedent is not None:
+                return antecedent
+        for draft in same_sentence:
+            if compatible(draft.type, mention.type) and not (
+                has_own_patient and draft.victims + draft.targets
+            ):  # type: ignore[operator]
+                return draft
+        if not mention.strong and focus and s_index - focus[-1].last_sentence <= 2:
+            for draft in reversed(focus):
+                if compatible(draft.type, mention.type):
+                    return draft
+        return Draft(number=len(result.drafts))
+
+    def _antecedent(
+        self, mention: Mention, drafts: Sequence[Draft], preferred: Sequence[Draft]
+    ) -> Draft | None:
+        if not drafts:
+            return None
+        subtree_text = " ".join(t.text for t in mention.head.subtree).lower()
+        terror_cued = any(
+            cue in subtree_text.split() or cue in subtree_text for cue in ("terrorist", "terror")
+        )
+        best: tuple[float, Draft] | None = None
+        for rank, draft in enumerate(drafts):
+            if not compatible(draft.type, mention.type):
+                continue
+            score = rank * 0.01
+            if draft.type == mention.type:
+                score += 1
+            if terror_cued:
+                score += 3 if draft.is_terror else -3
+            if any(name and name in subtree_text for name in draft.place_names()):
+                score += 2
+            if draft in preferred:
+                score += 0.5
+            if best is None or score > best[0]:
+                best = (score, draft)
+        return best[1] if best else None
+
+    # -- arguments ---------------------------------------------------------------------------
+    def _arguments(self, mention: Mention, draft: Draft, last_victim: object) -> object:
+        for patient in mention.patients:
+            if _is_bare_number(patient, self.lexicon):
+                continue  # "left over 180 injured": a count, handled by the casualty patterns
+            if patient.ent_type_ in {"FAC", "GPE", "LOC", "ORG"} and patient.ent_type_ != "NORP":
+                if patient.ent_type_ in {"FAC", "ORG"}:
+                    span = _np(patient)
+                    if all(t.text != span.text for t in draft.targets):
+                        draft.targets.append(Target(span.text, "facility", (ev(span),)))
+                continue
+            if self.finder.is_person(patient):
+                actor = self.actors.build(patient, Role.VICTIM)
+                if self.actors.is_elliptical(patient) and last_victim is not None:
+                    actor = self.actors.inherit(actor, last_victim)  # type: ignore[arg-type]
+                draft.add_unique(draft.victims, actor)
+                last_victim = actor
+            else:
+                span = _np(patient)
+                category = self.lexicon.targets.get(patient.lower_, "other")
+                if all(t.text != span.text for t in draft.targets):
+                    draft.targets.append(Target(span.text, category, (ev(span),)))
+        for agent in mention.agents:
+            actor = self.actors.build(agent, Role.PERPETRATOR)
+            draft.add_unique(draft.perpetrators, actor)
+            if _has_terror_word(actor.text, self.lexicon):
+                draft.terror.append(actor.evidence[0])
+        for token in mention.head.children:
+            if token.dep_ in {"amod", "compound"} and token.lower_ in self.lexicon.cue_set(
+                "terrorism"
+            ):
+                draft.terror.append(ev(token.doc[token.i : token.i + 1]))
+        return last_victim
+
+    def _attach_casualties(
+        self,
+        casualties: list[CasualtyMention],
+        assigned: dict[int, Draft],
+        fallback: list[Draft],
+        sent: Span,
+    ) -> None:
+        for item in casualties:
+            draft = _nearest(item.span.root, assigned) or (fallback[-1] if fallback else None)
+            if draft is None:
+                continue
+            bucket = draft.killed if item.label == "killed" else draft.injured
+            bucket.append(item)
+            note = _note_after(item.span)
+            if note:
+                draft.notes[item.label] = note
+
+    def _attach_weapons(self, weapons: list[Hit], assigned: dict[int, Draft]) -> None:
+        for hit in weapons:
+            draft = _nearest(hit.root, assigned)
+            if draft is not None and all(
+                w.text.lower() != hit.span.text.lower() for w in draft.weapons
+            ):
+                draft.weapons.append(Weapon(hit.span.text, hit.kind, (ev(hit.span),)))
+
+    def _attach_targets(self, targets: list[Hit], assigned: dict[int, Draft]) -> None:
+        for hit in targets:
+            root = hit.root
+            if root.dep_ not in {"dobj", "nsubjpass", "pobj"} or root.ent_type_ in {"GPE", "ORG"}:
+                continue
+            if root.dep_ == "pobj" and root.head.lower_ not in {
+                "on",
+                "at",
+                "against",
+                "to",
+                "into",
+                "outside",
+            }:
+                continue
+            draft = _nearest(root, assigned, subtree_only=True)
+            if draft is not None and all(
+                t.text.lower() != _np(root).text.lower() for t in draft.targets
+            ):
+                span = _np(root)
+                draft.targets.append(Target(span.text, hit.kind, (ev(span),)))
+
+    def _attach_cues(
+        self,
+        cues: list[Hit],
+        assigned: dict[int, Draft],
+        focus: list[Draft],
+        about_focus: bool,
+        result: Assembly,
+        sent: Span,
+    ) -> None:
+        for hit in cues:
+            if hit.kind == "retaliation":
+                new_here = [d for d in dict.fromkeys(assigned.values()) if not d.is_terror]
+                if new_here:
+                    for draft in new_here:
+                        draft.retaliation.append(ev(hit.span))
+                else:
+                    result.document_retaliation.append(hit.span)
+                continue
+            if about_focus and hit.kind != "terrorism":
+                targets = focus
+            else:
+                near = _nearest(hit.root, assigned, subtree_only=True)
+                targets = [near] if near else []
+            for draft in targets:
+                if hit.kind == "terrorism":
+                    draft.terror.append(ev(hit.span))
+                elif hit.kind == "motive":
+                    canonical = self.lexicon.motive_canonical.get(
+                        hit.span.text.lower(), hit.span.text.lower()
+                    )
+                    draft.motives.append((canonical, ev(hit.span)))
+                elif hit.kind == "not_bias":
+                    draft.not_bias.append(ev(hit.span))
+        self._claims_and_arrests(sent, assigned, focus)
+
+    def _claims_and_arrests(
+        self, sent: Span, assigned: dict[int, Draft], focus: list[Draft]
+    ) -> None:
+        for token in sent:
+            if token.lemma_ == "claim" and token.pos_ == "VERB":
+                claimants = [
+                    c
+                    for a in token.children
+                    if a.dep_ == "agent"
+                    for c in a.children
+                    if c.dep_ == "pobj"
+                ]
+                if not claimants and any(c.lower_ == "responsibility" for c in token.children):
+                    claimants = [c for c in token.children if c.dep_ == "nsubj"]
+                draft = (
+                    assigned.get(token.head.i)
+                    or _nearest(token, assigned)
+                    or (focus[-1] if focus else None)
+                )
+                for head in claimants:
+                    if draft is not None and head.pos_ != "PRON":
+                        draft.add_unique(draft.claimants, self.actors.build(head, Role.CLAIMANT))
+            if token.lemma_ in _ARREST_LEMMAS:
+                people = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}]
+                people += [
+                    o
+                    for p in token.children
+                    if p.lower_ == "of"
+                    for o in p.children
+                    if o.dep_ == "pobj"
+                ]
+                draft = _nearest(token, assigned) or (focus[-1] if focus else None)
+                for head in people:
+                    if draft is None or head.pos_ == "PRON":
+                        continue
+                    suspect = self.actors.build(head, Role.SUSPECT)
+                    from dataclasses import replace
+
+                    draft.add_unique(draft.suspects, replace(suspect, arrested=True))
+                    draft.add_unique(
+                        draft.arrests, replace(suspect, role=Role.ARRESTED, arrested=True)
+                    )
+
+    def _subject_refers_to_focus(self, sent: Span) -> bool:
+        """ "These incidents …", "The assailants …": the sentence talks about the focus."""
+        for token in sent:
+            if token.dep_ in {"nsubj", "nsubjpass"} and token.head.dep_ == "ROOT":
+                det = " ".join(t.lower_ for t in token.lefts if t.dep_ == "det")
+                phrase = f"{det} {token.lower_}".strip()
+                if phrase in self._anaphors and (
+                    det in {"these", "those", "such"} or token.tag_ in {"NNS", "NN"}
+                ):
+                    lemma = token.lemma_.lower()
+                    return lemma not in {
+                        "attack",
+                        "bombing",
+                        "shooting",
+                        "blast",
+                        "explosion",
+                    } or det in {"these", "those"}
+        return False
+
+    def _perpetrator_anaphors(self, sent: Span, focus: list[Draft]) -> None:
+        perp_nouns = self.lexicon.cue_set("perpetrator_noun")
+        for token in sent:
+            if token.dep_ in {"nsubj", "nsubjpass"} and token.lower_ in perp_nouns:
+                if not any(c.lower_ in {"the", "these", "those"} for c in token.lefts):
+                    continue
+                actor = self.actors.build(token, Role.PERPETRATOR)
+                for draft in focus:
+                    if not draft.perpetrators:
+                        draft.perpetrators.append(actor)
+
+
+def _start(item: object) -> int:
+    if isinstance(item, Mention):
+        return item.head.i
+    if isinstance(item, CasualtyMention):
+        return item.span.start
+    if isinstance(item, Hit):
+        return item.span.start
+    raise TypeError(type(item))
+
+
+def _nearest(
+    token: Token, assigned: dict[int, Draft], *, subtree_only: bool = False
+) -> Draft | None:
+    """The incident of the closest mention that governs ``token``; else the closest by distance."""
+    if not assigned:
+        return None
+    if token.i in assigned:
+        return assigned[token.i]
+    for ancestor in token.ancestors:
+        if ancestor.i in assigned:
+            return assigned[ancestor.i]
+    for head_i, draft in assigned.items():  # the token governs the trigger ("a bat attack")
+        if token.doc[head_i] in token.subtree and token.doc[head_i].dep_ != "ROOT":
+            return draft
+    if subtree_only:
+        return None
+    closest = min(assigned, key=lambda i: abs(i - token.i))
+    return assigned[closest]
+
+
+def _np(token: Token) -> Span:
+    from tensionwatch.extract.components.actors import noun_phrase
+
+    return noun_phrase(token)
+
+
+def _note_after(span: Span) -> str | None:
+    """ ", including children" right after a count: kept as the count's note."""
+    doc = span.doc
+    i = span.end
+    if i < len(doc) and doc[i].is_punct:
+        i += 1
+    if i < len(doc) and doc[i].lower_ in _NOTE_AFTER:
+        obj = next((c for c in doc[i].children if c.dep_ == "pobj"), None)
+        if obj is not None:
+            phrase = _np(obj)
+            return f"{doc[i].lower_} {phrase.text}"
+    return None
+
+
+def _has_terror_word(text: str, lexicon: Lexicon) -> bool:
+    lower = f" {text.lower()} "
+    return any(f" {cue} " in lower for cue in lexicon.cue_set("terrorism"))
+
+
+def _is_bare_number(token: Token, lexicon: Lexicon) -> bool:
+    from tensionwatch.extract.components.numbers import is_number_token
+
+    return is_number_token(token, lexicon) and not any(c.pos_ == "NOUN" for c in token.children)

@@ -1,0 +1,247 @@
+"""The registered spaCy component ``tensionwatch_incidents_v1``.
+
+Usable in any English pipeline that has a parser and NER::
+
+    nlp.add_pipe("tensionwatch_incidents_v1")
+    doc = nlp(text)
+    doc._.tw_incidents          # list[Incident]
+    doc.spans["tw_triggers"]    # evidence spans, one group per field
+
+The publication date and article id are read from ``doc._.tw_published`` /
+``doc._.tw_article_id`` when set (``Extractor`` sets them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from tensionwatch.extract.assemble import Assembler, Finds
+from tensionwatch.extract.components.casualties import CasualtyFinder
+from tensionwatch.extract.components.dates import on_or_before, resolve_date
+from tensionwatch.extract.components.mentions import Mention, MentionFinder
+from tensionwatch.extract.cues import PhraseFinder
+from tensionwatch.extract.drafts import Draft, build_incident, ev
+from tensionwatch.extract.lexicon import Lexicon
+from tensionwatch.extract.places import (
+    CountryNames,
+    PlaceResolver,
+    dominant_country,
+    place_entities,
+    to_places,
+)
+from tensionwatch.models import Bias, EventDate, Evidence, Incident, Place
+
+EXTRACTOR_VERSION = "tensionwatch_incidents_v1/0.1.0"
+_WEAPON_VERB_EXCLUDE = frozenset({"arm", "equip", "carry", "find", "seize", "possess", "have"})
+
+for _name, _default in (("tw_incidents", None), ("tw_published", None), ("tw_article_id", "")):
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+if not Token.has_extension("tw_num"):
+    Token.set_extension("tw_num", default=False)
+
+
+class IncidentExtractor:
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "tensionwatch_incidents",
+        *,
+        lexicon: Lexicon | None = None,
+        resolver: PlaceResolver | None = None,
+    ) -> None:
+        self.name = name
+        self.lexicon = lexicon or Lexicon.load()
+        self.resolver: PlaceResolver = resolver or CountryNames()
+        self.mentions = MentionFinder(nlp, self.lexicon)
+        self.casualties = CasualtyFinder(nlp, self.lexicon)
+        self.phrases = PhraseFinder(nlp, self.lexicon)
+        self.assembler = Assembler(self.lexicon, self.mentions)
+
+    def __call__(self, doc: Doc) -> Doc:
+        published: date | None = doc._.tw_published
+        article_id: str = doc._.tw_article_id or ""
+        weapons = self.phrases.weapons_in(doc)
+        mentions = self.mentions(doc)
+        mentions = self._add_weapon_use_mentions(doc, mentions, weapons)
+        finds = Finds(
+            mentions=mentions,
+            casualties=self.casualties(doc),
+            weapons=weapons,
+            targets=self.phrases.targets_in(doc),
+            cues=self.phrases.cues_in(doc),
+        )
+        assembly = self.assembler(doc, finds)
+        for draft in assembly.drafts:
+            if not draft.is_terror:
+                draft.retaliation.extend(ev(s) for s in assembly.document_retaliation)
+        self._attach_places_and_dates(doc, assembly.drafts, published)
+        fallback = dominant_country(doc, self.resolver)
+        incidents = [
+            self._finish(doc, draft, article_id, published, fallback)
+            for draft in assembly.drafts
+            if self._is_reportable(draft)
+        ]
+        doc._.tw_incidents = incidents
+        doc.spans["tw_triggers"] = [m.trigger for m in mentions]
+        doc.spans["tw_casualties"] = [c.span for c in finds.casualties]
+        doc.spans["tw_weapons"] = [h.span for h in weapons]
+        doc.spans["tw_cues"] = [h.span for h in finds.cues]
+        return doc
+
+    def _add_weapon_use_mentions(
+        self, doc: Doc, mentions: list[Mention], weapons: Sequence[object]
+    ) -> list[Mention]:
+        """ "sprayed in the face with pepper spray": using a weapon on someone is an attack."""
+        heads = {m.head.i for m in mentions}
+        added: list[Mention] = []
+        for hit in weapons:
+            root = hit.span.root  # type: ignore[attr-defined]
+            prep = root.head
+            verb = prep.head
+            if root.dep_ != "pobj" or prep.lower_ != "with" or verb.pos_ != "VERB":
+                continue
+            if verb.i in heads or verb.lemma_ in _WEAPON_VERB_EXCLUDE:
+                continue
+            kind = self.lexicon.weapon_incident_types.get(hit.kind, "assault")  # type: ignore[attr-defined]
+            mention = Mention(head=verb, trigger=doc[verb.i : verb.i + 1], type=kind, strong=True)
+            self.mentions._classify(mention)
+            heads.add(verb.i)
+            added.append(mention)
+        if not added:
+            return mentions
+        combined = sorted(mentions + added, key=lambda m: m.head.i)
+        by_head = {m.head.i: m for m in combined}
+        for mention in added:
+            mention.patients, mention.agents = self.mentions._arguments(mention.head, by_head)
+        return combined
+
+    def _attach_places_and_dates(
+        self, doc: Doc, drafts: list[Draft], published: date | None
+    ) -> None:
+        heads: dict[int, Draft] = {m.head.i: d for d in drafts for m in d.mentions}
+        for place, ent in zip(to_places(place_entities(doc)), _place_roots(doc), strict=False):
+            draft = _governing(ent, heads)
+            if draft is not None and all(p.name != place.name for p in draft.places):
+                draft.places.append(place)
+        for ent in doc.ents:
+            if ent.label_ != "DATE":
+                continue
+            draft = _governing(ent.root, heads) or _only_in_sentence(ent, heads)
+            if draft is None:
+                continue
+            resolved = resolve_date(ent, published)
+            if resolved is not None:
+                draft.dates.append(resolved)
+
+    def _is_reportable(self, draft: Draft) -> bool:
+        """A lone weak word ("killed", "graffiti") with nothing attached is not an incident."""
+        if any(m.strong for m in draft.mentions):
+            return True
+        return bool(
+            draft.victims or draft.killed or draft.injured or draft.targets or draft.perpetrators
+        )
+
+    def _finish(
+        self,
+        doc: Doc,
+        draft: Draft,
+        article_id: str,
+        published: date | None,
+        fallback: Place | None,
+    ) -> Incident:
+        places = tuple(self.resolver.resolve(draft.places, doc.text)) if draft.places else ()
+        if not places and fallback is not None:
+            places = (fallback,)
+        date_value: EventDate | None = draft.dates[0] if draft.dates else on_or_before(published)
+        sentences = tuple(
+            dict.fromkeys(
+                Evidence(m.sent.start_char, m.sent.end_char, m.sent.text) for m in draft.mentions
+            )
+        )
+        return build_incident(
+            draft,
+            article_id=article_id,
+            extractor_version=EXTRACTOR_VERSION,
+            date_value=date_value,
+            places=places,
+            bias=self._bias(draft),
+            confidence=self._confidence(draft),
+            sentences=sentences,
+        )
+
+    def _bias(self, draft: Draft) -> Bias:
+        evidence = tuple(e for _, e in draft.motives) + tuple(draft.not_bias)
+        motives = tuple(dict.fromkeys(m for m, _ in draft.motives))
+        if draft.not_bias and not motives:
+            return Bias(motivated=False, motive=(), evidence=evidence)
+        if not motives:
+            return Bias()
+        groups: list[str] = []
+        characteristic = None
+        for victim in draft.victims:
+            for attr in ("nationality", "ethnicity", "religion"):
+                value = getattr(victim, attr)
+                if value:
+                    characteristic = characteristic or attr
+                    if value not in groups:
+                        groups.append(value)
+                    break
+        return Bias(True, characteristic, tuple(groups), motives, evidence)
+
+    def _confidence(self, draft: Draft) -> float:
+        score = 0.4
+        score += 0.15 if any(m.strong for m in draft.mentions) else 0
+        score += 0.15 if draft.victims or draft.targets else 0
+        score += 0.1 if draft.places else 0
+        score += 0.1 if draft.killed or draft.injured or draft.weapons else 0
+        score += 0.1 if len(draft.mentions) > 1 else 0
+        return round(min(score, 1.0), 2)
+
+
+def _place_roots(doc: Doc) -> list[Token]:
+    """Roots aligned with ``to_places``: a merged venue+town place is governed by the venue."""
+    from tensionwatch.extract.places import place_entities as ents_of
+
+    ents = sorted(ents_of(doc), key=lambda e: e.start)
+    roots: list[Token] = []
+    skip = False
+    for i, ent in enumerate(ents):
+        if skip:
+            skip = False
+            continue
+        if i + 1 < len(ents):
+            between = doc[ent.end : ents[i + 1].start].text.strip()
+            pair = (
+                ent.label_ in {"FAC", "ORG"}
+                and ents[i + 1].label_ == "GPE"
+                and between in {",", "in", "near"}
+            ) or (ent.label_ == "GPE" and ents[i + 1].label_ == "GPE" and between == ",")
+            skip = pair
+        roots.append(ent.root)
+    return roots
+
+
+def _governing(token: Token, heads: dict[int, Draft]) -> Draft | None:
+    if token.i in heads:
+        return heads[token.i]
+    for ancestor in token.ancestors:
+        if ancestor.i in heads:
+            return heads[ancestor.i]
+    for (
+        head_i,
+        draft,
+    ) in heads.items():  # "the Crocus City Hall attack": the place modifies the trigger
+        head = token.doc[head_i]
+        if head.sent == token.sent and token.head == head:
+            return draft
+    return None
+
+
+def _only_in_sentence(span: Span, heads: dict[int, Draft]) -> Draft | None:
+    drafts = {id(d): d for i, d in heads.items() if span.sent.start <= i < span.sent.end}
+    return next(iter(drafts.values())) if len(drafts) == 1 else None

@@ -1,0 +1,218 @@
+"""Noun phrases to ``Actor`` records with nationality, occupation, gender, age and affiliation.
+
+Attributes are read only from the words of the phrase itself (plus "described as …" and
+"of Tajik nationality" constructions), so every attribute is backed by the phrase's evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from tensionwatch.extract.components.numbers import is_number_token, run_value
+from tensionwatch.extract.lexicon import Lexicon
+from tensionwatch.models import Actor, ActorKind, Evidence, Role
+
+_CUT_DEPS = frozenset(
+    {"acl", "relcl", "appos", "punct", "cc", "conj", "advcl", "prep", "agent", "dep", "mark"}
+)
+_KEEP_PREP_UNDER = frozenset({"group", "gang", "band", "members", "member", "affiliate", "crowd"})
+_DESCRIBE_LEMMAS = frozenset(
+    {"describe", "identify", "name", "believe", "say", "report", "suspect"}
+)
+_AGE = re.compile(r"(\d{1,3})-year-old")
+ELLIPTICAL = frozenset({"another", "other", "second", "third", "one"})
+
+
+def noun_phrase(head: Token) -> Span:
+    """The phrase headed by ``head``, without clauses and (most) prepositional attachments."""
+    tokens = [head]
+    stack = list(head.children)
+    while stack:
+        child = stack.pop()
+        if child.head == head and child.dep_ in _CUT_DEPS:
+            keep_of = (
+                child.dep_ == "prep"
+                and child.lower_ == "of"
+                and (head.lemma_.lower() in _KEEP_PREP_UNDER or is_quantity(head))
+            )
+            if not keep_of:
+                continue
+        tokens.append(child)
+        stack.extend(child.children)
+    start = min(t.i for t in tokens)
+    end = max(t.i for t in tokens) + 1
+    span = head.doc[start:end]
+    while len(span) > 1 and (span[-1].is_punct or span[-1].dep_ == "cc"):
+        span = span[:-1]
+    while len(span) > 1 and (span[0].is_punct or span[0].dep_ == "cc"):
+        span = span[1:]
+    return span
+
+
+def is_quantity(token: Token) -> bool:
+    return token.like_num or token.lower_ in {"dozens", "hundreds", "scores", "thousands", "one"}
+
+
+def described_as(head: Token) -> Token | None:
+    """Head of "X, described as young Russian nationalists" / "identified as Tajik nationals"."""
+    candidates = [head]
+    if head.dep_ == "pobj" and head.head.dep_ == "prep":
+        candidates.append(head.head.head)
+    for anchor in candidates:
+        for child in anchor.children:
+            if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"}:
+                return child
+            if child.dep_ in {"acl", "relcl"} and child.lemma_ in _DESCRIBE_LEMMAS:
+                for prep in child.children:
+                    if prep.lower_ == "as":
+                        objects = [c for c in prep.children if c.dep_ == "pobj"]
+                        if objects:
+                            return objects[0]
+    return None
+
+
+class ActorBuilder:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self._affiliations = lexicon.cue_set("affiliation")
+        self._perp_nouns = lexicon.cue_set("perpetrator_noun")
+
+    def build(self, head: Token, role: Role) -> Actor:
+        described = (
+            described_as(head)
+            if head.lower_ in self._perp_nouns
+            or head.lower_
+            in {
+                "suspects",
+                "suspect",
+            }
+            else None
+        )
+        if described is not None:
+            head = described
+        span = noun_phrase(head)
+        text = span.text
+        lower_tokens = [t.lower_ for t in span]
+        groups = self._groups(span)
+        nationality = next((g for c, g in groups if c == "nationality"), None)
+        ethnicity = next((g for c, g in groups if c == "ethnicity"), None)
+        religion = next((g for c, g in groups if c == "religion"), None)
+        gender = self._first_attr("gender", lower_tokens)
+        age_group = self._age_group(span)
+        occupation = self._occupation(span.text.lower())
+        affiliation = self._affiliation(span)
+        kind = self._kind(head, span, affiliation)
+        return Actor(
+            text=text,
+            role=role,
+            kind=kind,
+            count=self._count(head, span),
+            nationality=nationality,
+            ethnicity=ethnicity,
+            religion=religion,
+            occupation=occupation,
+            gender=gender,
+            age_group=age_group,
+            affiliation=affiliation,
+            evidence=(Evidence(span.start_char, span.end_char, span.text),),
+        )
+
+    def is_elliptical(self, head: Token) -> bool:
+        """ "another" in "a Tajik courier assaulted …, another sprayed …": a noun left out."""
+        return head.lower_ in ELLIPTICAL and head.pos_ in {"DET", "PRON", "NUM", "ADJ"}
+
+    def inherit(self, actor: Actor, antecedent: Actor) -> Actor:
+        note = f"'{actor.text}' refers back to {antecedent.text}"
+        return replace(
+            actor,
+            kind=antecedent.kind,
+            nationality=antecedent.nationality,
+            ethnicity=antecedent.ethnicity,
+            religion=antecedent.religion,
+            occupation=antecedent.occupation,
+            gender=antecedent.gender,
+            age_group=antecedent.age_group,
+            count=1,
+            note=note,
+        )
+
+    def _groups(self, span: Span) -> list[tuple[str, str]]:
+        found: list[tuple[str, str]] = []
+        tokens = list(span)
+        head = span.root
+        for prep in head.children:  # "individuals of Tajik nationality", "of Central Asian descent"
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                tokens.extend(prep.subtree)
+        i = 0
+        while i < len(tokens):
+            token = tokens[i]
+            if token.ent_type_ in {"ORG", "FAC", "WORK_OF_ART", "LAW"}:
+                i += 1
+                continue
+            two = f"{token.lower_} {tokens[i + 1].lower_}" if i + 1 < len(tokens) else ""
+            term = self.lexicon.groups.get(two) if two else None
+            step = 2
+            if term is None:
+                term = self.lexicon.groups.get(token.lower_)
+                step = 1
+            if term is not None:
+                found.append((term.characteristic, term.group))
+            i += step
+        return found
+
+    def _first_attr(self, attribute: str, lower_tokens: list[str]) -> str | None:
+        table = self.lexicon.actor_terms.get(attribute, {})
+        return next((table[t] for t in lower_tokens if t in table), None)
+
+    def _age_group(self, span: Span) -> str | None:
+        match = _AGE.search(span.text.lower())
+        if match:
+            years = int(match.group(1))
+            if years < 18:
+                return "child"
+            if years < 25:
+                return "young"
+            return "elderly" if years >= 65 else "adult"
+        table = self.lexicon.actor_terms.get("age_group", {})
+        return next((table[t.lower_] for t in span if t.lower_ in table), None)
+
+    def _occupation(self, lower_text: str) -> str | None:
+        for term in self.lexicon.occupations:
+            if re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", lower_text):
+                return term
+        return None
+
+    def _affiliation(self, span: Span) -> str | None:
+        for ent in span.ents:
+            if ent.label_ in {"ORG", "NORP"} and ent.text.lower() not in self.lexicon.groups:
+                return ent.text.removeprefix("the ").strip()
+        lower = span.text.lower()
+        for term in sorted(self._affiliations, key=len, reverse=True):
+            if re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", lower):
+                return term
+        return None
+
+    def _kind(self, head: Token, span: Span, affiliation: str | None) -> ActorKind:
+        lemma = head.lemma_.lower()
+        if head.ent_type_ == "ORG" or (
+            lemma in self.lexicon.organization_nouns and head.tag_ in {"NN", "NNP"}
+        ):
+            return ActorKind.ORGANIZATION
+        if head.ent_type_ == "GPE":
+            return ActorKind.STATE
+        if head.tag_ in {"NNS", "NNPS"} or lemma in {"group", "gang", "mob", "crowd"}:
+            return ActorKind.GROUP
+        return ActorKind.INDIVIDUAL
+
+    def _count(self, head: Token, span: Span) -> int | None:
+        numbers = [t for t in span if is_number_token(t, self.lexicon) and t.i < head.i]
+        if numbers:
+            return run_value(numbers, self.lexicon)
+        if head.tag_ in {"NNS", "NNPS"}:
+            return None
+        if head.pos_ in {"NOUN", "PROPN"} or head.lower_ in ELLIPTICAL:
+            return 1
+        return None

@@ -1,0 +1,82 @@
+"""Killed and injured counts, found by Matcher patterns kept in ``patterns/casualties.jsonl``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+
+from tensionwatch.extract.components.numbers import is_number_token, parse_count
+from tensionwatch.extract.lexicon import Lexicon
+from tensionwatch.models import Count, Evidence, Qualifier
+
+
+@dataclass(frozen=True, slots=True)
+class CasualtyMention:
+    label: str  # "killed" | "injured"
+    count: Count
+    span: Span
+
+
+class CasualtyFinder:
+    def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.matcher = Matcher(nlp.vocab)
+        self._rules: dict[str, tuple[str, bool, bool]] = {}
+        for number, rule in enumerate(lexicon.casualties):
+            key = f"tw_casualty_{number}"
+            self.matcher.add(key, [rule.pattern])
+            singular = any(
+                isinstance(tok.get("LOWER"), dict) and "a" in tok["LOWER"].get("IN", [])
+                for tok in rule.pattern[:1]
+            )
+            self._rules[key] = (rule.label, rule.negated, singular)
+
+    def __call__(self, doc: Doc) -> list[CasualtyMention]:
+        for token in doc:
+            token._.tw_num = is_number_token(token, self.lexicon)
+        best: dict[tuple[str, int], CasualtyMention] = {}
+        for match_id, start, end in self.matcher(doc):
+            label, negated, singular = self._rules[doc.vocab.strings[match_id]]
+            span = doc[start:end]
+            if negated:
+                count: Count | None = Count(
+                    0,
+                    Qualifier.EXACT,
+                    0,
+                    0,
+                    evidence=(Evidence(span.start_char, span.end_char, span.text),),
+                )
+            else:
+                count = parse_count(span, self.lexicon, singular=singular)
+            if count is None:
+                continue
+            anchor = next((t.i for t in span if t._.tw_num), span.start)
+            key = (label, anchor)
+            previous = best.get(key)
+            if previous is None or len(span) > len(previous.span):
+                best[key] = CasualtyMention(label, count, span)
+        return _drop_cross_label_duplicates(sorted(best.values(), key=lambda m: m.span.start))
+
+
+def _drop_cross_label_duplicates(mentions: list[CasualtyMention]) -> list[CasualtyMention]:
+    """One number token reports one thing: keep the label whose keyword ends the phrase."""
+    by_anchor: dict[int, list[CasualtyMention]] = {}
+    for mention in mentions:
+        anchor = next((t.i for t in mention.span if t._.tw_num), mention.span.start)
+        by_anchor.setdefault(anchor, []).append(mention)
+    kept: list[CasualtyMention] = []
+    for group in by_anchor.values():
+        if len(group) == 1:
+            kept.append(group[0])
+            continue
+        kept.append(max(group, key=lambda m: (_keyword_at_end(m), len(m.span))))
+    return sorted(kept, key=lambda m: m.span.start)
+
+
+def _keyword_at_end(mention: CasualtyMention) -> bool:
+    last = mention.span[-1].lower_
+    killed = {"killed", "dead", "died", "deaths", "fatalities", "lives", "murdered", "slain"}
+    return (last in killed) == (mention.label == "killed")

@@ -1,0 +1,226 @@
+"""Event mentions: trigger words (data in ``patterns/triggers.jsonl``) and their arguments.
+
+A mention is one place where the text refers to a violent event: "a courier assaulted with
+brass knuckles", "the attack", "a bomb exploded". Arguments come from the dependency parse
+(subject/object/agent, acl participles, "attack on X"), so they hold for any wording that
+parses the same way rather than for one article's sentences.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+from tensionwatch.extract.lexicon import Lexicon
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
+_GENERIC_DETS = frozenset(
+    {"several", "many", "some", "such", "further", "more", "other", "any", "no", "these", "those"}
+)
+_SUPPORT_VERBS = frozenset(
+    {"carry", "launch", "stage", "commit", "perpetrate", "mount", "conduct", "claim", "plan"}
+)
+_PERSON_ENTS = frozenset({"PERSON", "NORP"})
+_LOCATIVE = frozenset({"at", "in", "inside", "outside", "near", "on", "within", "across", "into"})
+
+
+@dataclass
+class Mention:
+    head: Token
+    trigger: Span
+    type: str
+    strong: bool
+    definite: bool = False
+    generic: bool = False
+    negated: bool = False
+    patients: list[Token] = field(default_factory=list)
+    agents: list[Token] = field(default_factory=list)
+
+    @property
+    def sent(self) -> Span:
+        return self.head.sent
+
+
+class MentionFinder:
+    def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+        self.matcher = Matcher(nlp.vocab)
+        self._rules: dict[str, tuple[str, bool]] = {}
+        for rule in lexicon.triggers:
+            key = f"tw_trigger_{rule.id}"
+            self.matcher.add(key, [rule.pattern])
+            self._rules[key] = (rule.type, rule.strong)
+        self._summary = lexicon.cue_set("summary")
+        self._hypothetical = lexicon.cue_set("hypothetical")
+
+    def __call__(self, doc: Doc) -> list[Mention]:
+        by_head: dict[int, Mention] = {}
+        for match_id, start, end in self.matcher(doc):
+            kind, strong = self._rules[doc.vocab.strings[match_id]]
+            span = doc[start:end]
+            head = _trigger_head(span)
+            if head.ent_type_ in {"ORG", "PERSON", "WORK_OF_ART", "LAW", "GPE"}:
+                continue
+            if (
+                head.dep_ == "compound"
+                and head.head.pos_ == "NOUN"
+                and not _is_trigger_noun(head.head)
+            ):
+                continue
+            existing = by_head.get(head.i)
+            if (
+                existing is not None
+                and (existing.strong or not strong)
+                and existing.type != "attack"
+            ):
+                continue
+            mention = Mention(head=head, trigger=span, type=kind, strong=strong)
+            self._classify(mention)
+            by_head[head.i] = mention
+        mentions = sorted(by_head.values(), key=lambda m: m.head.i)
+        for mention in mentions:
+            mention.patients, mention.agents = self._arguments(mention.head, by_head)
+        return mentions
+
+    def _classify(self, mention: Mention) -> None:
+        head = mention.head
+        dets = {c.lower_ for c in head.children if c.dep_ in {"det", "poss", "amod", "nummod"}}
+        if head.pos_ == "NOUN" or head.pos_ == "PROPN":
+            plural = head.tag_ in {"NNS", "NNPS"}
+            mention.definite = bool(dets & _DEFINITE) or any(
+                c.dep_ in {"compound", "poss"} and c.ent_type_ for c in head.children
+            )
+            mention.generic = bool(dets & _GENERIC_DETS) or (plural and not mention.definite)
+            if plural and dets & {"these", "those", "the"}:
+                mention.generic = True
+        mention.negated = any(c.dep_ == "neg" for c in head.children)
+        window = head.doc[max(head.sent.start, head.i - 4) : head.i].text.lower()
+        if any(_contains(window, cue) for cue in self._summary):
+            mention.generic = True
+        for ancestor in head.ancestors:
+            if (
+                ancestor.lemma_.lower() in self._hypothetical
+                or ancestor.lower_ in self._hypothetical
+            ):
+                mention.negated = True
+                break
+            if ancestor.dep_ == "ROOT":
+                break
+        aux = {c.lower_ for c in head.children if c.dep_ in {"aux", "auxpass"}}
+        if aux & {"could", "would", "might", "may", "will"}:
+            mention.negated = True
+
+    def _arguments(
+        self, head: Token, by_head: dict[int, Mention]
+    ) -> tuple[list[Token], list[Token]]:
+        patients: list[Token] = []
+        agents: list[Token] = []
+        if head.pos_ in {"VERB", "AUX"}:
+            passive = is_passive(head)
+            for child in head.children:
+                if child.dep_ == "nsubjpass" or (child.dep_ == "nsubj" and passive):
+                    patients.append(child)
+                elif child.dep_ == "nsubj":
+                    agents.append(child)
+                elif child.dep_ in {"dobj", "obj"}:
+                    patients.append(child)
+                elif child.dep_ == "agent":
+                    agents.extend(c for c in child.children if c.dep_ == "pobj")
+                elif (
+                    child.dep_ == "prep"
+                    and child.lower_ in {"on", "at", "against"}
+                    and (head.lemma_ in {"open", "fire"})
+                ):
+                    patients.extend(c for c in child.children if c.dep_ == "pobj")
+            if head.dep_ in {"acl", "relcl"} and passive and not patients:
+                patients.append(head.head)
+            elif head.dep_ == "relcl" and not passive and not agents:
+                agents.append(head.head)
+            if head.dep_ in {"conj", "xcomp", "advcl"} and not agents and not patients:
+                parent = head.head
+                if parent.i in by_head or parent.pos_ == "VERB":
+                    p_pat, p_ag = self._arguments(parent, {})
+                    agents.extend(p_ag)
+                    if is_passive(parent) == passive:
+                        patients.extend(p_pat)
+        else:
+            for child in head.children:
+                if child.dep_ == "prep" and child.lower_ in {"on", "against", "of", "targeting"}:
+                    if child.lower_ == "of" and head.lemma_ not in {
+                        "killing",
+                        "murder",
+                        "kidnapping",
+                    }:
+                        continue
+                    patients.extend(c for c in child.children if c.dep_ == "pobj")
+                elif child.dep_ == "prep" and child.lower_ == "by":
+                    agents.extend(c for c in child.children if c.dep_ == "pobj")
+                elif child.dep_ == "poss" and child.pos_ != "PRON":
+                    agents.append(child)
+            if head.dep_ in {"dobj", "nsubjpass"} and head.head.lemma_ in _SUPPORT_VERBS:
+                agents.extend(c for c in head.head.children if c.dep_ == "nsubj")
+        patients = _expand_conjuncts(patients, by_head)
+        agents = _expand_conjuncts(agents, by_head)
+        return [p for p in patients if p.pos_ != "PRON" or p.lower_ in {"another"}], [
+            a for a in agents if a.pos_ != "PRON"
+        ]
+
+    def is_person(self, token: Token) -> bool:
+        if token.ent_type_ in _PERSON_ENTS:
+            return True
+        lower = token.lower_
+        if lower in self.lexicon.targets and token.ent_type_ not in _PERSON_ENTS:
+            return False
+        return True
+
+
+def is_passive(verb: Token) -> bool:
+    """Passive voice, including participles without an auxiliary ("a courier assaulted …")."""
+    if any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+        return True
+    if verb.tag_ != "VBN":
+        return False
+    return not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
+def _trigger_head(span: Span) -> Token:
+    for pos in ("VERB", "NOUN", "PROPN"):
+        for token in span:
+            if token.pos_ == pos:
+                return token
+    return span.root
+
+
+def _is_trigger_noun(token: Token) -> bool:
+    return token.lemma_.lower() in {"attack", "bombing", "assault", "shooting", "stabbing", "blast"}
+
+
+def _expand_conjuncts(tokens: list[Token], by_head: dict[int, Mention]) -> list[Token]:
+    """Coordinated arguments share the event unless each has its own trigger participle."""
+    out: list[Token] = []
+    for token in tokens:
+        if token not in out:
+            out.append(token)
+        for conj in token.conjuncts:
+            has_own_event = any(
+                c.dep_ in {"acl", "relcl"} and c.i in by_head for c in conj.children
+            )
+            if not has_own_event and conj not in out and conj.i > token.i:
+                out.append(conj)
+    return out
+
+
+def _contains(window: str, cue: str) -> bool:
+    return f" {cue} " in f" {window} "
+
+
+def locative_objects(token: Token) -> list[Token]:
+    """Objects of locative prepositions hanging off ``token`` ("at Crocus City Hall")."""
+    found: list[Token] = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in _LOCATIVE:
+            found.extend(c for c in child.children if c.dep_ == "pobj")
+    return found

@@ -1,0 +1,135 @@
+"""Reported numbers to ``Count`` values: "over 180" is more_than 180 (low 181), not 180."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Span, Token
+
+from tensionwatch.extract.lexicon import Lexicon
+from tensionwatch.models import Count, Evidence, Qualifier
+
+_DIGITS = re.compile(r"^\d{1,3}(?:[,.]\d{3})+$|^\d+$")
+NOT_COUNT_WORDS = frozenset({"a", "an", "some", "many", "numerous", "few", "single"})
+
+
+def is_number_token(token: Token, lexicon: Lexicon) -> bool:
+    """Digits, number words and vague quantities ("dozens"), but not articles."""
+    lower = token.lower_
+    if lower in NOT_COUNT_WORDS:
+        return False
+    if token.like_num and not _looks_like_year_or_time(token):
+        return True
+    if lower in lexicon.numbers or lower in lexicon.vague_numbers:
+        return True
+    return all(part in lexicon.numbers for part in lower.split("-")) and "-" in lower
+
+
+def _looks_like_year_or_time(token: Token) -> bool:
+    text = token.text
+    if ":" in text:
+        return True
+    return bool(
+        text.isdigit() and len(text) == 4 and text[:2] in {"19", "20"} and token.ent_type_ == "DATE"
+    )
+
+
+def word_value(text: str, lexicon: Lexicon) -> int | None:
+    """Integer value of one number token ("1,200", "twenty-five", "12"); None if vague."""
+    lower = text.lower()
+    if _DIGITS.match(lower):
+        return int(re.sub(r"[,.]", "", lower))
+    if lower in lexicon.numbers:
+        return lexicon.numbers[lower]
+    parts = lower.split("-")
+    if len(parts) > 1 and all(p in lexicon.numbers for p in parts):
+        return sum(lexicon.numbers[p] for p in parts)
+    return None
+
+
+def run_value(tokens: Sequence[Token], lexicon: Lexicon) -> int | None:
+    """Value of a run of number tokens: "two hundred" = 200, "a dozen" = 12."""
+    total, current = 0, 0
+    seen = False
+    for token in tokens:
+        value = word_value(token.text, lexicon)
+        if value is None:
+            continue
+        seen = True
+        if value in (100, 1000) and token.lower_ in {"hundred", "thousand"}:
+            current = max(current, 1) * value
+            if value == 1000:
+                total, current = total + current, 0
+        else:
+            current += value
+    return total + current if seen else None
+
+
+def parse_count(span: Span, lexicon: Lexicon, *, singular: bool = False) -> Count | None:
+    """Read the number, qualifier and bounds from a matched casualty phrase."""
+    run = _first_number_run(span, lexicon)
+    evidence = (Evidence(span.start_char, span.end_char, span.text),)
+    if not run:
+        if singular:
+            return Count(1, Qualifier.EXACT, 1, 1, evidence=evidence)
+        return None
+    qualifier = _qualifier_before(run[0], lexicon)
+    vague = lexicon.vague_numbers.get(run[-1].lower_)
+    if vague is not None:
+        multiplier = run_value(run[:-1], lexicon) or 1
+        low, high = vague.low * multiplier, vague.high * multiplier
+        return Count(low, Qualifier.ABOUT, low, high, evidence=evidence)
+    value = run_value(run, lexicon)
+    if value is None:
+        return None
+    q = Qualifier(qualifier) if qualifier else Qualifier.EXACT
+    low, high = _bounds(value, q)
+    return Count(value, q, low, high, evidence=evidence)
+
+
+def _bounds(value: int, qualifier: Qualifier) -> tuple[int | None, int | None]:
+    if qualifier is Qualifier.EXACT:
+        return value, value
+    if qualifier is Qualifier.MORE_THAN:
+        return value + 1, None
+    if qualifier is Qualifier.AT_LEAST:
+        return value, None
+    if qualifier is Qualifier.UP_TO:
+        return None, value
+    return None, None
+
+
+def _first_number_run(span: Span, lexicon: Lexicon) -> list[Token]:
+    run: list[Token] = []
+    for token in span:
+        if is_number_token(token, lexicon) or (run and token.lower_ in {"hundred", "thousand"}):
+            run.append(token)
+        elif run:
+            break
+    if (
+        run
+        and run[0].i > 0
+        and run[0].nbor(-1).lower_ == "a"
+        and run[0].lower_
+        in {
+            "dozen",
+            "couple",
+            "hundred",
+            "thousand",
+        }
+    ):
+        return run
+    return run
+
+
+def _qualifier_before(first: Token, lexicon: Lexicon) -> str | None:
+    doc = first.doc
+    for width in (3, 2, 1):
+        start = first.i - width
+        if start < 0:
+            continue
+        phrase = doc[start : first.i].text.lower()
+        if phrase in lexicon.qualifiers:
+            return lexicon.qualifiers[phrase]
+    return None

@@ -1,0 +1,196 @@
+"""The mutable incident under construction, and how it becomes a frozen ``Incident``."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Span
+
+from tensionwatch.extract.components.casualties import CasualtyMention
+from tensionwatch.extract.components.mentions import Mention
+from tensionwatch.models import (
+    Actor,
+    Bias,
+    Count,
+    EventDate,
+    Evidence,
+    Incident,
+    IncidentType,
+    Place,
+    Target,
+    Weapon,
+)
+
+# Specific types win over generic ones when several mentions of one incident disagree.
+TYPE_PRIORITY = (
+    "mass_casualty_attack",
+    "bombing",
+    "kidnapping",
+    "arson",
+    "armed_attack",
+    "killing",
+    "assault",
+    "robbery",
+    "vandalism",
+    "threat_harassment",
+)
+_FAMILY = {
+    "attack": set(TYPE_PRIORITY),
+    "killing": {"armed_attack", "assault", "mass_casualty_attack", "bombing", "kidnapping"},
+    "armed_attack": {"killing", "assault", "mass_casualty_attack", "robbery"},
+    "assault": {"armed_attack", "killing", "robbery", "threat_harassment"},
+    "mass_casualty_attack": {"armed_attack", "killing", "bombing", "arson", "assault"},
+    "bombing": {"arson", "mass_casualty_attack", "killing"},
+    "arson": {"bombing", "vandalism", "mass_casualty_attack"},
+    "vandalism": {"arson", "threat_harassment"},
+    "threat_harassment": {"vandalism", "assault"},
+    "robbery": {"armed_attack", "assault", "killing"},
+    "kidnapping": {"killing"},
+}
+MASS_KILLED = 10
+MASS_TOTAL = 30
+
+
+def compatible(a: str, b: str) -> bool:
+    return a == b or b in _FAMILY.get(a, set()) or a in _FAMILY.get(b, set())
+
+
+def ev(span: Span) -> Evidence:
+    return Evidence(span.start_char, span.end_char, span.text)
+
+
+@dataclass(eq=False)
+class Draft:
+    number: int
+    mentions: list[Mention] = field(default_factory=list)
+    types: list[str] = field(default_factory=list)
+    victims: list[Actor] = field(default_factory=list)
+    perpetrators: list[Actor] = field(default_factory=list)
+    suspects: list[Actor] = field(default_factory=list)
+    claimants: list[Actor] = field(default_factory=list)
+    arrests: list[Actor] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    weapons: list[Weapon] = field(default_factory=list)
+    killed: list[CasualtyMention] = field(default_factory=list)
+    injured: list[CasualtyMention] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    dates: list[EventDate] = field(default_factory=list)
+    terror: list[Evidence] = field(default_factory=list)
+    motives: list[tuple[str, Evidence]] = field(default_factory=list)
+    not_bias: list[Evidence] = field(default_factory=list)
+    retaliation: list[Evidence] = field(default_factory=list)
+    notes: dict[str, str] = field(default_factory=dict)
+    last_sentence: int = 0
+
+    @property
+    def type(self) -> str:
+        specific = [t for t in self.types if t != "attack"]
+        if not specific:
+            return "attack"
+        return min(specific, key=TYPE_PRIORITY.index)
+
+    @property
+    def is_terror(self) -> bool:
+        return bool(self.terror) or bool(self.claimants)
+
+    def place_names(self) -> set[str]:
+        return {p.name.lower() for p in self.places} | {
+            (p.resolved or "").lower() for p in self.places if p.resolved
+        }
+
+    def add_unique(self, bucket: list[Actor], actor: Actor) -> None:
+        if all(
+            a.evidence != actor.evidence and a.text.lower() != actor.text.lower() for a in bucket
+        ):
+            bucket.append(actor)
+
+    def resolved_type(self, killed: Count | None, injured: Count | None) -> IncidentType:
+        kind = self.type
+        if kind == "attack":
+            kind = self._type_from_weapons() or (
+                "armed_attack" if killed and killed.value else "assault"
+            )
+        dead = killed.value if killed else 0
+        hurt = injured.value if injured else 0
+        if kind in {"armed_attack", "killing", "assault", "mass_casualty_attack"} and (
+            dead >= MASS_KILLED or dead + hurt >= MASS_TOTAL
+        ):
+            kind = "mass_casualty_attack"
+        return IncidentType(kind)
+
+    def _type_from_weapons(self) -> str | None:
+        order = {
+            "explosive": "bombing",
+            "incendiary": "arson",
+            "firearm": "armed_attack",
+            "bladed": "armed_attack",
+        }
+        for category, kind in order.items():
+            if any(w.category == category for w in self.weapons):
+                return kind
+        return "assault" if self.weapons else None
+
+
+def best_count(mentions: list[CasualtyMention], note: str | None = None) -> Count | None:
+    """The highest reported figure wins: later, larger tolls usually update earlier ones."""
+    if not mentions:
+        return None
+    chosen = max(mentions, key=lambda m: (m.count.value, -m.span.start))
+    count = chosen.count
+    if note and count.note is None:
+        from dataclasses import replace
+
+        count = replace(count, note=note)
+    return count
+
+
+def incident_id(article_id: str, draft: Draft) -> str:
+    anchor = draft.mentions[0].trigger if draft.mentions else None
+    key = f"{article_id}:{anchor.start_char if anchor is not None else draft.number}"
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def build_incident(
+    draft: Draft,
+    *,
+    article_id: str,
+    extractor_version: str,
+    date_value: EventDate | None,
+    places: tuple[Place, ...],
+    bias: Bias,
+    confidence: float,
+    sentences: tuple[Evidence, ...],
+) -> Incident:
+    killed = best_count(draft.killed, draft.notes.get("killed"))
+    injured = best_count(draft.injured, draft.notes.get("injured"))
+    kind = draft.resolved_type(killed, injured)
+    evidence = tuple(ev(m.trigger) for m in draft.mentions)
+    return Incident(
+        id=incident_id(article_id, draft),
+        article_id=article_id,
+        type=kind,
+        is_terrorism=draft.is_terror,
+        date=date_value,
+        places=places,
+        perpetrators=tuple(draft.perpetrators),
+        suspects=tuple(draft.suspects),
+        victims=tuple(draft.victims),
+        targets=tuple(draft.targets),
+        weapons=tuple(draft.weapons),
+        killed=killed,
+        injured=injured,
+        claimed_by=tuple(draft.claimants),
+        arrests=tuple(draft.arrests),
+        bias=bias,
+        retaliation_cues=tuple(dict.fromkeys(draft.retaliation)),
+        sentences=sentences,
+        evidence=evidence,
+        confidence=confidence,
+        extractor_version=extractor_version,
+    )
+
+
+def published_or_none(value: object) -> date | None:
+    return value if isinstance(value, date) else None

@@ -1,0 +1,192 @@
+"""Place mentions for incidents, and the article's country context for incidents without one.
+
+Geocoding proper (GeoNames ids, coordinates) is the ``geo`` stage; the extractor only needs a
+``PlaceResolver`` that it is handed explicitly. ``CountryNames`` is the dependency-light
+default: it recognises country names and nothing else, and says ``precision: country`` when
+that is all it knows.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import Protocol
+
+from spacy.tokens import Doc, Span
+
+from tensionwatch.models import Evidence, Place, PlacePrecision
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_VENUE_WORDS = frozenset(
+    {
+        "hall",
+        "centre",
+        "center",
+        "station",
+        "market",
+        "mall",
+        "hotel",
+        "church",
+        "mosque",
+        "synagogue",
+        "school",
+        "university",
+        "hospital",
+        "stadium",
+        "theatre",
+        "theater",
+        "airport",
+        "arena",
+        "club",
+        "temple",
+        "square",
+        "embassy",
+        "cathedral",
+        "bazaar",
+    }
+)
+
+
+class PlaceResolver(Protocol):
+    def country_of(self, name: str) -> str | None: ...
+
+    def resolve(self, places: Sequence[Place], text: str) -> tuple[Place, ...]: ...
+
+
+class CountryNames:
+    """Country names via pycountry (``Russia`` → RU); cities stay unresolved."""
+
+    _ALIASES = {
+        "russia": "RU",
+        "britain": "GB",
+        "great britain": "GB",
+        "uk": "GB",
+        "u.k.": "GB",
+        "england": "GB",
+        "scotland": "GB",
+        "wales": "GB",
+        "us": "US",
+        "u.s.": "US",
+        "usa": "US",
+        "america": "US",
+        "the united states": "US",
+        "united states": "US",
+        "iran": "IR",
+        "syria": "SY",
+        "south korea": "KR",
+        "north korea": "KP",
+        "vietnam": "VN",
+        "laos": "LA",
+        "bolivia": "BO",
+        "venezuela": "VE",
+        "tanzania": "TZ",
+        "moldova": "MD",
+        "turkey": "TR",
+        "kosovo": "XK",
+        "palestine": "PS",
+        "ivory coast": "CI",
+        "czech republic": "CZ",
+        "taiwan": "TW",
+        "the netherlands": "NL",
+        "holland": "NL",
+    }
+
+    def __init__(self) -> None:
+        import pycountry
+
+        self._names: dict[str, tuple[str, str]] = {}
+        for country in pycountry.countries:
+            for attr in ("name", "common_name", "official_name"):
+                value = getattr(country, attr, None)
+                if value:
+                    self._names[value.lower()] = (country.alpha_2, country.name)
+        for alias, code in self._ALIASES.items():
+            found = pycountry.countries.get(alpha_2=code)
+            self._names.setdefault(alias, (code, found.name if found else alias.title()))
+
+    def country_of(self, name: str) -> str | None:
+        hit = self._names.get(name.lower().strip())
+        return hit[0] if hit else None
+
+    def resolve(self, places: Sequence[Place], text: str) -> tuple[Place, ...]:
+        out = []
+        for place in places:
+            written = (place.resolved or place.name).strip()
+            hit = self._names.get(written.lower())
+            if hit and place.country is None:
+                short = written if len(written) > 4 and not written.islower() else hit[1]
+                place = replace(
+                    place,
+                    country=hit[0],
+                    resolved=place.resolved or short,
+                    precision=PlacePrecision.COUNTRY,
+                )
+            out.append(place)
+        return tuple(out)
+
+
+def place_entities(doc: Doc) -> list[Span]:
+    """GPE/LOC/FAC entities, plus ORG entities that are venues ("Crocus City Hall")."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ in PLACE_LABELS or (ent.label_ == "ORG" and ent[-1].lower_ in _VENUE_WORDS):
+            found.append(ent)
+    return found
+
+
+def to_places(ents: Sequence[Span]) -> list[Place]:
+    """Venue followed by its town ("Crocus City Hall, Moscow") becomes one place."""
+    places: list[Place] = []
+    skip: set[int] = set()
+    ents = sorted(ents, key=lambda e: e.start)
+    for i, ent in enumerate(ents):
+        if i in skip:
+            continue
+        evidence = [Evidence(ent.start_char, ent.end_char, ent.text)]
+        resolved = None
+        if i + 1 < len(ents) and ent.label_ in {"FAC", "ORG"}:
+            nxt = ents[i + 1]
+            between = ent.doc[ent.end : nxt.start].text.strip()
+            if nxt.label_ == "GPE" and between in {",", "in", "near"}:
+                resolved = nxt.text
+                evidence.append(Evidence(nxt.start_char, nxt.end_char, nxt.text))
+                skip.add(i + 1)
+        elif i + 1 < len(ents) and ent.label_ == "GPE":
+            nxt = ents[i + 1]
+            between = ent.doc[ent.end : nxt.start].text.strip()
+            if nxt.label_ == "GPE" and between == ",":  # "Krasnogorsk, Moscow Oblast"
+                evidence.append(Evidence(nxt.start_char, nxt.end_char, nxt.text))
+                skip.add(i + 1)
+        precision = PlacePrecision.POINT if ent.label_ in {"FAC", "ORG"} else PlacePrecision.UNKNOWN
+        places.append(
+            Place(name=ent.text, resolved=resolved, precision=precision, evidence=tuple(evidence))
+        )
+    return places
+
+
+def dominant_country(doc: Doc, resolver: PlaceResolver) -> Place | None:
+    """The country the article is about: most often named, directly or through its places."""
+    votes: Counter[str] = Counter()
+    first_mention: dict[str, Span] = {}
+    for ent in doc.ents:
+        if ent.label_ != "GPE":
+            continue
+        code = resolver.country_of(ent.text)
+        if code is None:
+            continue
+        votes[code] += 1
+        first_mention.setdefault(code, ent)
+    if not votes:
+        return None
+    code, _count = votes.most_common(1)[0]
+    ent = first_mention[code]
+    resolved = resolver.resolve([Place(name=ent.text)], doc.text)[0]
+    return replace(
+        resolved,
+        country=code,
+        precision=PlacePrecision.COUNTRY,
+        lat=resolved.lat if resolved.precision == PlacePrecision.COUNTRY else None,
+        lon=resolved.lon if resolved.precision == PlacePrecision.COUNTRY else None,
+        evidence=(Evidence(ent.start_char, ent.end_char, ent.text),),
+    )
