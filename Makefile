@@ -21,7 +21,7 @@ install: $(VENV)/.installed
 
 demo: install
 	rm -f $(DEMO_DB)
-	$(TW) --db $(DEMO_DB) ingest samples/articles $(if $(wildcard $(SEED)/*.txt),$(SEED))
+	$(TW) --db $(DEMO_DB) ingest samples/articles/*.txt $(wildcard $(SEED)/*.txt)
 	$(TW) --db $(DEMO_DB) extract
 	$(TW) --db $(DEMO_DB) show --evidence
 

@@ -18,6 +18,11 @@ from tensionwatch.models import (
     Weapon,
 )
 
+from tensionwatch.batch.pipeline import Pipeline
+from tensionwatch.extract.api import extract
+from tensionwatch.extract.pipeline import Extractor, ExtractorOptions
+from tensionwatch.store import open_store
+
 __version__ = "0.1.0"
 
 __all__ = [
@@ -28,11 +33,16 @@ __all__ = [
     "Count",
     "Event",
     "EventDate",
+    "Extractor",
+    "ExtractorOptions",
     "Evidence",
     "Incident",
     "Link",
+    "Pipeline",
     "Place",
     "Target",
     "Weapon",
     "__version__",
+    "extract",
+    "open_store",
 ]

@@ -1,0 +1,1 @@
+"""Alembic migrations for the tensionwatch store, run by ``Store`` on open."""
