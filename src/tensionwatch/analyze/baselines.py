@@ -117,7 +117,9 @@ def _mean_sd(window: Sequence[int]) -> tuple[float, float]:
     return mean, math.sqrt(var)
 
 
-def _c_stat(counts: Sequence[int], t: int, days: int, guard: int, floor: float) -> tuple[float, float] | None:
+def _c_stat(
+    counts: Sequence[int], t: int, days: int, guard: int, floor: float
+) -> tuple[float, float] | None:
     """(baseline mean, C statistic) for day ``t``, or None without enough history."""
     end = t - guard
     start = end - days
@@ -127,7 +129,9 @@ def _c_stat(counts: Sequence[int], t: int, days: int, guard: int, floor: float) 
     return mean, (counts[t] - mean) / max(sd, floor)
 
 
-def score_series(counts: Sequence[int], options: BaselineOptions | None = None) -> list[DayScore | None]:
+def score_series(
+    counts: Sequence[int], options: BaselineOptions | None = None
+) -> list[DayScore | None]:
     """Score every day of ``counts``; ``None`` where the history is too short."""
     options = options or BaselineOptions()
     days, guard = options.resolved_baseline_days, options.resolved_guard_days

@@ -59,6 +59,8 @@ class Assembler:
         for s_index, sent in enumerate(doc.sents):
             in_sent = lambda items: [x for x in items if sent.start <= _start(x) < sent.end]  # noqa: E731
             mentions = [m for m in in_sent(finds.mentions) if not m.negated]
+            # Strong triggers first: a weak "killed"/"wounded" then joins the event they name.
+            mentions.sort(key=lambda m: (not m.strong, m.head.i))
             about_focus = self._subject_refers_to_focus(sent)
             assigned: dict[int, Draft] = {}
             for mention in mentions:
@@ -98,6 +100,12 @@ class Assembler:
         about_focus: bool,
     ) -> Draft:
         same_sentence = list(dict.fromkeys(assigned.values()))
+        if not mention.strong:
+            near = _nearest(mention.head, assigned)
+            if near is not None:
+                return near
+            if focus and s_index - focus[-1].last_sentence <= 2:
+                return focus[-1]
         has_own_patient = any(
             self.finder.is_person(p) or p.lower_ in self.lexicon.targets for p in mention.patients
         )

@@ -36,6 +36,7 @@ from tensionwatch.extract.places import (
 from tensionwatch.models import Bias, EventDate, Evidence, Incident, Place
 
 EXTRACTOR_VERSION = "tensionwatch_incidents_v1/0.1.0"
+_THROW_VERBS = frozenset({"throw", "hurl", "lob", "toss", "plant", "detonate", "fire"})
 _WEAPON_VERB_EXCLUDE = frozenset({"arm", "equip", "carry", "find", "seize", "possess", "have"})
 
 for _name, _default in (("tw_incidents", None), ("tw_published", None), ("tw_article_id", "")):
@@ -103,7 +104,9 @@ class IncidentExtractor:
             root = hit.span.root  # type: ignore[attr-defined]
             prep = root.head
             verb = prep.head
-            if root.dep_ != "pobj" or prep.lower_ != "with" or verb.pos_ != "VERB":
+            if root.dep_ in {"dobj", "obj"} and root.head.lemma_ in _THROW_VERBS:
+                verb = root.head  # "threw a Molotov cocktail at the house"
+            elif root.dep_ != "pobj" or prep.lower_ != "with" or verb.pos_ != "VERB":
                 continue
             if verb.i in heads or verb.lemma_ in _WEAPON_VERB_EXCLUDE:
                 continue

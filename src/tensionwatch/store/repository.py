@@ -99,7 +99,7 @@ class Store:
 
     @property
     def dialect(self) -> str:
-        """ "sqlite" or "postgresql"."""
+        """The backend: "sqlite" or "postgresql" (for the few dialect-specific statements)."""
         return self._engine.dialect.name
 
     def close(self) -> None:

@@ -32,6 +32,8 @@ def noun_phrase(head: Token) -> Span:
     stack = list(head.children)
     while stack:
         child = stack.pop()
+        if child.ent_type_ in {"DATE", "TIME"} and child.head == head:
+            continue  # "On 3 May 2024 a Jewish man": the date is not part of the person
         if child.head == head and child.dep_ in _CUT_DEPS:
             keep_of = (
                 child.dep_ == "prep"
@@ -197,9 +199,8 @@ class ActorBuilder:
 
     def _kind(self, head: Token, span: Span, affiliation: str | None) -> ActorKind:
         lemma = head.lemma_.lower()
-        if head.ent_type_ == "ORG" or (
-            lemma in self.lexicon.organization_nouns and head.tag_ in {"NN", "NNP"}
-        ):
+        named = any(t.ent_type_ == "ORG" or t.pos_ == "PROPN" for t in span if t != head)
+        if head.ent_type_ == "ORG" or (lemma in self.lexicon.organization_nouns and named):
             return ActorKind.ORGANIZATION
         if head.ent_type_ == "GPE":
             return ActorKind.STATE

@@ -24,6 +24,7 @@ _SUPPORT_VERBS = frozenset(
     {"carry", "launch", "stage", "commit", "perpetrate", "mount", "conduct", "claim", "plan"}
 )
 _PERSON_ENTS = frozenset({"PERSON", "NORP"})
+_THROW_VERBS = frozenset({"throw", "hurl", "lob", "toss", "fire", "launch", "plant", "detonate"})
 _LOCATIVE = frozenset({"at", "in", "inside", "outside", "near", "on", "within", "across", "into"})
 
 
@@ -54,6 +55,13 @@ class MentionFinder:
             self.matcher.add(key, [rule.pattern])
             self._rules[key] = (rule.type, rule.strong)
         self._summary = lexicon.cue_set("summary")
+        self._people = (
+            frozenset(lexicon.occupations)
+            | frozenset(lexicon.actor_terms.get("person_noun", {}))
+            | frozenset(lexicon.actor_terms.get("gender", {}))
+            | frozenset(lexicon.actor_terms.get("age_group", {}))
+            | frozenset(lexicon.groups)
+        )
         self._hypothetical = lexicon.cue_set("hypothetical")
 
     def __call__(self, doc: Doc) -> list[Mention]:
@@ -118,6 +126,8 @@ class MentionFinder:
     ) -> tuple[list[Token], list[Token]]:
         patients: list[Token] = []
         agents: list[Token] = []
+        own = by_head.get(head.i)
+        trigger_tokens = {t.i for t in own.trigger} if own is not None else set()
         if head.pos_ in {"VERB", "AUX"}:
             passive = is_passive(head)
             for child in head.children:
@@ -125,8 +135,13 @@ class MentionFinder:
                     patients.append(child)
                 elif child.dep_ == "nsubj":
                     agents.append(child)
-                elif child.dep_ in {"dobj", "obj"}:
+                elif child.dep_ in {"dobj", "obj"} and child.i not in trigger_tokens:
                     patients.append(child)
+                elif child.dep_ == "prep" and child.lower_ in {"to", "at", "into"} and (
+                    any(c.dep_ in {"dobj", "obj"} and c.i in trigger_tokens for c in head.children)
+                    or head.lemma_ in _THROW_VERBS
+                ):  # "set fire to the door", "threw a petrol bomb at the house"
+                    patients.extend(c for c in child.children if c.dep_ == "pobj")
                 elif child.dep_ == "agent":
                     agents.extend(c for c in child.children if c.dep_ == "pobj")
                 elif (
@@ -169,11 +184,21 @@ class MentionFinder:
         ]
 
     def is_person(self, token: Token) -> bool:
+        """People are victims; things (doors, shops, cars) are physical targets."""
         if token.ent_type_ in _PERSON_ENTS:
             return True
-        lower = token.lower_
-        if lower in self.lexicon.targets and token.ent_type_ not in _PERSON_ENTS:
+        lower, lemma = token.lower_, token.lemma_.lower()
+        if lower in self._people or lemma in self._people:
+            return True
+        if lower in self.lexicon.targets or lemma in self.lexicon.targets:
             return False
+        if any(c.dep_ == "compound" and c.lower_ in self.lexicon.targets for c in token.children):
+            return False
+        if token.has_vector and token.vector_norm:
+            person = token.vocab["person"]
+            building = token.vocab["building"]
+            if person.has_vector and building.has_vector:
+                return bool(token.similarity(person) >= token.similarity(building))
         return True
 
 
