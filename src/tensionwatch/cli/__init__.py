@@ -33,12 +33,14 @@ def _root(
     ctx.obj = CliState(settings=Settings.from_env(db))
 
 
+def main() -> None:
+    app()
+
+
 def _register_all() -> None:
     from tensionwatch.cli import commands
 
     commands.register(app)
 
 
-def main() -> None:
-    _register_all()
-    app()
+_register_all()

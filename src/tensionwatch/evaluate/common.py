@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from tensionwatch.errors import EvaluationError
+from tensionwatch.errors import EvaluationError, TensionwatchError
 from tensionwatch.evaluate.metrics import PRF, Accuracy
 from tensionwatch.models import Article, Incident
 from tensionwatch.serialize import document, from_dict
@@ -35,14 +35,22 @@ DATA_ENV = "TENSIONWATCH_SHARED_DATA"
 
 def load_extract_fn() -> ExtractFn:
     """The real extractor's ``extract`` method (loads the spaCy pipeline once)."""
-    try:
-        extractor_cls = importlib.import_module("tensionwatch.extract").Extractor
-    except (ImportError, AttributeError) as exc:
+    extractor_cls = None
+    for module in ("tensionwatch.extract", "tensionwatch.extract.pipeline"):
+        try:
+            extractor_cls = importlib.import_module(module).Extractor
+            break
+        except (ImportError, AttributeError) as exc:
+            problem = exc
+    if extractor_cls is None:
         raise EvaluationError(
-            f"the extractor cannot be loaded ({exc}); pass --predictions to score a file",
+            f"the extractor cannot be loaded ({problem}); pass --predictions to score a file",
             code="TW404",
-        ) from exc
-    fn: ExtractFn = extractor_cls().extract
+        )
+    try:
+        fn: ExtractFn = extractor_cls().extract
+    except TensionwatchError as exc:
+        raise EvaluationError(f"the extractor cannot be loaded: {exc}", code="TW404") from exc
     return fn
 
 

@@ -55,9 +55,7 @@ def _measure_muc4(root: Path, extract_fn: ExtractFn) -> Report:
 
 
 def _measure_gva(root: Path, extract_fn: ExtractFn) -> Report:
-    articles = gva.sample_articles(
-        gva.load_gva(root / "gva_semeval2018t5"), GVA_SAMPLE, GVA_SEED
-    )
+    articles = gva.sample_articles(gva.load_gva(root / "gva_semeval2018t5"), GVA_SAMPLE, GVA_SEED)
     return gva.evaluate_gva(articles, extract_fn)[0]
 
 

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
 from tensionwatch.extract.components.actors import ActorBuilder
 from tensionwatch.extract.components.casualties import CasualtyMention
+from tensionwatch.extract.components.dates import resolve_date
 from tensionwatch.extract.components.mentions import Mention, MentionFinder
 from tensionwatch.extract.cues import Hit
 from tensionwatch.extract.drafts import Draft, compatible, ev
@@ -45,6 +47,30 @@ class Assembly:
     document_retaliation: list[Span] = field(default_factory=list)
 
 
+@dataclass
+class SentenceContext:
+    """What one sentence says about places, days and event boundaries."""
+
+    sent: Span
+    published: date | None
+    places: list[Span]
+    dates: list[Span]
+    separate: bool = False
+    listing: bool = False
+
+    def places_of(self, mention: Mention) -> set[str]:
+        return {p.text.lower() for p in self.places if _governed(p.root, mention.head)}
+
+    def days_of(self, mention: Mention) -> set[date]:
+        days: set[date] = set()
+        for span in self.dates:
+            if _governed(span.root, mention.head):
+                resolved = resolve_date(span, self.published)
+                if resolved is not None and resolved.precision.value == "day" and resolved.end:
+                    days.add(resolved.end)
+        return days
+
+
 class Assembler:
     def __init__(self, lexicon: Lexicon, finder: MentionFinder) -> None:
         self.lexicon = lexicon
@@ -52,26 +78,41 @@ class Assembler:
         self.actors = ActorBuilder(lexicon)
         self._anaphors = lexicon.cue_set("anaphor_incident")
 
-    def __call__(self, doc: Doc, finds: Finds) -> Assembly:
+    def __call__(self, doc: Doc, finds: Finds, published: date | None = None) -> Assembly:
         result = Assembly()
         focus: list[Draft] = []
         last_victim = None
+        listing_until = -1
         for s_index, sent in enumerate(doc.sents):
             in_sent = lambda items: [x for x in items if sent.start <= _start(x) < sent.end]  # noqa: E731
-            mentions = [m for m in in_sent(finds.mentions) if not m.negated]
+            all_here = in_sent(finds.mentions)
+            mentions = [m for m in all_here if not m.negated]
             # Strong triggers first: a weak "killed"/"wounded" then joins the event they name.
             mentions.sort(key=lambda m: (not m.strong, m.head.i))
             about_focus = self._subject_refers_to_focus(sent)
+            cues_here = in_sent(finds.cues)
+            ctx = SentenceContext(
+                sent=sent,
+                published=published,
+                places=[e for e in sent.ents if e.label_ in {"GPE", "LOC", "FAC"}],
+                dates=[e for e in sent.ents if e.label_ == "DATE"],
+                separate=any(h.kind == "separate" for h in cues_here),
+                listing=s_index <= listing_until or _lists_events(mentions, self.finder),
+            )
+            if any(m.generic and m.head.tag_ in {"NNS", "NNPS"} for m in all_here):
+                listing_until = s_index + 1  # "several attacks … have been reported. These include …"
             assigned: dict[int, Draft] = {}
             for mention in mentions:
                 if mention.generic:
                     continue
-                draft = self._place(mention, result, assigned, focus, s_index, about_focus)
+                draft = self._place(mention, result, assigned, focus, s_index, ctx)
                 assigned[mention.head.i] = draft
                 if draft not in result.drafts:
                     result.drafts.append(draft)
                 draft.mentions.append(mention)
                 draft.last_sentence = s_index
+                draft.place_keys |= ctx.places_of(mention)
+                draft.day_keys |= ctx.days_of(mention)
                 if not (mention.definite and draft.types) or (
                     draft.type == "attack" and mention.type != "attack"
                 ):
@@ -82,7 +123,7 @@ class Assembler:
             self._attach_casualties(in_sent(finds.casualties), assigned, targets_for_items, sent)
             self._attach_weapons(in_sent(finds.weapons), assigned)
             self._attach_targets(in_sent(finds.targets), assigned)
-            self._attach_cues(in_sent(finds.cues), assigned, focus, about_focus, result, sent)
+            self._attach_cues(cues_here, assigned, focus, about_focus, result, sent)
             if about_focus:
                 self._perpetrator_anaphors(sent, focus)
             elif drafts_here:
@@ -97,8 +138,16 @@ class Assembler:
         assigned: dict[int, Draft],
         focus: list[Draft],
         s_index: int,
-        about_focus: bool,
+        ctx: SentenceContext,
     ) -> Draft:
+        """Join an earlier incident unless the text signals a different one.
+
+        Signals of a different event: a list of events in one sentence ("a courier assaulted
+        …, another sprayed …"), an enumeration after a summary ("several attacks … These
+        include …"), a separation phrase ("in a separate incident"), or a place or day of
+        its own that differs from the earlier incident's. Otherwise news text keeps talking
+        about the same event ("a man was shot … the victim was shot in the leg").
+        """
         same_sentence = list(dict.fromkeys(assigned.values()))
         if not mention.strong:
             near = _nearest(mention.head, assigned)
@@ -115,14 +164,26 @@ class Assembler:
                 return antecedent
         for draft in same_sentence:
             if compatible(draft.type, mention.type) and not (
-                has_own_patient and draft.victims + draft.targets
-            ):  # type: ignore[operator]
+                has_own_patient and (draft.victims or draft.targets)
+            ):
                 return draft
-        if not mention.strong and focus and s_index - focus[-1].last_sentence <= 2:
-            for draft in reversed(focus):
-                if compatible(draft.type, mention.type):
-                    return draft
+        if ctx.listing and has_own_patient:
+            return Draft(number=len(result.drafts))
+        for draft in reversed(result.drafts):
+            if draft in same_sentence or not compatible(draft.type, mention.type):
+                continue
+            if ctx.separate or self._conflicts(mention, draft, ctx):
+                continue
+            if draft.is_terror and has_own_patient and not _mentions_terror(mention):
+                continue  # an attack on one person after a terror attack is its own event
+            return draft
         return Draft(number=len(result.drafts))
+
+    def _conflicts(self, mention: Mention, draft: Draft, ctx: SentenceContext) -> bool:
+        places, days = ctx.places_of(mention), ctx.days_of(mention)
+        if places and draft.place_keys and not (places & draft.place_keys):
+            return True
+        return bool(days and draft.day_keys and not (days & draft.day_keys))
 
     def _antecedent(
         self, mention: Mention, drafts: Sequence[Draft], preferred: Sequence[Draft]
@@ -398,3 +459,22 @@ def _is_bare_number(token: Token, lexicon: Lexicon) -> bool:
     from tensionwatch.extract.components.numbers import is_number_token
 
     return is_number_token(token, lexicon) and not any(c.pos_ == "NOUN" for c in token.children)
+
+
+def _governed(token: Token, head: Token) -> bool:
+    return token == head or head in token.ancestors
+
+
+def _mentions_terror(mention: Mention) -> bool:
+    words = {t.lower_ for t in mention.head.subtree}
+    return bool(words & {"terrorist", "terror", "terrorists", "suicide", "militants", "jihadist"})
+
+
+def _lists_events(mentions: list[Mention], finder: MentionFinder) -> bool:
+    """Several strong triggers with people or things of their own in one sentence."""
+    owners = [
+        m for m in mentions
+        if m.strong and not m.generic and any(finder.is_person(p) for p in m.patients)
+    ]
+    patients = {p.i for m in owners for p in m.patients}
+    return len(owners) >= 2 and len(patients) >= 2

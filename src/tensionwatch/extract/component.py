@@ -76,7 +76,7 @@ class IncidentExtractor:
             targets=self.phrases.targets_in(doc),
             cues=self.phrases.cues_in(doc),
         )
-        assembly = self.assembler(doc, finds)
+        assembly = self.assembler(doc, finds, published)
         for draft in assembly.drafts:
             if not draft.is_terror:
                 draft.retaliation.extend(ev(s) for s in assembly.document_retaliation)
@@ -143,6 +143,11 @@ class IncidentExtractor:
 
     def _is_reportable(self, draft: Draft) -> bool:
         """A lone weak word ("killed", "graffiti") with nothing attached is not an incident."""
+        if all(m.definite for m in draft.mentions) and not (
+            draft.victims or draft.killed or draft.injured or draft.weapons or draft.claimants
+            or draft.suspects or draft.perpetrators or draft.targets
+        ):
+            return False  # "the attack in Leeds": a passing reference, not a report
         if any(m.strong for m in draft.mentions):
             return True
         return bool(

@@ -44,8 +44,8 @@ _FAMILY = {
     "mass_casualty_attack": {"armed_attack", "killing", "bombing", "arson", "assault"},
     "bombing": {"arson", "mass_casualty_attack", "killing"},
     "arson": {"bombing", "vandalism", "mass_casualty_attack"},
-    "vandalism": {"arson", "threat_harassment"},
-    "threat_harassment": {"vandalism", "assault"},
+    "vandalism": {"arson"},
+    "threat_harassment": {"assault"},
     "robbery": {"armed_attack", "assault", "killing"},
     "kidnapping": {"killing"},
 }
@@ -83,6 +83,8 @@ class Draft:
     retaliation: list[Evidence] = field(default_factory=list)
     notes: dict[str, str] = field(default_factory=dict)
     last_sentence: int = 0
+    place_keys: set[str] = field(default_factory=set)  # places named by its own mentions
+    day_keys: set[date] = field(default_factory=set)  # days named by its own mentions
 
     @property
     def type(self) -> str:

