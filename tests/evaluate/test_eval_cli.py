@@ -11,6 +11,8 @@ from typer.testing import CliRunner
 from tensionwatch.cli import eval_cmd
 from tensionwatch.cli.context import CliState
 from tensionwatch.config import Settings
+from tensionwatch.evaluate.common import Report
+from tensionwatch.evaluate.metrics import Accuracy
 
 GOLD = {
     "articles": {
@@ -118,6 +120,14 @@ def test_eval_cli_errors_have_exit_codes(app, tmp_path):
     assert held_out.exit_code == eval_cmd.EXIT_NOT_FOUND and "TW403" in held_out.stderr
     bad_split = CliRunner().invoke(app, ["eval", "muc4", str(tmp_path), "--split", "x"])
     assert bad_split.exit_code == 2
+
+
+def test_eval_cli_render_accuracy_table():
+    report = Report("gva", accuracy={"killed": Accuracy(3, 4)}, info={"articles": 4})
+    (table,) = eval_cmd.render(report)
+    assert table.title == "gva (articles 4)"
+    assert [c.header for c in table.columns] == ["field", "accuracy", "correct", "total"]
+    assert list(table.columns[1].cells) == ["75.00%"]
 
 
 def test_eval_cli_take_is_deterministic():

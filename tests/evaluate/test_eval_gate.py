@@ -7,7 +7,6 @@ corpus (MUC-4 dev: 200 documents, about a minute) and fails if a metric drops be
 
 from __future__ import annotations
 
-import importlib
 import json
 import shutil
 from pathlib import Path
@@ -15,8 +14,7 @@ from pathlib import Path
 import pytest
 
 from tensionwatch.evaluate import gate
-from tensionwatch.evaluate.common import Report, find_data_root
-from tensionwatch.evaluate.metrics import PRF
+from tensionwatch.evaluate.common import Report
 
 BASELINE = Path(__file__).resolve().parents[1] / "eval_baseline.json"
 
@@ -132,20 +130,13 @@ def test_eval_gate_checksum(data_root, name):
 
 
 @pytest.fixture(scope="module")
-def real_extract_fn():
-    if find_data_root() is None:
-        pytest.skip(
-            "shared data not found: set TENSIONWATCH_SHARED_DATA or check out ../shared/data"
-        )
-    try:
-        extractor_cls = importlib.import_module("tensionwatch.extract").Extractor
-    except (ImportError, AttributeError) as exc:
-        pytest.skip(f"tensionwatch.extract.Extractor not available yet: {exc}")
-    return extractor_cls().extract
+def real_extract_fn(extractor):
+    """The session's loaded extractor (tests/conftest.py); skips when spaCy's model is absent."""
+    return extractor.extract
 
 
 def _n_gold(report: Report) -> float:
-    return sum(prf.r_den for prf in report.prf.values() if isinstance(prf, PRF)) + sum(
+    return sum(prf.r_den for prf in report.prf.values()) + sum(
         acc.total for acc in report.accuracy.values()
     )
 

@@ -145,24 +145,33 @@ def _fmt(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.2f}"
 
 
-def render(report: Report) -> Table:
-    """P/R/F1 rows, then accuracy rows, in one table."""
+def render(report: Report) -> list[Table]:
+    """A P/R/F1 table and/or an accuracy table; the title carries the report's counts."""
     info = ", ".join(f"{k} {v}" for k, v in report.info.items())
-    table = Table(title=f"{report.dataset} ({info})" if info else report.dataset)
-    for column in ("metric", "P", "R", "F1", "correct/pred", "found/gold"):
-        table.add_column(column, justify="left" if column == "metric" else "right")
-    for name, prf in report.prf.items():
-        table.add_row(
-            name,
-            f"{prf.precision:.2%}",
-            f"{prf.recall:.2%}",
-            f"{prf.f1:.2%}",
-            f"{_fmt(prf.p_num)}/{_fmt(prf.p_den)}",
-            f"{_fmt(prf.r_num)}/{_fmt(prf.r_den)}",
-        )
-    for name, acc in report.accuracy.items():
-        table.add_row(name, "", "", f"acc {acc.value:.2%}", f"{acc.correct}/{acc.total}", "")
-    return table
+    title = f"{report.dataset} ({info})" if info else report.dataset
+    tables = []
+    if report.prf:
+        table = Table(title=title)
+        for column in ("metric", "P", "R", "F1", "correct/pred", "found/gold"):
+            table.add_column(column, justify="left" if column == "metric" else "right")
+        for name, prf in report.prf.items():
+            table.add_row(
+                name,
+                f"{prf.precision:.2%}",
+                f"{prf.recall:.2%}",
+                f"{prf.f1:.2%}",
+                f"{_fmt(prf.p_num)}/{_fmt(prf.p_den)}",
+                f"{_fmt(prf.r_num)}/{_fmt(prf.r_den)}",
+            )
+        tables.append(table)
+    if report.accuracy:
+        table = Table(title=None if report.prf else title)
+        for column in ("field", "accuracy", "correct", "total"):
+            table.add_column(column, justify="left" if column == "field" else "right")
+        for name, acc in report.accuracy.items():
+            table.add_row(name, f"{acc.value:.2%}", str(acc.correct), str(acc.total))
+        tables.append(table)
+    return tables
 
 
 def eval_command(
@@ -197,4 +206,5 @@ def eval_command(
     if as_json:
         typer.echo(json.dumps(report.as_dict(), indent=2, ensure_ascii=False))
     else:
-        state.console.print(render(report))
+        for table in render(report):
+            state.console.print(table)

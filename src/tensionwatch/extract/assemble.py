@@ -228,6 +228,11 @@ class Assembler:
                     actor = self.actors.inherit(actor, last_victim)  # type: ignore[arg-type]
                 draft.add_unique(draft.victims, actor)
                 last_victim = actor
+                outcome = _outcome(mention)
+                if outcome == "killed":
+                    draft.add_unique(draft.killed_victims, actor)
+                elif outcome == "injured":
+                    draft.add_unique(draft.injured_victims, actor)
             else:
                 span = _np(patient)
                 category = self.lexicon.targets.get(patient.lower_, "other")
@@ -478,3 +483,19 @@ def _lists_events(mentions: list[Mention], finder: MentionFinder) -> bool:
     ]
     patients = {p.i for m in owners for p in m.patients}
     return len(owners) >= 2 and len(patients) >= 2
+
+
+_KILL_LEMMAS = frozenset({"kill", "murder", "slay", "execute", "assassinate", "behead", "lynch", "strangle"})
+_INJURE_LEMMAS = frozenset({"injure", "wound", "hurt", "maim"})
+
+
+def _outcome(mention: Mention) -> str | None:
+    """What happened to the mention's victims, when its verb says so ("killed", "wounded")."""
+    lemmas = {mention.head.lemma_.lower()} | {
+        c.lemma_.lower() for c in mention.head.children if c.dep_ in {"conj", "xcomp", "acomp"}
+    }
+    if lemmas & _KILL_LEMMAS or any(c.lower_ == "dead" for c in mention.head.children):
+        return "killed"
+    if lemmas & _INJURE_LEMMAS:
+        return "injured"
+    return None

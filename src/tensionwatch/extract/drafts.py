@@ -19,6 +19,7 @@ from tensionwatch.models import (
     Incident,
     IncidentType,
     Place,
+    Qualifier,
     Target,
     Weapon,
 )
@@ -83,6 +84,8 @@ class Draft:
     retaliation: list[Evidence] = field(default_factory=list)
     notes: dict[str, str] = field(default_factory=dict)
     last_sentence: int = 0
+    killed_victims: list[Actor] = field(default_factory=list)  # objects of "killed", "murdered"
+    injured_victims: list[Actor] = field(default_factory=list)  # objects of "wounded", "injured"
     place_keys: set[str] = field(default_factory=set)  # places named by its own mentions
     day_keys: set[date] = field(default_factory=set)  # days named by its own mentions
 
@@ -148,6 +151,15 @@ def best_count(mentions: list[CasualtyMention], note: str | None = None) -> Coun
     return count
 
 
+def count_victims(victims: list[Actor]) -> Count | None:
+    """"shot and killed his wife, two young children and his mother-in-law" → 4 killed."""
+    if not victims or any(v.count is None for v in victims):
+        return None
+    total = sum(v.count or 0 for v in victims)
+    evidence = tuple(e for v in victims for e in v.evidence)
+    return Count(total, Qualifier.EXACT, total, total, evidence=evidence)
+
+
 def incident_id(article_id: str, draft: Draft) -> str:
     anchor = draft.mentions[0].trigger if draft.mentions else None
     key = f"{article_id}:{anchor.start_char if anchor is not None else draft.number}"
@@ -165,8 +177,10 @@ def build_incident(
     confidence: float,
     sentences: tuple[Evidence, ...],
 ) -> Incident:
-    killed = best_count(draft.killed, draft.notes.get("killed"))
-    injured = best_count(draft.injured, draft.notes.get("injured"))
+    killed = best_count(draft.killed, draft.notes.get("killed")) or count_victims(draft.killed_victims)
+    injured = best_count(draft.injured, draft.notes.get("injured")) or count_victims(
+        draft.injured_victims
+    )
     kind = draft.resolved_type(killed, injured)
     evidence = tuple(ev(m.trigger) for m in draft.mentions)
     return Incident(

@@ -135,8 +135,8 @@ class MentionScanner:
     ) -> bool:
         if form.after_comma and not after_comma:
             return False
-        if upper_text:
-            if form.rule == "not_in_upper_case_text":
+        if upper_text:  # "US" is "us"; ", IN THE" is not Indiana
+            if form.rule == "not_in_upper_case_text" or (form.after_comma and form.acronym):
                 return False
         elif not surface[:1].isupper() or (form.acronym and surface != surface.upper()):
             return False

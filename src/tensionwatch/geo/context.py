@@ -1,0 +1,132 @@
+"""What an article says about where it is: dateline, countries and regions it names.
+
+``context_from_text`` is cheap (one tokenisation, dict lookups, one gazetteer lookup for the
+dateline) and needs no NLP model. Countries come from names only ("Russia", "the U.S.",
+"EL SALVADOR"), never from demonyms ("Russian"). US states count as regions and as mentions of
+the US, which is how GVA-style local news reveals its country.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from tensionwatch.geo._mentions import Mention
+from tensionwatch.geo.gazetteer import CITY, Gazetteer
+
+# Where a dateline ends: a MUC-4 date (", 18 FEB 90"), an agency "(Reuters)", a dash.
+_DATELINE_END = re.compile(r",\s*\d|\(|\s--|\s?[—–]|\s-\s|:\s")
+_DATELINE_WINDOW = 400
+_MAX_DATELINE_WORDS = 5
+
+
+@dataclass(frozen=True, slots=True)
+class GeoContext:
+    """Where an article is about, to rank ambiguous place names.
+
+    ``countries``: ISO 3166-1 alpha-2 codes the article names, most salient first (the
+    dateline's country first). ``dateline``: the dateline place as written ("SAN SALVADOR",
+    "DAYTON, Ohio"). ``default_country``: the country of the source, when known ("US" for
+    GVA). ``regions``: admin1 codes ("US-OH") the article names, most salient first.
+    """
+
+    countries: tuple[str, ...] = ()
+    dateline: str | None = None
+    default_country: str | None = None
+    regions: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Dateline:
+    place: str | None  # a dateline that resolves in the gazetteer
+    country: str | None
+    admin1: str | None
+
+
+def context_from_text(
+    text: str, gazetteer: Gazetteer, *, default_country: str | None = None
+) -> GeoContext:
+    """Dateline plus the countries and regions named in ``text``, most salient first."""
+    dateline = _find_dateline(text, gazetteer)
+    mentions = _disambiguated(gazetteer.scanner.scan(text))
+
+    country_counts: Counter[str] = Counter()
+    region_counts: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    for mention in mentions:
+        country_counts[mention.country] += 1
+        first_seen.setdefault(mention.country, mention.start)
+        if mention.admin1:
+            region_counts[mention.admin1] += 1
+            first_seen.setdefault(mention.admin1, mention.start)
+    if dateline.country:
+        country_counts[dateline.country] += 1000
+    if dateline.admin1:
+        region_counts[dateline.admin1] += 1000
+
+    def salience(code: str, counts: Counter[str]) -> tuple[int, int]:
+        return (-counts[code], first_seen.get(code, -1))
+
+    countries = sorted(country_counts, key=lambda c: salience(c, country_counts))
+    regions = sorted(region_counts, key=lambda c: salience(c, region_counts))
+    return GeoContext(
+        countries=tuple(countries),
+        dateline=dateline.place,
+        default_country=default_country,
+        regions=tuple(regions),
+    )
+
+
+def _disambiguated(mentions: list[Mention]) -> list[Mention]:
+    """Apply the ambiguity rules that need the whole article (``data/ambiguous_names.jsonl``)."""
+    us_evidence = any(m.country == "US" and m.rule is None for m in mentions)
+    kept: list[Mention] = []
+    for mention in mentions:
+        if mention.rule == "us_state_if_us":  # "Georgia": the state in a US story
+            if (mention.country == "US") != us_evidence:
+                continue
+        elif mention.rule == "country_only" and mention.admin1:  # "Washington": the US
+            mention = Mention(
+                mention.start, mention.end, mention.text, mention.country, None, mention.rule
+            )
+        kept.append(mention)
+    return kept
+
+
+def _find_dateline(text: str, gazetteer: Gazetteer) -> _Dateline:
+    """The first line start in the opening of ``text`` that reads as a resolvable dateline."""
+    window = text[:_DATELINE_WINDOW]
+    for line in re.finditer(r"(?m)^[ \t]*(\S.*)$", window):
+        found = _dateline_at(line.group(1), gazetteer)
+        if found is not None:
+            return found
+    return _Dateline(None, None, None)
+
+
+def _dateline_at(line: str, gazetteer: Gazetteer) -> _Dateline | None:
+    end = _DATELINE_END.search(line)
+    if end is None or end.start() == 0:
+        return None
+    prefix = line[: end.start()].strip()
+    place, _, region = (part.strip() for part in prefix.partition(","))
+    letters = [c for c in place if c.isalpha()]
+    if not letters or not all(c.isupper() for c in letters):
+        return None
+    if len(place.split()) > _MAX_DATELINE_WORDS:
+        return None
+    if region and not (gazetteer.country_for(region) or gazetteer.resolve_admin1(region)):
+        region = ""  # "MOSCOW, March 25 (Reuters)": a date, not a region
+    paren = re.match(r"\(([^()]{2,40})\)", line[end.start() :].lstrip(", "))
+    paren_country = gazetteer.country_for(paren.group(1)) if paren else None
+    written = f"{place}, {region}" if region else place
+    if paren_country and not region:
+        written = f"{place} ({paren.group(1) if paren else ''})"
+    candidates = gazetteer.lookup(written)
+    if not candidates:
+        if paren_country:  # "NO CITY (PERU)": no place, but a country
+            return _Dateline(None, paren_country, None)
+        return None
+    best = candidates[0]
+    admin1 = best.admin1 if best.feature == CITY else None
+    return _Dateline(written, best.country, admin1)

@@ -1,0 +1,139 @@
+"""Fill in the coordinates of extracted ``Place``s, in the light of the article's context.
+
+For each place, in order:
+
+1. A place that already has ``precision == "point"`` and coordinates is left as it is.
+2. Its ``name`` is ranked by the gazetteer with the article's preferences: the place's own
+   ``country`` if set, ``GeoContext.countries`` (most salient strongest), the dateline's
+   country and admin1, ``GeoContext.regions``, then ``default_country``. The best candidate
+   fills ``resolved``, ``country``, ``admin1``, ``lat``/``lon``, ``geonames_id`` and
+   ``precision`` = its feature (``city`` | ``admin1`` | ``country``). A country keeps precision
+   ``country``: its point is a representative one, never passed off as a city.
+3. A name the gazetteer does not know (a venue: "Crocus City Hall") is placed at a containing
+   place, the first that resolves of: the caller's ``resolved`` hint; a qualifier in the name
+   ("Crocus City Hall, Krasnogorsk"); and, only for names that read like a venue
+   (``data/venue_words.txt``), the dateline city. The name is kept, ``resolved`` names the
+   container, and precision is the container's (``city`` for a city): the point is the city's,
+   not the venue's.
+4. Otherwise the place stays unresolved: precision ``unknown`` and no coordinates.
+
+``name`` and ``evidence`` are never changed. Precision ``point`` is never produced here: the
+offline data has no venue coordinates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from tensionwatch.geo._text import name_key, split_qualifiers
+from tensionwatch.geo.context import GeoContext
+from tensionwatch.geo.gazetteer import (
+    ADMIN1,
+    CITY,
+    COUNTRY,
+    EXPLICIT,
+    Candidate,
+    Gazetteer,
+    Preferences,
+)
+from tensionwatch.models import Place, PlacePrecision
+
+PRECISION = {
+    CITY: PlacePrecision.CITY,
+    ADMIN1: PlacePrecision.ADMIN1,
+    COUNTRY: PlacePrecision.COUNTRY,
+}
+# Context bonuses, weaker than an explicit country/admin1 (EXPLICIT): the first country the
+# article names gets 4.0, the next 3.25, ... never below 1.5; regions likewise from 3.0.
+COUNTRY_BONUS, COUNTRY_STEP, COUNTRY_FLOOR = 4.0, 0.75, 1.5
+REGION_BONUS, REGION_STEP, REGION_FLOOR = 3.0, 0.75, 1.0
+DEFAULT_COUNTRY_BONUS = 2.0
+DATELINE_ADMIN1_BONUS = 2.0
+
+
+def geocode(
+    places: Sequence[Place], gazetteer: Gazetteer, context: GeoContext
+) -> tuple[Place, ...]:
+    """Resolved copies of ``places`` (see the module docstring for the rules)."""
+    preferences, dateline = context_preferences(gazetteer, context)
+    return tuple(_geocode_one(place, gazetteer, preferences, dateline) for place in places)
+
+
+def context_preferences(
+    gazetteer: Gazetteer, context: GeoContext
+) -> tuple[Preferences, Candidate | None]:
+    """The ranking preferences an article context implies, and its resolved dateline place."""
+    countries: dict[str, float] = {}
+    for position, code in enumerate(context.countries):
+        bonus = max(COUNTRY_BONUS - COUNTRY_STEP * position, COUNTRY_FLOOR)
+        countries[code] = max(countries.get(code, 0.0), bonus)
+    if context.default_country:
+        code = context.default_country
+        countries[code] = max(countries.get(code, 0.0), DEFAULT_COUNTRY_BONUS)
+    regions: dict[str, float] = {}
+    for position, code in enumerate(context.regions):
+        bonus = max(REGION_BONUS - REGION_STEP * position, REGION_FLOOR)
+        regions[code] = max(regions.get(code, 0.0), bonus)
+
+    dateline: Candidate | None = None
+    if context.dateline:
+        found = gazetteer.rank(context.dateline, Preferences(countries, regions))
+        if found:
+            dateline = found[0]
+            code = dateline.country
+            countries[code] = max(countries.get(code, 0.0), COUNTRY_BONUS)
+            if dateline.admin1 and dateline.feature == CITY:
+                admin = dateline.admin1
+                regions[admin] = max(regions.get(admin, 0.0), DATELINE_ADMIN1_BONUS)
+    return Preferences(countries, regions), dateline
+
+
+def _geocode_one(
+    place: Place, gazetteer: Gazetteer, preferences: Preferences, dateline: Candidate | None
+) -> Place:
+    if place.precision == PlacePrecision.POINT and place.lat is not None and place.lon is not None:
+        return place
+    if place.country:
+        countries = dict(preferences.countries)
+        countries[place.country] = max(countries.get(place.country, 0.0), EXPLICIT)
+        preferences = Preferences(countries, preferences.admin1)
+
+    found = gazetteer.rank(place.name, preferences)
+    if found:
+        return _filled(place, found[0], resolved=found[0].name)
+    container = _container(place, gazetteer, preferences, dateline)
+    if container is not None:
+        return _filled(place, container, resolved=container.name)
+    return replace(
+        place, lat=None, lon=None, geonames_id=None, precision=PlacePrecision.UNKNOWN
+    )
+
+
+def _container(
+    place: Place, gazetteer: Gazetteer, preferences: Preferences, dateline: Candidate | None
+) -> Candidate | None:
+    hints: list[str] = []
+    if place.resolved and name_key(place.resolved) != name_key(place.name):
+        hints.append(place.resolved)
+    hints.extend(split_qualifiers(place.name)[1])
+    for hint in hints:
+        found = gazetteer.rank(hint, preferences)
+        if found:
+            return found[0]
+    if dateline is not None and dateline.feature == CITY and gazetteer.is_venue(place.name):
+        return dateline
+    return None
+
+
+def _filled(place: Place, candidate: Candidate, *, resolved: str) -> Place:
+    return replace(
+        place,
+        resolved=resolved,
+        country=candidate.country,
+        admin1=candidate.admin1,
+        lat=candidate.lat,
+        lon=candidate.lon,
+        precision=PRECISION[candidate.feature],
+        geonames_id=candidate.geonames_id,
+    )
