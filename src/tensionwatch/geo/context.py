@@ -13,12 +13,18 @@ from collections import Counter
 from dataclasses import dataclass
 
 from tensionwatch.geo._mentions import Mention
-from tensionwatch.geo.gazetteer import CITY, Gazetteer
+from tensionwatch.geo.gazetteer import CITY, Candidate, Gazetteer
 
 # Where a dateline ends: a MUC-4 date (", 18 FEB 90"), an agency "(Reuters)", a dash.
-_DATELINE_END = re.compile(r",\s*\d|\(|\s--|\s?[—–]|\s-\s|:\s")
+_DATELINE_END = re.compile(r",\s*\d|\(|\s--|\s?[—–]|\s-\s")
 _DATELINE_WINDOW = 400
 _MAX_DATELINE_WORDS = 5
+# A dateline with no region must name a city at least this big ("SPRINGFIELD" is ambiguous
+# but real; "POLICE" is a Polish town of 33k and an English word, so the bar is a rough one).
+MIN_DATELINE_POPULATION = 15_000
+# The dateline city's admin1 counts as a region only when it clearly beats its namesakes
+# (1.2 = three times the population, see gazetteer.POPULATION_WEIGHT).
+UNAMBIGUOUS_MARGIN = 1.2
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +55,7 @@ def context_from_text(
 ) -> GeoContext:
     """Dateline plus the countries and regions named in ``text``, most salient first."""
     dateline = _find_dateline(text, gazetteer)
-    mentions = _disambiguated(gazetteer.scanner.scan(text))
+    mentions = _disambiguated(gazetteer.scanner.scan(text), default_country)
 
     country_counts: Counter[str] = Counter()
     region_counts: Counter[str] = Counter()
@@ -78,9 +84,11 @@ def context_from_text(
     )
 
 
-def _disambiguated(mentions: list[Mention]) -> list[Mention]:
+def _disambiguated(mentions: list[Mention], default_country: str | None) -> list[Mention]:
     """Apply the ambiguity rules that need the whole article (``data/ambiguous_names.jsonl``)."""
-    us_evidence = any(m.country == "US" and m.rule is None for m in mentions)
+    us_evidence = default_country == "US" or any(
+        m.country == "US" and m.rule is None for m in mentions
+    )
     kept: list[Mention] = []
     for mention in mentions:
         if mention.rule == "us_state_if_us":  # "Georgia": the state in a US story
@@ -115,18 +123,33 @@ def _dateline_at(line: str, gazetteer: Gazetteer) -> _Dateline | None:
         return None
     if len(place.split()) > _MAX_DATELINE_WORDS:
         return None
-    if region and not (gazetteer.country_for(region) or gazetteer.resolve_admin1(region)):
-        region = ""  # "MOSCOW, March 25 (Reuters)": a date, not a region
+    region_codes = gazetteer.resolve_admin1(region, countries=["US"]) if region else []
+    region_country = gazetteer.country_for(region) if region and not region_codes else None
     paren = re.match(r"\(([^()]{2,40})\)", line[end.start() :].lstrip(", "))
-    paren_country = gazetteer.country_for(paren.group(1)) if paren else None
+    if paren and not region_codes and not region_country:
+        region_country = gazetteer.country_for(paren.group(1))  # "MANAGUA (NICARAGUA)"
+        region = paren.group(1) if region_country else ""
+    elif not region_codes and not region_country:
+        region = ""  # "MOSCOW, March 25 (Reuters)": a date, not a region
     written = f"{place}, {region}" if region else place
-    if paren_country and not region:
-        written = f"{place} ({paren.group(1) if paren else ''})"
     candidates = gazetteer.lookup(written)
     if not candidates:
-        if paren_country:  # "NO CITY (PERU)": no place, but a country
-            return _Dateline(None, paren_country, None)
+        if region_codes:  # "ANTIOCH, Tenn.": a town we lack, in a state we know
+            return _Dateline(None, region_codes[0][:2], region_codes[0])
+        if region_country:  # "NO CITY (PERU)"
+            return _Dateline(None, region_country, None)
         return None
     best = candidates[0]
-    admin1 = best.admin1 if best.feature == CITY else None
+    if not region and best.feature == CITY and best.population < MIN_DATELINE_POPULATION:
+        return None  # "POLICE" is a Polish town; a bare dateline names a known city
+    admin1 = None
+    if best.feature == CITY and (region or _unambiguous(candidates)):
+        admin1 = best.admin1
     return _Dateline(written, best.country, admin1)
+
+
+def _unambiguous(candidates: list[Candidate]) -> bool:
+    """Whether the best city clearly beats every same-named city in another admin1 area."""
+    best = candidates[0]
+    rivals = [c for c in candidates[1:] if c.feature == CITY and c.admin1 != best.admin1]
+    return not rivals or best.score - rivals[0].score >= UNAMBIGUOUS_MARGIN

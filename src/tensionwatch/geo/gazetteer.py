@@ -23,7 +23,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tensionwatch.geo import _sources
 from tensionwatch.geo._mentions import MentionScanner
@@ -40,6 +40,9 @@ ALIAS = 2.4
 FEATURE_PRIOR = {CITY: 0.0, ADMIN1: -0.5, COUNTRY: 1.0}
 POPULATION_WEIGHT = 0.4
 EXPLICIT = 6.0  # a country/admin1 given as an argument or as a qualifier inside the name
+# An admin1 named like a city inside it ("New York", "Moskva" alias "Moscow", the department
+# of San Salvador) ranks below that city: news means the city.
+NAMESAKE_PENALTY = 1.0
 # GeoNames alternate names shorter than this are not matched: mostly airport codes ("SAL").
 MIN_ALIAS_LENGTH = 4
 
@@ -120,11 +123,18 @@ class Gazetteer:
                 if key and key not in self._demonyms:
                     self._country_index.setdefault(key, iso2)
 
-        us_states = [(a.name, a.code) for a in self._admins if a.country == "US"]
+        # Regions named in running text: US states (GVA is US local news) and constituent
+        # countries ("England"); AP abbreviations ("Ill.") count only after a comma.
+        regions = [
+            (a.name, a.country, a.code)
+            for a in self._admins
+            if a.country == "US" or a.kind == "Country"
+        ]
+        regions += [(form, "US", code) for form, code in rules.ap_abbreviations.items()]
         self.scanner = MentionScanner(
             countries=[(form, iso2) for iso2, r in self._countries.items() for form in r.forms],
-            regions=us_states + [(form, code) for form, code in rules.ap_abbreviations.items()],
-            region_country="US",
+            regions=regions,
+            postal_country="US",
             ambiguous=rules.ambiguous,
         )
 
@@ -149,6 +159,10 @@ class Gazetteer:
             iso2 = self._country_index.get(key)
             if iso2 is not None:
                 return iso2
+            for index, canonical in self._admin_index.get(key, ()):
+                admin = self._admins[index]
+                if canonical and admin.kind == "Country":  # "England", "Scotland" -> GB
+                    return admin.country
         return None
 
     def lookup(
@@ -161,13 +175,18 @@ class Gazetteer:
         if iso2:
             countries[iso2] = EXPLICIT
         if admin1:
-            for index in self.resolve_admin1(admin1, countries=[iso2] if iso2 else ()):
+            for index in self._admin_indexes(admin1, [iso2] if iso2 else ()):
                 admins[self._admins[index].code] = EXPLICIT
                 countries.setdefault(self._admins[index].country, EXPLICIT / 2)
         return self.rank(name, Preferences(countries, admins))
 
     def rank(self, name: str, preferences: Preferences) -> list[Candidate]:
-        """Candidates for ``name`` scored with the given preferences, best first."""
+        """Candidates for ``name`` scored with the given preferences, best first.
+
+        Qualifiers inside the name ("Dayton, OH", "Krasnogorsk, Moscow Oblast",
+        "MANAGUA (NICARAGUA)") are constraints: a candidate outside them is dropped. Those
+        that resolve to nothing (a neighbourhood: "Chicago (Englewood)") are ignored.
+        """
         head, qualifiers = split_qualifiers(name)
         matches: list[_Match] = []
         if qualifiers:  # the whole string may itself be a name: "Washington, D.C."
@@ -178,18 +197,37 @@ class Gazetteer:
             matches = self._matches(name_key(head))
         if not matches:
             return []
-        if qualifiers:
-            preferences = self._qualified(preferences, qualifiers)
+        countries, admins = self._constraints(qualifiers, preferences)
+        if countries or admins:
+            preferences = Preferences(
+                {**preferences.countries, **{c: EXPLICIT for c in countries}},
+                {**preferences.admin1, **{a: EXPLICIT for a in admins}},
+            )
         candidates = [self._scored(match, preferences) for match in matches]
+        if countries:
+            candidates = [c for c in candidates if c.country in countries]
+        if admins:
+            candidates = [c for c in candidates if c.admin1 in admins]
+        namesakes = {c.admin1 for c in candidates if c.feature == CITY}
+        candidates = [
+            replace(c, score=round(c.score - NAMESAKE_PENALTY, 4))
+            if c.feature == ADMIN1 and c.admin1 in namesakes
+            else c
+            for c in candidates
+        ]
         candidates.sort(key=lambda c: (-c.score, -c.population, c.geonames_id or 0))
         return candidates
 
-    def resolve_admin1(self, text: str, *, countries: Iterable[str] = ()) -> list[int]:
-        """Indexes of the first-level subdivisions ``text`` names, within ``countries`` if any.
+    def resolve_admin1(self, text: str, *, countries: Iterable[str] = ()) -> list[str]:
+        """Codes of the first-level subdivisions ``text`` names, preferring ``countries``.
 
         Accepts ISO 3166-2 ("US-IL"), GeoNames ("US.IL"), a US postal code ("IL", with no
         country or the US among ``countries``), an AP abbreviation ("Ill."), or a name/alias.
         """
+        return [self._admins[index].code for index in self._admin_indexes(text, countries)]
+
+    def _admin_indexes(self, text: str, countries: Iterable[str] = ()) -> list[int]:
+        """Indexes of the first-level subdivisions ``text`` names, within ``countries`` if any."""
         scope = [c for c in countries if c]
         code = text.strip().upper()
         if code in self._admin_by_code:
@@ -261,20 +299,24 @@ class Gazetteer:
             found.append(_Match(COUNTRY, iso2, True))
         return _unique(found)
 
-    def _qualified(self, preferences: Preferences, qualifiers: list[str]) -> Preferences:
-        countries = dict(preferences.countries)
-        admins = dict(preferences.admin1)
-        for qualifier in reversed(qualifiers):  # most general first: "…, Ohio, USA"
-            iso2 = self.country_for(qualifier)
+    def _constraints(
+        self, qualifiers: list[str], preferences: Preferences
+    ) -> tuple[set[str], set[str]]:
+        """(countries, admin1 codes) the qualifiers of a name require, most general first."""
+        countries: set[str] = set()
+        admins: set[str] = set()
+        for qualifier in reversed(qualifiers):  # "…, Ohio, USA": the country first
+            short = len(qualifier.replace(".", "").strip()) <= 3
+            scope = countries or {c for c, b in preferences.countries.items() if b >= EXPLICIT}
+            # "GA", "TN", "SC" after a US town are states, not Gabon, Tunisia, Seychelles.
+            found = self._admin_indexes(qualifier, scope) if short else []
+            iso2 = None if found else self.country_for(qualifier)
             if iso2 is not None:
-                countries[iso2] = max(countries.get(iso2, 0.0), EXPLICIT)
+                countries.add(iso2)
                 continue
-            strong = [c for c, bonus in countries.items() if bonus >= EXPLICIT / 2]
-            for index in self.resolve_admin1(qualifier, countries=strong or countries):
-                admin = self._admins[index]
-                admins[admin.code] = max(admins.get(admin.code, 0.0), EXPLICIT)
-                countries[admin.country] = max(countries.get(admin.country, 0.0), EXPLICIT / 2)
-        return Preferences(countries, admins)
+            found = found or self._admin_indexes(qualifier, scope)
+            admins.update(self._admins[index].code for index in found)
+        return countries, admins
 
     def _scored(self, match: _Match, preferences: Preferences) -> Candidate:
         candidate = self._candidate(match)

@@ -50,6 +50,7 @@ COUNTRY_BONUS, COUNTRY_STEP, COUNTRY_FLOOR = 4.0, 0.75, 1.5
 REGION_BONUS, REGION_STEP, REGION_FLOOR = 3.0, 0.75, 1.0
 DEFAULT_COUNTRY_BONUS = 2.0
 DATELINE_ADMIN1_BONUS = 2.0
+MIN_FOREIGN_POPULATION = 15_000
 
 
 def geocode(
@@ -83,10 +84,25 @@ def context_preferences(
             dateline = found[0]
             code = dateline.country
             countries[code] = max(countries.get(code, 0.0), COUNTRY_BONUS)
-            if dateline.admin1 and dateline.feature == CITY:
+            qualified = bool(split_qualifiers(context.dateline)[1])
+            if qualified and dateline.admin1 and dateline.feature == CITY:  # "DAYTON, Ohio"
                 admin = dateline.admin1
                 regions[admin] = max(regions.get(admin, 0.0), DATELINE_ADMIN1_BONUS)
     return Preferences(countries, regions), dateline
+
+
+def plausible(candidate: Candidate, preferences: Preferences) -> bool:
+    """Whether a candidate may stand for a place in an article with these preferences.
+
+    A small town outside every country the article is about is a namesake, not the place
+    ("Charlo" in a Montana story is not Charlo, New Brunswick).
+    """
+    return (
+        candidate.feature != CITY
+        or not preferences.countries
+        or candidate.country in preferences.countries
+        or candidate.population >= MIN_FOREIGN_POPULATION
+    )
 
 
 def _geocode_one(
@@ -99,7 +115,7 @@ def _geocode_one(
         countries[place.country] = max(countries.get(place.country, 0.0), EXPLICIT)
         preferences = Preferences(countries, preferences.admin1)
 
-    found = gazetteer.rank(place.name, preferences)
+    found = [c for c in gazetteer.rank(place.name, preferences) if plausible(c, preferences)]
     if found:
         return _filled(place, found[0], resolved=found[0].name)
     container = _container(place, gazetteer, preferences, dateline)
@@ -118,7 +134,7 @@ def _container(
         hints.append(place.resolved)
     hints.extend(split_qualifiers(place.name)[1])
     for hint in hints:
-        found = gazetteer.rank(hint, preferences)
+        found = [c for c in gazetteer.rank(hint, preferences) if plausible(c, preferences)]
         if found:
             return found[0]
     if dateline is not None and dateline.feature == CITY and gazetteer.is_venue(place.name):

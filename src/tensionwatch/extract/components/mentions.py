@@ -24,6 +24,7 @@ _SUPPORT_VERBS = frozenset(
     {"carry", "launch", "stage", "commit", "perpetrate", "mount", "conduct", "claim", "plan"}
 )
 _PERSON_ENTS = frozenset({"PERSON", "NORP"})
+_UNDERGO_VERBS = frozenset({"die", "succumb", "pronounce"})
 _THROW_VERBS = frozenset({"throw", "hurl", "lob", "toss", "fire", "launch", "plant", "detonate"})
 _LOCATIVE = frozenset({"at", "in", "inside", "outside", "near", "on", "within", "across", "into"})
 
@@ -130,8 +131,9 @@ class MentionFinder:
         trigger_tokens = {t.i for t in own.trigger} if own is not None else set()
         if head.pos_ in {"VERB", "AUX"}:
             passive = is_passive(head)
+            undergoer = head.lemma_ in _UNDERGO_VERBS  # "the boy died": the subject is the victim
             for child in head.children:
-                if child.dep_ == "nsubjpass" or (child.dep_ == "nsubj" and passive):
+                if child.dep_ == "nsubjpass" or (child.dep_ == "nsubj" and (passive or undergoer)):
                     patients.append(child)
                 elif child.dep_ == "nsubj":
                     agents.append(child)
@@ -179,7 +181,12 @@ class MentionFinder:
                 agents.extend(c for c in head.head.children if c.dep_ == "nsubj")
         patients = _expand_conjuncts(patients, by_head)
         agents = _expand_conjuncts(agents, by_head)
-        return [p for p in patients if p.pos_ != "PRON" or p.lower_ in {"another"}], [
+        keep_pronouns = head.lemma_ in _UNDERGO_VERBS or is_passive(head)
+        return [
+            p for p in patients if p.pos_ != "PRON" or p.lower_ == "another" or (
+                keep_pronouns and p.lower_ in {"he", "she", "they"}
+            )
+        ], [
             a for a in agents if a.pos_ != "PRON"
         ]
 

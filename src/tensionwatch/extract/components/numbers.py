@@ -17,7 +17,7 @@ NOT_COUNT_WORDS = frozenset({"a", "an", "some", "many", "numerous", "few", "sing
 def is_number_token(token: Token, lexicon: Lexicon) -> bool:
     """Digits, number words and vague quantities ("dozens"), but not articles."""
     lower = token.lower_
-    if lower in NOT_COUNT_WORDS:
+    if lower in NOT_COUNT_WORDS or _is_age(token):
         return False
     if token.like_num and not _looks_like_year_or_time(token):
         return True
@@ -133,3 +133,15 @@ def _qualifier_before(first: Token, lexicon: Lexicon) -> str | None:
         if phrase in lexicon.qualifiers:
             return lexicon.qualifiers[phrase]
     return None
+
+
+def _is_age(token: Token) -> bool:
+    """"17" in "a 17-year-old man" is an age, not a count of people."""
+    doc = token.doc
+    if "-year" in token.lower_ or "-month" in token.lower_:
+        return True
+    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    after = doc[token.i + 2] if token.i + 2 < len(doc) else None
+    if nxt is not None and nxt.text == "-" and after is not None and after.lower_ in {"year", "month", "years"}:
+        return True
+    return nxt is not None and nxt.lower_ in {"year", "years"} and after is not None and after.lower_ == "old"
