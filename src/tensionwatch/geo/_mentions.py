@@ -21,6 +21,10 @@ LOCATIVES = frozenset(
 )
 
 
+# A name followed by one of these words names a city or county, not the country or state.
+_NOT_AFTER = frozenset({"city", "county", "parish", "township"})
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     start: int
@@ -106,7 +110,7 @@ class MentionScanner:
             surface = text[start:end]
             previous = tokens[i - 1][2] if i > 0 else ""
             following = tokens[i + length][2] if i + length < len(tokens) else ""
-            if following == "city":  # "Kansas City", "Panama City": no mention of either
+            if following in _NOT_AFTER:  # "Kansas City", "Indiana County": not the state
                 i += length
                 continue
             after_comma = text[max(0, start - 2) : start].endswith(", ") or (

@@ -24,6 +24,7 @@ _DROPPED = "'’‘ʻʼ`"  # "O'Fallon" is "ofallon", not "o fallon"
 _SEPARATORS = ".,-‐‑–—()/&\";:!?[]{}_+*#@$%<>=|\\~^\t\r\f\v·"
 _LEADING_ARTICLE = re.compile(r"^the ")
 # Abbreviations expanded on the query side when the written form finds nothing.
+_TOWNSHIP = (" twp", " township")
 _ABBREVIATIONS = (("st ", "saint "), ("ste ", "sainte "), ("ft ", "fort "), ("mt ", "mount "))
 
 
@@ -65,7 +66,8 @@ def name_key(name: str) -> str:
 def key_variants(key: str) -> list[str]:
     """The key itself, then spellings to try when it finds nothing.
 
-    ``"the hague"`` → also ``"hague"``; ``"st louis"`` → also ``"saint louis"`` (and back).
+    ``"the hague"`` → also ``"hague"``; ``"st louis"`` → also ``"saint louis"`` (and back);
+    ``"mc kees rocks"`` → ``"mckees rocks"``; ``"redford twp"`` → ``"redford"``.
     """
     variants = [key]
     if _LEADING_ARTICLE.match(key):
@@ -75,6 +77,11 @@ def key_variants(key: str) -> list[str]:
             variants.append(long + key[len(short) :])
         elif key.startswith(long):
             variants.append(short + key[len(long) :])
+    if key.startswith("mc ") and len(key) > 3:  # "Mc Kees Rocks" is "McKees Rocks"
+        variants.append("mc" + key[3:])
+    for suffix in _TOWNSHIP:
+        if key.endswith(suffix) and len(key) > len(suffix):  # "Redford Twp" is "Redford"
+            variants.append(key[: -len(suffix)])
     return variants
 
 

@@ -197,17 +197,19 @@ class Gazetteer:
             matches = self._matches(name_key(head))
         if not matches:
             return []
-        countries, admins = self._constraints(qualifiers, preferences)
-        if countries or admins:
-            preferences = Preferences(
-                {**preferences.countries, **{c: EXPLICIT for c in countries}},
-                {**preferences.admin1, **{a: EXPLICIT for a in admins}},
-            )
+        constraints = self._constraints(qualifiers, preferences)
+        if constraints:
+            countries = dict(preferences.countries)
+            admins = dict(preferences.admin1)
+            for options in constraints:
+                for country, admin in options:
+                    countries[country] = EXPLICIT
+                    if admin is not None:
+                        admins[admin] = EXPLICIT
+            preferences = Preferences(countries, admins)
         candidates = [self._scored(match, preferences) for match in matches]
-        if countries:
-            candidates = [c for c in candidates if c.country in countries]
-        if admins:
-            candidates = [c for c in candidates if c.admin1 in admins]
+        for options in constraints:
+            candidates = [c for c in candidates if _inside(c, options)]
         namesakes = {c.admin1 for c in candidates if c.feature == CITY}
         candidates = [
             replace(c, score=round(c.score - NAMESAKE_PENALTY, 4))
@@ -249,9 +251,15 @@ class Gazetteer:
                 return list(dict.fromkeys(inside or found))
         return []
 
-    def admin1_name(self, code: str) -> str | None:
-        index = self._admin_by_code.get(code.upper())
-        return None if index is None else self._admins[index].name
+    def admin1(self, code: str) -> Candidate | None:
+        """The first-level subdivision with this ISO 3166-2 or GeoNames code, as a candidate."""
+        index = self._admin_by_code.get(code.strip().upper())
+        return None if index is None else self._candidate(_Match(ADMIN1, index, True))
+
+    def country(self, iso2: str) -> Candidate | None:
+        """The country with this ISO 3166-1 alpha-2 code, as a candidate."""
+        code = iso2.strip().upper()
+        return self._candidate(_Match(COUNTRY, code, True)) if code in self._countries else None
 
     def is_venue(self, name: str) -> bool:
         """Whether the name reads like a venue or facility ("Crocus City Hall")."""
@@ -274,11 +282,10 @@ class Gazetteer:
     def _matches(self, key: str) -> list[_Match]:
         if len(key) < 2 or key in self._demonyms:
             return []
-        for variant in key_variants(key):
-            found = self._matches_exact(variant)
-            if found:
-                return found
-        return []
+        found: list[_Match] = []
+        for variant in key_variants(key):  # "Saint Charles" is also GeoNames "St. Charles"
+            found.extend(self._matches_exact(variant))
+        return _unique(found)
 
     def _matches_exact(self, key: str) -> list[_Match]:
         found: list[_Match] = []
@@ -301,22 +308,27 @@ class Gazetteer:
 
     def _constraints(
         self, qualifiers: list[str], preferences: Preferences
-    ) -> tuple[set[str], set[str]]:
-        """(countries, admin1 codes) the qualifiers of a name require, most general first."""
-        countries: set[str] = set()
-        admins: set[str] = set()
-        for qualifier in reversed(qualifiers):  # "…, Ohio, USA": the country first
+    ) -> list[set[tuple[str, str | None]]]:
+        """Per resolvable qualifier, the (country, admin1 or None) areas it may mean.
+
+        "Georgia" may mean the country or the US state; "GA" after a town is the state,
+        not Gabon. Qualifiers are read most general first ("…, Ohio, USA").
+        """
+        constraints: list[set[tuple[str, str | None]]] = []
+        known: set[str] = set()
+        for qualifier in reversed(qualifiers):
+            options: set[tuple[str, str | None]] = set()
+            scope = known or {c for c, b in preferences.countries.items() if b >= EXPLICIT}
             short = len(qualifier.replace(".", "").strip()) <= 3
-            scope = countries or {c for c, b in preferences.countries.items() if b >= EXPLICIT}
-            # "GA", "TN", "SC" after a US town are states, not Gabon, Tunisia, Seychelles.
-            found = self._admin_indexes(qualifier, scope) if short else []
-            iso2 = None if found else self.country_for(qualifier)
+            for index in self._admin_indexes(qualifier, scope):
+                options.add((self._admins[index].country, self._admins[index].code))
+            iso2 = None if short and options else self.country_for(qualifier)
             if iso2 is not None:
-                countries.add(iso2)
-                continue
-            found = found or self._admin_indexes(qualifier, scope)
-            admins.update(self._admins[index].code for index in found)
-        return countries, admins
+                options.add((iso2, None))
+            if options:
+                constraints.append(options)
+                known = {country for country, _ in options}
+        return constraints
 
     def _scored(self, match: _Match, preferences: Preferences) -> Candidate:
         candidate = self._candidate(match)
@@ -399,6 +411,13 @@ class Gazetteer:
             geonames_id=int(gid),
             feature=CITY,
         )
+
+
+def _inside(candidate: Candidate, options: set[tuple[str, str | None]]) -> bool:
+    return any(
+        candidate.country == country and (admin is None or candidate.admin1 == admin)
+        for country, admin in options
+    )
 
 
 def _equal(keys: list[str], order: list[int], key: str) -> list[int]:

@@ -94,15 +94,16 @@ def context_preferences(
 def plausible(candidate: Candidate, preferences: Preferences) -> bool:
     """Whether a candidate may stand for a place in an article with these preferences.
 
-    A small town outside every country the article is about is a namesake, not the place
-    ("Charlo" in a Montana story is not Charlo, New Brunswick).
+    A small town outside every country the article is about, or outside every admin1 area
+    it names in that country, is a namesake, not the place: "Charlo" in a Montana story is
+    not Charlo, New Brunswick; "Felton" in a Minnesota story is not Felton, California.
     """
-    return (
-        candidate.feature != CITY
-        or not preferences.countries
-        or candidate.country in preferences.countries
-        or candidate.population >= MIN_FOREIGN_POPULATION
-    )
+    if candidate.feature != CITY or candidate.population >= MIN_FOREIGN_POPULATION:
+        return True
+    if preferences.countries and candidate.country not in preferences.countries:
+        return False
+    named_here = {code for code in preferences.admin1 if code[:2] == candidate.country}
+    return not named_here or candidate.admin1 in named_here
 
 
 def _geocode_one(
@@ -129,17 +130,33 @@ def _geocode_one(
 def _container(
     place: Place, gazetteer: Gazetteer, preferences: Preferences, dateline: Candidate | None
 ) -> Candidate | None:
-    hints: list[str] = []
     if place.resolved and name_key(place.resolved) != name_key(place.name):
-        hints.append(place.resolved)
-    hints.extend(split_qualifiers(place.name)[1])
-    for hint in hints:
-        found = [c for c in gazetteer.rank(hint, preferences) if plausible(c, preferences)]
+        found = [c for c in gazetteer.rank(place.resolved, preferences) if plausible(c, preferences)]
+        if found:
+            return found[0]
+    qualifiers = split_qualifiers(place.name)[1]
+    for position, qualifier in enumerate(qualifiers):
+        # A qualifier is read in the light of those after it: "Lincoln, Delaware" is the state
+        # (not the city of Delaware, Ohio); "Crocus City Hall, Krasnogorsk" is a city.
+        written = ", ".join(qualifiers[position:])
+        area = _area(qualifier, gazetteer, preferences)
+        found = [area] if area else gazetteer.rank(written, preferences)
+        found = [c for c in found if plausible(c, preferences)]
         if found:
             return found[0]
     if dateline is not None and dateline.feature == CITY and gazetteer.is_venue(place.name):
         return dateline
     return None
+
+
+def _area(qualifier: str, gazetteer: Gazetteer, preferences: Preferences) -> Candidate | None:
+    """The admin1 area or country a qualifier names, if it names one."""
+    codes = gazetteer.resolve_admin1(qualifier, countries=list(preferences.countries))
+    if codes:
+        ranked = sorted(codes, key=lambda code: -preferences.countries.get(code[:2], 0.0))
+        return gazetteer.admin1(ranked[0])
+    iso2 = gazetteer.country_for(qualifier)
+    return gazetteer.country(iso2) if iso2 else None
 
 
 def _filled(place: Place, candidate: Candidate, *, resolved: str) -> Place:

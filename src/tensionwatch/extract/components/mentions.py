@@ -24,6 +24,7 @@ _SUPPORT_VERBS = frozenset(
     {"carry", "launch", "stage", "commit", "perpetrate", "mount", "conduct", "claim", "plan"}
 )
 _PERSON_ENTS = frozenset({"PERSON", "NORP"})
+_REFLEXIVE = frozenset({"himself", "herself", "themselves", "myself", "yourself"})
 _UNDERGO_VERBS = frozenset({"die", "succumb", "pronounce"})
 _THROW_VERBS = frozenset({"throw", "hurl", "lob", "toss", "fire", "launch", "plant", "detonate"})
 _LOCATIVE = frozenset({"at", "in", "inside", "outside", "near", "on", "within", "across", "into"})
@@ -137,6 +138,8 @@ class MentionFinder:
                     patients.append(child)
                 elif child.dep_ == "nsubj":
                     agents.append(child)
+                elif child.dep_ in {"dobj", "obj"} and child.lower_ in _REFLEXIVE:
+                    patients.extend(c for c in head.children if c.dep_ == "nsubj")  # shot himself
                 elif child.dep_ in {"dobj", "obj"} and child.i not in trigger_tokens:
                     patients.append(child)
                 elif child.dep_ == "prep" and child.lower_ in {"to", "at", "into"} and (
