@@ -8,6 +8,13 @@ PATH is the dataset folder (``../shared/data/muc4``, ``…/wikievents``,
 ``--predictions``/``--write-predictions`` use GTT's released JSON shape; for the others,
 JSON Lines of tensionwatch documents keyed by ``article.id``. Exit codes as in
 ``commands``: 2 bad input or no extractor, 4 a data file or split not found.
+
+Besides extraction, ``gva`` scores deduplication (rows ``bcubed`` and ``pairwise``; ``events``
+vs ``true_incidents`` in the info) and ``gold`` scores events (``events``, ``events.pairwise``)
+and backlash links (``links``): the predictions go through ``tensionwatch.resolve.cluster``
+and ``tensionwatch.link.link_incidents`` (rules in :mod:`tensionwatch.evaluate.gva` and
+:mod:`tensionwatch.evaluate.gold`). With ``--limit`` on a gold folder, only the gold links
+whose two events are annotated in the chosen articles are expected.
 """
 
 from __future__ import annotations
@@ -127,7 +134,10 @@ def _evaluate(
         score = lambda preds: wikievents.score_predictions(wiki_docs, preds)  # noqa: E731
     else:
         gold_set = gold.load_gold(path)
-        gold_set = gold.GoldSet(tuple(_take(gold_set.articles, limit, seed)), gold_set.links)
+        chosen = tuple(_take(gold_set.articles, limit, seed))
+        keys = {g.event_key for a in chosen for g in a.incidents}
+        links = frozenset(link for link in gold_set.links if set(link) <= keys)
+        gold_set = gold.GoldSet(chosen, links)
         articles = [Article(a.name, a.text, published=a.published) for a in gold_set.articles]
         score = lambda preds: gold.score_predictions(gold_set, preds)  # noqa: E731
 

@@ -17,6 +17,7 @@ from tensionwatch.errors import ConfigError, ExtractionError
 from tensionwatch.extract.component import EXTRACTOR_VERSION, IncidentExtractor
 from tensionwatch.extract.factories import FACTORY_NAME
 from tensionwatch.extract.places import PlaceResolver
+from tensionwatch.extract.truecase import Truecaser, is_mostly_upper, proper_words, requote
 from tensionwatch.models import Article, Incident
 
 DEFAULT_MODEL = "en_core_web_md"
@@ -77,6 +78,7 @@ class Extractor:
     ) -> None:
         self.options = options or ExtractorOptions()
         self.nlp = load_nlp(self.options, resolver)
+        self._truecaser: Truecaser | None = None
 
     @property
     def component(self) -> IncidentExtractor:
@@ -90,19 +92,34 @@ class Extractor:
     def extract_article(self, article: Article) -> list[Incident]:
         return self.extract(article.text, article.published, article.id)
 
+    @property
+    def truecaser(self) -> Truecaser:
+        if self._truecaser is None:
+            self._truecaser = Truecaser(self.nlp.vocab, proper_words(self.component.lexicon))
+        return self._truecaser
+
     def pipe(
         self, items: Iterable[tuple[str, date | None] | tuple[str, date | None, str]]
     ) -> Iterator[list[Incident]]:
+        originals: dict[int, str] = {}
+
         def docs() -> Iterator[Any]:
-            for item in items:
+            for number, item in enumerate(items):
                 text, published = item[0], item[1]
+                if is_mostly_upper(text):
+                    originals[number] = text
+                    text = self.truecaser(text)
                 doc = self.nlp.make_doc(text)
                 doc._.tw_published = published
                 doc._.tw_article_id = item[2] if len(item) > 2 else ""  # type: ignore[misc]
                 yield doc
 
         try:
-            for doc in self.nlp.pipe(docs(), batch_size=self.options.batch_size):
-                yield list(doc._.tw_incidents or [])
+            for number, doc in enumerate(self.nlp.pipe(docs(), batch_size=self.options.batch_size)):
+                incidents = list(doc._.tw_incidents or [])
+                original = originals.pop(number, None)
+                if original is not None:
+                    incidents = [requote(incident, original) for incident in incidents]
+                yield incidents
         except (ValueError, RuntimeError, KeyError, IndexError) as exc:
             raise ExtractionError(f"extraction failed: {exc}", code="TW201") from exc

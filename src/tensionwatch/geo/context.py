@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from tensionwatch.geo._mentions import Mention
-from tensionwatch.geo.gazetteer import CITY, Candidate, Gazetteer
+from tensionwatch.geo.gazetteer import CITY, Gazetteer
 
 # Where a dateline ends: a MUC-4 date (", 18 FEB 90"), an agency "(Reuters)", a dash.
 _DATELINE_END = re.compile(r",\s*\d|\(|\s--|\s?[—–]|\s-\s")
@@ -22,9 +22,6 @@ _MAX_DATELINE_WORDS = 5
 # A dateline with no region must name a city at least this big ("SPRINGFIELD" is ambiguous
 # but real; "POLICE" is a Polish town of 33k and an English word, so the bar is a rough one).
 MIN_DATELINE_POPULATION = 15_000
-# The dateline city's admin1 counts as a region only when it clearly beats its namesakes
-# (1.2 = three times the population, see gazetteer.POPULATION_WEIGHT).
-UNAMBIGUOUS_MARGIN = 1.2
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,14 +139,9 @@ def _dateline_at(line: str, gazetteer: Gazetteer) -> _Dateline | None:
     best = candidates[0]
     if not region and best.feature == CITY and best.population < MIN_DATELINE_POPULATION:
         return None  # "POLICE" is a Polish town; a bare dateline names a known city
-    admin1 = None
-    if best.feature == CITY and (region or _unambiguous(candidates)):
-        admin1 = best.admin1
-    return _Dateline(written, best.country, admin1)
-
-
-def _unambiguous(candidates: list[Candidate]) -> bool:
-    """Whether the best city clearly beats every same-named city in another admin1 area."""
-    best = candidates[0]
-    rivals = [c for c in candidates[1:] if c.feature == CITY and c.admin1 != best.admin1]
-    return not rivals or best.score - rivals[0].score >= UNAMBIGUOUS_MARGIN
+    # Only a written region ("DAYTON, Ohio") makes the dateline's admin1 a region of the
+    # article: a capital's province says little about where the reported events were.
+    named_admin1 = region and best.feature == CITY and best.admin1 in region_codes
+    if named_admin1 and gazetteer.country_for(region) == best.country:
+        named_admin1 = False  # "PANAMA CITY, PANAMA": the country, not Panamá province
+    return _Dateline(written, best.country, best.admin1 if named_admin1 else None)

