@@ -134,15 +134,15 @@ def test_gold_dedup_and_link_hooks(gold_folder, make_incident):
     report = gold.score_predictions(
         gold_set,
         {"a.txt": [crocus, courier, noise]},
-        cluster_fn=lambda incidents: [0] * len(incidents),  # everything one event
-        link_fn=lambda incidents: [("k", "c"), ("n", "c")],
+        cluster_fn=lambda incidents, published: [0] * len(incidents),  # everything one event
+        link_fn=lambda incidents, labels, published: [("k", "c"), ("n", "c")],
     )
     # matched predictions: c -> crocus, k -> courier, both in cluster 0:
     # B-cubed P 1/2 each, R 1 each; pairwise 1 predicted pair, 0 gold pairs
-    assert report.prf["dedup.bcubed"].precision == 0.5
-    assert report.prf["dedup.bcubed"].recall == 1.0
-    assert report.prf["dedup.pairwise"].p_den == 1 and report.prf["dedup.pairwise"].p_num == 0
-    # links: (courier, crocus) right; (n, c) has an unmatched end -> P 1/2 R 1/1
+    assert report.prf["events"].precision == 0.5
+    assert report.prf["events"].recall == 1.0
+    assert report.prf["events.pairwise"].p_den == 1 and report.prf["events.pairwise"].p_num == 0
+    # links: (courier, crocus) right; n is unmatched -> (?incident:n, crocus) wrong: P 1/2 R 1/1
     links = report.prf["links"]
     assert (links.p_num, links.p_den, links.r_den) == (1, 2, 1)
 

@@ -130,3 +130,19 @@ def test_sentences_arrest_recorded_on_incident(extractor) -> None:  # type: igno
     incident = one(extractor, text)
     assert [a.text for a in incident.arrests] == ["two men"]
     assert incident.suspects[0].count == 2
+
+
+def test_sentences_all_capitals_text_is_recased_but_quoted_as_written(extractor) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "SAN SALVADOR, 12 JAN 90 -- URBAN GUERRILLAS ATTACKED A POLICE POST IN SAN SALVADOR "
+        "WITH DYNAMITE, KILLING TWO POLICEMEN. THE ATTACKERS FLED TOWARD THE VOLCANO."
+    )
+    incidents = extractor.extract(text, date(1990, 1, 12))
+    assert incidents
+    incident = incidents[0]
+    assert incident.killed is not None and incident.killed.value == 2
+    assert "explosive" in {w.category for w in incident.weapons}
+    for item in (*incident.weapons, *incident.perpetrators):
+        for span in item.evidence:
+            assert text[span.start : span.end] == span.text
+            assert span.text.isupper()
