@@ -77,6 +77,17 @@ class Assembler:
         self.finder = finder
         self.actors = ActorBuilder(lexicon)
         self._anaphors = lexicon.cue_set("anaphor_incident")
+        self._event_nouns = frozenset(
+            {"attack", "bombing", "explosion", "blast", "shooting", "incident", "assault",
+             "violence", "killing", "action", "act", "fire", "raid", "ambush"}
+        )
+
+    def _is_instrument(self, token: Token) -> bool:
+        lemma, lower = token.lemma_.lower(), token.lower_
+        return (lower in self.lexicon.weapons or lemma in self.lexicon.weapons) and (
+            self.lexicon.weapons.get(lower, self.lexicon.weapons.get(lemma, ""))
+            not in self.lexicon.instrument_only
+        )
 
     def __call__(self, doc: Doc, finds: Finds, published: date | None = None) -> Assembly:
         result = Assembly()
@@ -234,6 +245,8 @@ class Assembler:
                     if all(t.text != span.text for t in draft.targets):
                         draft.targets.append(Target(span.text, "facility", (ev(span),)))
                 continue
+            if self._is_instrument(patient):
+                continue  # "fired their guns": the weapon phrase finder records it
             if self.finder.is_person(patient):
                 actor = self.actors.build(patient, Role.VICTIM)
                 if self.actors.is_elliptical(patient) and last_victim is not None:
@@ -251,6 +264,14 @@ class Assembler:
                 if all(t.text != span.text for t in draft.targets):
                     draft.targets.append(Target(span.text, category, (ev(span),)))
         for agent in mention.agents:
+            if self._is_instrument(agent):
+                span = _np(agent)  # "a bomb exploded": the subject is the weapon
+                category = self.lexicon.weapons.get(agent.lower_) or self.lexicon.weapons.get(agent.lemma_.lower(), "other")
+                if all(w.text.lower() != span.text.lower() for w in draft.weapons):
+                    draft.weapons.append(Weapon(span.text, category, (ev(span),)))
+                continue
+            if agent.lemma_.lower() in self._event_nouns:
+                continue  # "these attacks killed …" names the event, not who did it
             actor = self.actors.build(agent, Role.PERPETRATOR)
             draft.add_unique(draft.perpetrators, actor)
             if _has_terror_word(actor.text, self.lexicon):

@@ -120,28 +120,36 @@ def _dateline_at(line: str, gazetteer: Gazetteer) -> _Dateline | None:
         return None
     if len(place.split()) > _MAX_DATELINE_WORDS:
         return None
-    region_codes = gazetteer.resolve_admin1(region, countries=["US"]) if region else []
-    region_country = gazetteer.country_for(region) if region and not region_codes else None
     paren = re.match(r"\(([^()]{2,40})\)", line[end.start() :].lstrip(", "))
-    if paren and not region_codes and not region_country:
-        region_country = gazetteer.country_for(paren.group(1))  # "MANAGUA (NICARAGUA)"
-        region = paren.group(1) if region_country else ""
-    elif not region_codes and not region_country:
+    if not region and paren and gazetteer.country_for(paren.group(1)):
+        region = paren.group(1)  # "MANAGUA (NICARAGUA)"
+    region_codes, region_country = _region(region, gazetteer)
+    if not region_codes and not region_country:
         region = ""  # "MOSCOW, March 25 (Reuters)": a date, not a region
     written = f"{place}, {region}" if region else place
     candidates = gazetteer.lookup(written)
     if not candidates:
-        if region_codes:  # "ANTIOCH, Tenn.": a town we lack, in a state we know
-            return _Dateline(None, region_codes[0][:2], region_codes[0])
         if region_country:  # "NO CITY (PERU)"
             return _Dateline(None, region_country, None)
+        if region_codes:  # "ANTIOCH, Tenn.": a town we lack, in a state we know
+            return _Dateline(None, region_codes[0][:2], region_codes[0])
         return None
     best = candidates[0]
     if not region and best.feature == CITY and best.population < MIN_DATELINE_POPULATION:
         return None  # "POLICE" is a Polish town; a bare dateline names a known city
     # Only a written region ("DAYTON, Ohio") makes the dateline's admin1 a region of the
     # article: a capital's province says little about where the reported events were.
-    named_admin1 = region and best.feature == CITY and best.admin1 in region_codes
-    if named_admin1 and gazetteer.country_for(region) == best.country:
-        named_admin1 = False  # "PANAMA CITY, PANAMA": the country, not Panamá province
-    return _Dateline(written, best.country, best.admin1 if named_admin1 else None)
+    named = best.feature == CITY and best.admin1 in region_codes and region_country is None
+    return _Dateline(written, best.country, best.admin1 if named else None)
+
+
+def _region(region: str, gazetteer: Gazetteer) -> tuple[list[str], str | None]:
+    """(admin1 codes, country) a dateline's region names; "GA" is Georgia, not Gabon; a
+    country name ("PANAMA CITY, PANAMA") is the country, not a province of that name."""
+    if not region:
+        return [], None
+    codes = gazetteer.resolve_admin1(region, countries=["US"])
+    if codes and len(region.replace(".", "").strip()) <= 3:
+        return codes, None
+    country = gazetteer.country_for(region)
+    return ([], country) if country else (codes, None)

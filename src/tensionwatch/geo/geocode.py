@@ -87,8 +87,9 @@ def context_preferences(
             dateline = found[0]
             code = dateline.country
             countries[code] = max(countries.get(code, 0.0), COUNTRY_BONUS)
-            qualified = bool(split_qualifiers(context.dateline)[1])
-            if qualified and dateline.admin1 and dateline.feature == CITY:  # "DAYTON, Ohio"
+            qualifiers = split_qualifiers(context.dateline)[1]
+            named = qualifiers and not gazetteer.country_for(qualifiers[-1])
+            if named and dateline.admin1 and dateline.feature == CITY:  # "DAYTON, Ohio"
                 admin = dateline.admin1
                 regions[admin] = max(regions.get(admin, 0.0), DATELINE_ADMIN1_BONUS)
     return Preferences(countries, regions), dateline

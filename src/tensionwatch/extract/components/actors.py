@@ -18,6 +18,7 @@ from tensionwatch.models import Actor, ActorKind, Evidence, Role
 _CUT_DEPS = frozenset(
     {"acl", "relcl", "appos", "punct", "cc", "conj", "advcl", "prep", "agent", "dep", "mark"}
 )
+_CLAUSE_DEPS = frozenset({"acl", "relcl", "advcl", "appos", "conj", "cc", "punct"})
 _KEEP_PREP_UNDER = frozenset({"group", "gang", "band", "members", "member", "affiliate", "crowd"})
 _DESCRIBE_LEMMAS = frozenset(
     {"describe", "identify", "name", "believe", "say", "report", "suspect"}
@@ -34,6 +35,8 @@ def noun_phrase(head: Token) -> Span:
         child = stack.pop()
         if child.ent_type_ in {"DATE", "TIME"} and child.head == head:
             continue  # "On 3 May 2024 a Jewish man": the date is not part of the person
+        if child.head != head and child.dep_ in _CLAUSE_DEPS:
+            continue  # "soldiers stationed at the base who were visiting …": clauses go
         if child.head == head and child.dep_ in _CUT_DEPS:
             keep_of = (
                 child.dep_ == "prep"
