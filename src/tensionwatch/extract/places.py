@@ -168,6 +168,7 @@ def to_places(ents: Sequence[Span]) -> list[Place]:
 def dominant_country(doc: Doc, resolver: PlaceResolver) -> Place | None:
     """The country the article is about: most often named, directly or through its places."""
     votes: Counter[str] = Counter()
+    by_name: dict[str, Span] = {}  # the country named as itself ("Russia")
     first_mention: dict[str, Span] = {}
     for ent in doc.ents:
         if ent.label_ != "GPE":
@@ -177,16 +178,24 @@ def dominant_country(doc: Doc, resolver: PlaceResolver) -> Place | None:
             continue
         votes[code] += 1
         first_mention.setdefault(code, ent)
+        if resolver.resolve([Place(name=ent.text)], doc.text)[0].precision == PlacePrecision.COUNTRY:
+            by_name.setdefault(code, ent)
     if not votes:
         return None
     code, _count = votes.most_common(1)[0]
-    ent = first_mention[code]
+    ent = by_name.get(code)
+    if ent is None:  # only its cities are named: say the country, with no coordinates
+        mention = first_mention[code]
+        return Place(
+            name=mention.text,
+            country=code,
+            precision=PlacePrecision.COUNTRY,
+            evidence=(Evidence(mention.start_char, mention.end_char, mention.text),),
+        )
     resolved = resolver.resolve([Place(name=ent.text)], doc.text)[0]
     return replace(
         resolved,
         country=code,
         precision=PlacePrecision.COUNTRY,
-        lat=resolved.lat if resolved.precision == PlacePrecision.COUNTRY else None,
-        lon=resolved.lon if resolved.precision == PlacePrecision.COUNTRY else None,
         evidence=(Evidence(ent.start_char, ent.end_char, ent.text),),
     )

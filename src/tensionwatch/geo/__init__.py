@@ -15,8 +15,8 @@ from tensionwatch.geo.geocode import geocode
 
 __all__ = [
     "Candidate",
-    "GeoContext",
     "Gazetteer",
+    "GeoContext",
     "Preferences",
     "context_from_text",
     "geocode",

@@ -17,7 +17,8 @@ from tensionwatch.geo._text import fold_preserving
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’-][^\W_]+)*\.?")
 # Words before an ambiguous name ("Jordan", "Chad") that make it a place.
 LOCATIVES = frozenset(
-    "in into from to of across inside outside near at through via visit visited".split()
+    {"in", "into", "from", "to", "of", "across", "inside", "outside", "near", "at", "through"}
+    | {"via", "visit", "visited"}
 )
 
 

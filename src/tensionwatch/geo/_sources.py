@@ -20,9 +20,9 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
-from typing import NamedTuple
 from importlib import resources
 from importlib.resources.abc import Traversable
+from typing import NamedTuple
 
 from tensionwatch.errors import ConfigError
 from tensionwatch.geo._text import name_keys
@@ -35,6 +35,7 @@ _LEVEL_ONE_ROW = re.compile(
     r"^([^\t\n]*)\t([^\t\n]*)\t([^\t\n]*)\t([^\t\n]*)\t([^\t\n]*)\t([^\t\n]*)\t1\t\d*\t(\d+)$",
     re.MULTILINE,
 )
+
 
 @dataclass(frozen=True, slots=True)
 class AdminRecord:
@@ -237,9 +238,7 @@ def read_pycountry(tables: Tables, rules: Rules) -> None:
         known = tables.countries.get(iso2)
         if known is None:
             continue
-        extra = [
-            getattr(country, attr, None) for attr in ("name", "official_name", "common_name")
-        ]
+        extra = [getattr(country, attr, None) for attr in ("name", "official_name", "common_name")]
         curated = rules.country_aliases.get(iso2, ())
         forms = known.forms + tuple(f for f in extra if f) + curated
         name = (

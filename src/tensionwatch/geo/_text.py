@@ -19,9 +19,18 @@ from collections.abc import Iterable
 _COMBINING = re.compile(r"[\u0300-\u036f]")
 _MULTI_SPACE = re.compile(r" {2,}")
 # Letters that NFKD does not decompose.
-_SPECIAL = (("ø", "o"), ("ł", "l"), ("đ", "d"), ("ð", "d"), ("þ", "th"), ("æ", "ae"), ("œ", "oe"), ("ı", "i"))
+_SPECIAL = (
+    ("ø", "o"),
+    ("ł", "l"),
+    ("đ", "d"),
+    ("ð", "d"),
+    ("þ", "th"),
+    ("æ", "ae"),
+    ("œ", "oe"),
+    ("ı", "i"),
+)
 _DROPPED = "'’‘ʻʼ`"  # "O'Fallon" is "ofallon", not "o fallon"
-_SEPARATORS = ".,-‐‑–—()/&\";:!?[]{}_+*#@$%<>=|\\~^\t\r\f\v·"
+_SEPARATORS = '.,-‐‑–—()/&";:!?[]{}_+*#@$%<>=|\\~^\t\r\f\v·'
 _LEADING_ARTICLE = re.compile(r"^the ")
 # Abbreviations expanded on the query side when the written form finds nothing.
 _TOWNSHIP = (" twp", " township")

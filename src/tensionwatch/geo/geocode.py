@@ -140,9 +140,7 @@ def _geocode_one(
     container = _container(place, gazetteer, preferences, dateline)
     if container is not None:
         return _filled(place, container, resolved=container.name)
-    return replace(
-        place, lat=None, lon=None, geonames_id=None, precision=PlacePrecision.UNKNOWN
-    )
+    return replace(place, lat=None, lon=None, geonames_id=None, precision=PlacePrecision.UNKNOWN)
 
 
 def _container(

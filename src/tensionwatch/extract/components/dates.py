@@ -28,6 +28,16 @@ _VAGUE = re.compile(
     r"every|each|daily|annual|anniversary)\b",
     re.I,
 )
+_CALENDAR = re.compile(
+    r"[a-z]{3}|\d{1,4}[/.-]\d{1,2}", re.I
+)  # a month, weekday or relative word, or a numeric date such as 3/14
+
+
+def _NO_CALENDAR_WORD(text: str) -> bool:  # noqa: N802 - reads as a predicate in the guard
+    """"46", "16", "2": a bare number tagged DATE is not a date."""
+    return not _CALENDAR.search(text)
+
+
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 
 
@@ -40,7 +50,7 @@ def on_or_before(published: date | None) -> EventDate | None:
 def resolve_date(span: Span, published: date | None) -> EventDate | None:
     """An ``EventDate`` for one DATE entity, or None when it names no usable day/month."""
     text = span.text.strip()
-    if not text or _VAGUE.search(text) or _YEAR_ONLY.match(text):
+    if not text or _VAGUE.search(text) or _YEAR_ONLY.match(text) or _NO_CALENDAR_WORD(text):
         return None
     evidence = (Evidence(span.start_char, span.end_char, span.text),)
     weekday = _WEEKDAY.search(text)

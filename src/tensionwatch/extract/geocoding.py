@@ -1,0 +1,44 @@
+"""The extractor's ``PlaceResolver`` backed by the offline GeoNames gazetteer (``geo``).
+
+Article context (dateline, countries and regions the text names) ranks ambiguous names, so
+"Moscow" in an article about Idaho is not the Russian capital. The context is computed once
+per article text and kept only for the article being processed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from tensionwatch.geo import Gazetteer, GeoContext, context_from_text, geocode
+from tensionwatch.models import Place
+
+CITY_VOTE_POPULATION = 100_000  # a city this large names its country in a country vote
+
+
+@dataclass
+class GazetteerResolver:
+    gazetteer: Gazetteer
+    _last: tuple[int, GeoContext] | None = field(default=None, repr=False)
+
+    @classmethod
+    def load(cls) -> GazetteerResolver:
+        return cls(Gazetteer.load())
+
+    def country_of(self, name: str) -> str | None:
+        code = self.gazetteer.country_for(name)
+        if code:
+            return code
+        candidates = self.gazetteer.lookup(name)
+        if candidates and candidates[0].population >= CITY_VOTE_POPULATION:
+            return candidates[0].country
+        return None
+
+    def context(self, text: str) -> GeoContext:
+        key = hash(text)
+        if self._last is None or self._last[0] != key:
+            self._last = (key, context_from_text(text, self.gazetteer))
+        return self._last[1]
+
+    def resolve(self, places: Sequence[Place], text: str) -> tuple[Place, ...]:
+        return geocode(places, self.gazetteer, self.context(text))

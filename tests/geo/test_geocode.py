@@ -1,0 +1,153 @@
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from tensionwatch.geo import Gazetteer, GeoContext, context_from_text, geocode
+from tensionwatch.models import Evidence, Place, PlacePrecision
+
+NO_CONTEXT = GeoContext()
+
+
+def _one(gazetteer: Gazetteer, place: Place, context: GeoContext = NO_CONTEXT) -> Place:
+    (found,) = geocode([place], gazetteer, context)
+    return found
+
+
+def test_geocode_moscow_city_precision_keeps_name_and_evidence(gazetteer: Gazetteer) -> None:
+    evidence = (Evidence(10, 16, "MOSCOW"),)
+    found = _one(gazetteer, Place(name="MOSCOW", evidence=evidence))
+    assert found.name == "MOSCOW" and found.evidence == evidence
+    assert (found.resolved, found.country, found.admin1) == ("Moscow", "RU", "RU-MOW")
+    assert found.precision == PlacePrecision.CITY
+    assert found.geonames_id == 524901
+    assert found.lat == pytest.approx(55.75, abs=0.01)
+    assert found.lon == pytest.approx(37.62, abs=0.01)
+
+
+@pytest.mark.parametrize(
+    "context",
+    [GeoContext(countries=("US",)), GeoContext(default_country="US")],
+    ids=["article-country", "default-country"],
+)
+def test_geocode_context_country_us_gives_moscow_idaho(
+    gazetteer: Gazetteer, context: GeoContext
+) -> None:
+    found = _one(gazetteer, Place(name="Moscow"), context)
+    assert (found.country, found.admin1, found.precision) == ("US", "US-ID", PlacePrecision.CITY)
+
+
+def test_geocode_krasnogorsk_moscow_oblast(gazetteer: Gazetteer) -> None:
+    found = _one(gazetteer, Place(name="Krasnogorsk, Moscow Oblast"))
+    assert (found.resolved, found.country, found.admin1) == ("Krasnogorsk", "RU", "RU-MOS")
+    assert found.lat == pytest.approx(55.82, abs=0.01)
+
+
+def test_geocode_country_has_country_precision_not_the_capital(gazetteer: Gazetteer) -> None:
+    found = _one(gazetteer, Place(name="Russia"))
+    moscow = _one(gazetteer, Place(name="Moscow"))
+    assert found.precision == PlacePrecision.COUNTRY
+    assert (found.country, found.admin1, found.geonames_id) == ("RU", None, 2017370)
+    assert found.lat is not None and found.lon is not None
+    assert (found.lat, found.lon) != (moscow.lat, moscow.lon)
+    assert found.geonames_id != moscow.geonames_id
+
+
+def test_geocode_upper_case_muc_city(gazetteer: Gazetteer) -> None:
+    text = "SAN SALVADOR, 3 JAN 90 (ACAN-EFE) -- [TEXT] THE FMLN ATTACKED SAN MIGUEL."
+    context = context_from_text(text, gazetteer)
+    capital, other = geocode(
+        [Place(name="SAN SALVADOR"), Place(name="SAN MIGUEL")], gazetteer, context
+    )
+    assert (capital.country, capital.precision) == ("SV", PlacePrecision.CITY)
+    assert other.country == "SV"
+
+
+def test_geocode_springfield_with_state_in_context(gazetteer: Gazetteer) -> None:
+    context = GeoContext(default_country="US", regions=("US-IL",))
+    found = _one(gazetteer, Place(name="Springfield"), context)
+    assert (found.country, found.admin1) == ("US", "US-IL")
+
+
+def test_geocode_state_name_has_admin1_precision(gazetteer: Gazetteer) -> None:
+    found = _one(gazetteer, Place(name="Illinois"), GeoContext(default_country="US"))
+    assert (found.admin1, found.precision) == ("US-IL", PlacePrecision.ADMIN1)
+
+
+@pytest.mark.parametrize("name", ["Qwzxq Heights", "Russian", "Tajik", ""])
+def test_geocode_unknown_names_stay_unknown_without_coordinates(
+    gazetteer: Gazetteer, name: str
+) -> None:
+    found = _one(gazetteer, Place(name=name), GeoContext(countries=("RU",), dateline="MOSCOW"))
+    assert found.precision == PlacePrecision.UNKNOWN
+    assert (found.lat, found.lon, found.geonames_id) == (None, None, None)
+    assert found.name == name
+
+
+def test_geocode_venue_with_resolved_hint_is_placed_at_its_city(gazetteer: Gazetteer) -> None:
+    evidence = (Evidence(0, 16, "Crocus City Hall"),)
+    venue = Place(name="Crocus City Hall", resolved="Krasnogorsk", evidence=evidence)
+    found = _one(gazetteer, venue, GeoContext(countries=("RU",)))
+    assert found.name == "Crocus City Hall" and found.evidence == evidence
+    assert (found.resolved, found.country, found.admin1) == ("Krasnogorsk", "RU", "RU-MOS")
+    assert found.precision == PlacePrecision.CITY
+
+
+def test_geocode_venue_with_city_qualifier(gazetteer: Gazetteer) -> None:
+    found = _one(gazetteer, Place(name="Crocus City Hall, Krasnogorsk"))
+    assert (found.resolved, found.admin1, found.precision) == (
+        "Krasnogorsk",
+        "RU-MOS",
+        PlacePrecision.CITY,
+    )
+
+
+def test_geocode_venue_falls_back_to_the_dateline_city(gazetteer: Gazetteer) -> None:
+    context = context_from_text("MOSCOW (Reuters) - Gunmen opened fire in a hall.", gazetteer)
+    found = _one(gazetteer, Place(name="Crocus City Hall"), context)
+    assert (found.resolved, found.country, found.precision) == ("Moscow", "RU", PlacePrecision.CITY)
+
+
+def test_geocode_town_we_lack_in_a_named_state_is_the_state(gazetteer: Gazetteer) -> None:
+    found = _one(gazetteer, Place(name="Lincoln, Delaware"), GeoContext(default_country="US"))
+    assert (found.resolved, found.admin1, found.precision) == (
+        "Delaware",
+        "US-DE",
+        PlacePrecision.ADMIN1,
+    )
+
+
+def test_geocode_small_foreign_namesake_is_not_accepted(gazetteer: Gazetteer) -> None:
+    # Charlo, Montana is below GeoNames' cities500; Charlo, New Brunswick is a namesake.
+    context = GeoContext(default_country="US", regions=("US-MT",))
+    found = _one(gazetteer, Place(name="Charlo"), context)
+    assert found.precision == PlacePrecision.UNKNOWN
+    assert found.country is None
+
+
+def test_geocode_passing_mention_does_not_pull_a_capital_abroad(gazetteer: Gazetteer) -> None:
+    context = GeoContext(countries=("NI", "US"), dateline="MANAGUA, NICARAGUA")
+    found = _one(gazetteer, Place(name="BOGOTA"), context)
+    assert (found.country, found.resolved) == ("CO", "Bogotá")
+
+
+def test_geocode_point_precision_is_left_alone(gazetteer: Gazetteer) -> None:
+    place = Place(name="Moscow", lat=55.7, lon=37.5, precision=PlacePrecision.POINT)
+    assert _one(gazetteer, place) is place
+
+
+def test_geocode_returns_one_place_per_input_in_order(gazetteer: Gazetteer) -> None:
+    places = [Place(name="Moscow"), Place(name="Qwzxq"), Place(name="Russia")]
+    found = geocode(places, gazetteer, NO_CONTEXT)
+    assert [p.name for p in found] == ["Moscow", "Qwzxq", "Russia"]
+    assert [p.precision for p in found] == [
+        PlacePrecision.CITY,
+        PlacePrecision.UNKNOWN,
+        PlacePrecision.COUNTRY,
+    ]
+
+
+def test_geocode_place_country_is_a_preference(gazetteer: Gazetteer) -> None:
+    found = _one(gazetteer, replace(Place(name="Moscow"), country="US"))
+    assert found.admin1 == "US-ID"
