@@ -99,3 +99,18 @@ def test_context_from_text_georgia_depends_on_the_story(gazetteer: Gazetteer) ->
     assert (us_story.countries, us_story.regions) == (("US",), ("US-GA",))
     abroad = context_from_text("Protests in Tbilisi, Georgia, turned violent.", gazetteer)
     assert (abroad.countries, abroad.regions) == (("GE",), ())
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline", "regions"),
+    [
+        ("ATLANTA, Georgia (AP) — Police said", "ATLANTA, Georgia", ("US-GA",)),
+        ("COLUMBUS, GA (WTVM) - A man was shot", "COLUMBUS, GA", ("US-GA",)),
+        ("PANAMA CITY, PANAMA, 2 JAN 90 (ACAN) -- [TEXT]", "PANAMA CITY, PANAMA", ()),
+    ],
+)
+def test_context_from_text_dateline_region_or_country(
+    gazetteer: Gazetteer, text: str, dateline: str, regions: tuple[str, ...]
+) -> None:
+    context = context_from_text(text, gazetteer)
+    assert (context.dateline, context.regions) == (dateline, regions)

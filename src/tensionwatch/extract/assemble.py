@@ -18,10 +18,11 @@ from spacy.tokens import Doc, Span, Token
 from tensionwatch.extract.components.actors import ActorBuilder
 from tensionwatch.extract.components.casualties import CasualtyMention
 from tensionwatch.extract.components.dates import resolve_date
-from tensionwatch.extract.components.mentions import Mention, MentionFinder
+from tensionwatch.extract.components.mentions import PERSONAL_PRONOUNS, Mention, MentionFinder
 from tensionwatch.extract.cues import Hit
 from tensionwatch.extract.drafts import Draft, compatible, ev
 from tensionwatch.extract.lexicon import Lexicon
+from tensionwatch.extract.places import place_entities
 from tensionwatch.models import Role, Target, Weapon
 
 _ARREST_LEMMAS = frozenset(
@@ -58,6 +59,17 @@ class SentenceContext:
     separate: bool = False
     listing: bool = False
 
+    retaliation: list[Span] = field(default_factory=list)
+
+    def refers_back(self, mention: Mention) -> bool:
+        """The mention is what a retaliation cue points back to ("in revenge for the X")."""
+        for cue in self.retaliation:
+            if cue.end <= mention.head.i and mention.head.i - cue.end <= 6:
+                between = cue.doc[cue.end : mention.head.i]
+                if not any(t.is_punct or t.pos_ == "VERB" for t in between):
+                    return True
+        return False
+
     def places_of(self, mention: Mention) -> set[str]:
         return {p.text.lower() for p in self.places if _governed(p.root, mention.head)}
 
@@ -90,6 +102,10 @@ class Assembler:
         )
 
     def __call__(self, doc: Doc, finds: Finds, published: date | None = None) -> Assembly:
+        """Headline words open no incidents (the body tells the same story in full); the
+        headline's counts go to the first incident the body names."""
+        headline_end = headline_length(doc.text)
+        self._headline_end = headline_end
         result = Assembly()
         self.orphans: list[CasualtyMention] = []
         focus: list[Draft] = []
@@ -98,7 +114,7 @@ class Assembler:
         for s_index, sent in enumerate(doc.sents):
             in_sent = lambda items: [x for x in items if sent.start <= _start(x) < sent.end]  # noqa: E731
             all_here = in_sent(finds.mentions)
-            mentions = [m for m in all_here if not m.negated]
+            mentions = [m for m in all_here if not m.negated and m.head.idx >= headline_end]
             # Strong triggers first: a weak "killed"/"wounded" then joins the event they name.
             mentions.sort(key=lambda m: (not m.strong, m.head.i))
             about_focus = self._subject_refers_to_focus(sent)
@@ -106,9 +122,10 @@ class Assembler:
             ctx = SentenceContext(
                 sent=sent,
                 published=published,
-                places=[e for e in sent.ents if e.label_ in {"GPE", "LOC", "FAC"}],
+                places=[e for e in place_entities(doc) if sent.start <= e.start < sent.end],
                 dates=[e for e in sent.ents if e.label_ == "DATE"],
                 separate=any(h.kind == "separate" for h in cues_here),
+                retaliation=[h.span for h in cues_here if h.kind == "retaliation"],
                 listing=s_index <= listing_until or _lists_events(mentions, self.finder),
             )
             if any(m.generic and m.head.tag_ in {"NNS", "NNPS"} for m in all_here):
@@ -181,8 +198,12 @@ class Assembler:
         has_own_patient = any(
             self.finder.is_person(p) or p.lower_ in self.lexicon.targets for p in mention.patients
         )
+        if mention.definite and ctx.refers_back(mention):
+            # "in the wake of the Kirkgate Market bombing": an earlier event, not this one
+            earlier = [d for d in result.drafts if d not in same_sentence and d not in focus]
+            return self._antecedent(mention, earlier, (), ctx) or Draft(number=len(result.drafts))
         if mention.definite or (not mention.strong and not has_own_patient):
-            antecedent = self._antecedent(mention, result.drafts, same_sentence + focus)
+            antecedent = self._antecedent(mention, result.drafts, same_sentence + focus, ctx)
             if antecedent is not None:
                 return antecedent
         for draft in same_sentence:
@@ -209,7 +230,11 @@ class Assembler:
         return bool(days and draft.day_keys and not (days & draft.day_keys))
 
     def _antecedent(
-        self, mention: Mention, drafts: Sequence[Draft], preferred: Sequence[Draft]
+        self,
+        mention: Mention,
+        drafts: Sequence[Draft],
+        preferred: Sequence[Draft],
+        ctx: SentenceContext,
     ) -> Draft | None:
         if not drafts:
             return None
@@ -219,7 +244,7 @@ class Assembler:
         )
         best: tuple[float, Draft] | None = None
         for rank, draft in enumerate(drafts):
-            if not compatible(draft.type, mention.type):
+            if not compatible(draft.type, mention.type) or self._conflicts(mention, draft, ctx):
                 continue
             score = rank * 0.01
             if draft.type == mention.type:
@@ -247,6 +272,11 @@ class Assembler:
                 continue
             if self._is_instrument(patient):
                 continue  # "fired their guns": the weapon phrase finder records it
+            if patient.lower_ in PERSONAL_PRONOUNS:
+                antecedent = self._pronoun_antecedent(patient, mention)
+                if antecedent is None:
+                    continue
+                patient = antecedent
             if self.finder.is_person(patient):
                 actor = self.actors.build(patient, Role.VICTIM)
                 if self.actors.is_elliptical(patient) and last_victim is not None:
@@ -283,6 +313,26 @@ class Assembler:
                 draft.terror.append(ev(token.doc[token.i : token.i + 1]))
         return last_victim
 
+    def _pronoun_antecedent(self, pronoun: Token, mention: Mention) -> Token | None:
+        """"… a Somali student suffered injuries when three men attacked him": the nearest
+        earlier person noun of the same number, not one of the attackers."""
+        plural = pronoun.lower_ in {"they", "them"}
+        excluded = {t.i for agent in mention.agents for t in agent.subtree}
+        doc = pronoun.doc
+        first_sentence = max(0, pronoun.sent.start - 80)
+        for i in range(pronoun.i - 1, first_sentence - 1, -1):
+            token = doc[i]
+            if i in excluded or token.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            if token.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"}:
+                continue
+            if (token.tag_ in {"NNS", "NNPS"}) != plural or not self.finder.is_person(token):
+                continue
+            if token.lower_ in self.lexicon.cue_set("perpetrator_noun") or token.ent_type_ == "NORP":
+                continue
+            return token
+        return None
+
     def _attach_casualties(
         self,
         casualties: list[CasualtyMention],
@@ -292,6 +342,8 @@ class Assembler:
     ) -> None:
         for item in casualties:
             draft = _nearest(item.span.root, assigned) or (fallback[-1] if fallback else None)
+            if item.span.start_char < self._headline_end:
+                draft = None
             if draft is None:
                 self.orphans.append(item)
                 continue
@@ -541,3 +593,17 @@ def _outcome(mention: Mention) -> str | None:
     if lemmas & _INJURE_LEMMAS:
         return "injured"
     return None
+
+
+HEADLINE_MAX = 200
+
+
+def headline_length(text: str) -> int:
+    """Length of a headline line (no final full stop, followed by the body), else 0."""
+    stripped = text.lstrip()
+    offset = len(text) - len(stripped)
+    line, newline, rest = stripped.partition("\n")
+    line = line.rstrip()
+    if not newline or not rest.strip() or len(line) > HEADLINE_MAX or line[-1:] in {".", "!", "?", '"', "”"}:
+        return 0
+    return offset + len(line)

@@ -37,7 +37,7 @@ from tensionwatch.models import Bias, EventDate, Evidence, Incident, Place
 
 EXTRACTOR_VERSION = "tensionwatch_incidents_v1/0.1.0"
 _THROW_VERBS = frozenset({"throw", "hurl", "lob", "toss", "plant", "detonate", "fire"})
-_WEAPON_VERB_EXCLUDE = frozenset({"arm", "equip", "carry", "find", "seize", "possess", "have"})
+_WEAPON_VERB_EXCLUDE = frozenset({"arm", "equip", "carry", "find", "seize", "possess", "have", "threaten", "rob"})
 
 for _name, _default in (("tw_incidents", None), ("tw_published", None), ("tw_article_id", "")):
     if not Doc.has_extension(_name):

@@ -29,11 +29,11 @@ TYPE_PRIORITY = (
     "mass_casualty_attack",
     "bombing",
     "kidnapping",
+    "robbery",
     "arson",
     "armed_attack",
     "killing",
     "assault",
-    "robbery",
     "vandalism",
     "threat_harassment",
 )

@@ -19,8 +19,8 @@ from tensionwatch.geo.gazetteer import CITY, Gazetteer
 _DATELINE_END = re.compile(r",\s*\d|\(|\s--|\s?[—–]|\s-\s")
 _DATELINE_WINDOW = 400
 _MAX_DATELINE_WORDS = 5
-# A dateline with no region must name a city at least this big ("SPRINGFIELD" is ambiguous
-# but real; "POLICE" is a Polish town of 33k and an English word, so the bar is a rough one).
+# A dateline with no region must name a city at least this big: an all-caps word that happens
+# to be a hamlet somewhere is not a dateline.
 MIN_DATELINE_POPULATION = 15_000
 
 
@@ -136,20 +136,22 @@ def _dateline_at(line: str, gazetteer: Gazetteer) -> _Dateline | None:
         return None
     best = candidates[0]
     if not region and best.feature == CITY and best.population < MIN_DATELINE_POPULATION:
-        return None  # "POLICE" is a Polish town; a bare dateline names a known city
+        return None
     # Only a written region ("DAYTON, Ohio") makes the dateline's admin1 a region of the
-    # article: a capital's province says little about where the reported events were.
-    named = best.feature == CITY and best.admin1 in region_codes and region_country is None
+    # article: a capital's province says little about where the reported events were. A
+    # country name is the country ("PANAMA CITY, PANAMA"), not its province of that name.
+    named = best.feature == CITY and best.admin1 in region_codes
+    if region_country == best.country:
+        named = False
     return _Dateline(written, best.country, best.admin1 if named else None)
 
 
 def _region(region: str, gazetteer: Gazetteer) -> tuple[list[str], str | None]:
-    """(admin1 codes, country) a dateline's region names; "GA" is Georgia, not Gabon; a
-    country name ("PANAMA CITY, PANAMA") is the country, not a province of that name."""
+    """(admin1 codes, country) a dateline's region may name: "GA" is Georgia, not Gabon;
+    "Georgia" may be either, and the dateline city decides."""
     if not region:
         return [], None
     codes = gazetteer.resolve_admin1(region, countries=["US"])
     if codes and len(region.replace(".", "").strip()) <= 3:
         return codes, None
-    country = gazetteer.country_for(region)
-    return ([], country) if country else (codes, None)
+    return codes, gazetteer.country_for(region)

@@ -88,8 +88,9 @@ def context_preferences(
             code = dateline.country
             countries[code] = max(countries.get(code, 0.0), COUNTRY_BONUS)
             qualifiers = split_qualifiers(context.dateline)[1]
-            named = qualifiers and not gazetteer.country_for(qualifiers[-1])
-            if named and dateline.admin1 and dateline.feature == CITY:  # "DAYTON, Ohio"
+            # "DAYTON, Ohio" names an admin1; "PANAMA CITY, PANAMA" names the country.
+            named = bool(qualifiers) and gazetteer.country_for(qualifiers[-1]) != dateline.country
+            if named and dateline.admin1 and dateline.feature == CITY:
                 admin = dateline.admin1
                 regions[admin] = max(regions.get(admin, 0.0), DATELINE_ADMIN1_BONUS)
     return Preferences(countries, regions), dateline

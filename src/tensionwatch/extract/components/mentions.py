@@ -24,6 +24,7 @@ _SUPPORT_VERBS = frozenset(
     {"carry", "launch", "stage", "commit", "perpetrate", "mount", "conduct", "claim", "plan"}
 )
 _PERSON_ENTS = frozenset({"PERSON", "NORP"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them"})
 _REFLEXIVE = frozenset({"himself", "herself", "themselves", "myself", "yourself"})
 _UNDERGO_VERBS = frozenset({"die", "succumb", "pronounce"})
 _THROW_VERBS = frozenset({"throw", "hurl", "lob", "toss", "fire", "launch", "plant", "detonate"})
@@ -110,7 +111,10 @@ class MentionFinder:
         window = head.doc[max(head.sent.start, head.i - 4) : head.i].text.lower()
         if any(_contains(window, cue) for cue in self._summary):
             mention.generic = True
-        for ancestor in head.ancestors:
+        child = head
+        for ancestor in head.ancestors:  # "threatened to burn it down", "a plot to bomb"
+            if child.dep_ == "conj":
+                break  # "threatened him and stabbed him": the stabbing happened
             if (
                 ancestor.lemma_.lower() in self._hypothetical
                 or ancestor.lower_ in self._hypothetical
@@ -119,6 +123,7 @@ class MentionFinder:
                 break
             if ancestor.dep_ == "ROOT":
                 break
+            child = ancestor
         aux = {c.lower_ for c in head.children if c.dep_ in {"aux", "auxpass"}}
         if aux & {"could", "would", "might", "may", "will"}:
             mention.negated = True
@@ -157,6 +162,10 @@ class MentionFinder:
                     patients.extend(c for c in child.children if c.dep_ == "pobj")
             if head.dep_ in {"acl", "relcl"} and passive and not patients:
                 patients.append(head.head)
+            elif passive and not patients and head.dep_ in {"advcl", "pcomp", "xcomp"}:
+                governor = _governing_subject(head)  # "X is in hospital after being stabbed"
+                if governor is not None:
+                    patients.append(governor)
             elif head.dep_ == "relcl" and not passive and not agents:
                 agents.append(head.head)
             if head.dep_ in {"conj", "xcomp", "advcl"} and not agents and not patients:
@@ -184,11 +193,8 @@ class MentionFinder:
                 agents.extend(c for c in head.head.children if c.dep_ == "nsubj")
         patients = _expand_conjuncts(patients, by_head)
         agents = _expand_conjuncts(agents, by_head)
-        keep_pronouns = head.lemma_ in _UNDERGO_VERBS or is_passive(head)
         return [
-            p for p in patients if p.pos_ != "PRON" or p.lower_ == "another" or (
-                keep_pronouns and p.lower_ in {"he", "she", "they"}
-            )
+            p for p in patients if p.pos_ != "PRON" or p.lower_ in PERSONAL_PRONOUNS | {"another"}
         ], [
             a for a in agents if a.pos_ != "PRON"
         ]
@@ -259,3 +265,13 @@ def locative_objects(token: Token) -> list[Token]:
         if child.dep_ == "prep" and child.lower_ in _LOCATIVE:
             found.extend(c for c in child.children if c.dep_ == "pobj")
     return found
+
+
+def _governing_subject(verb: Token) -> Token | None:
+    for ancestor in verb.ancestors:
+        subjects = [c for c in ancestor.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            return subjects[0]
+        if ancestor.dep_ == "ROOT":
+            break
+    return None
