@@ -147,7 +147,7 @@ class Assembler:
                 ):
                     draft.types.append(mention.type)
                 last_victim = self._arguments(mention, draft, last_victim)
-            drafts_here = list(dict.fromkeys(assigned.values()))
+            drafts_here = [d for d in dict.fromkeys(assigned.values()) if not d.reference]
             targets_for_items = focus if about_focus or not drafts_here else drafts_here
             self._attach_casualties(in_sent(finds.casualties), assigned, targets_for_items, sent)
             self._attach_weapons(in_sent(finds.weapons), assigned)
@@ -201,12 +201,16 @@ class Assembler:
         if mention.definite and ctx.refers_back(mention):
             # "in the wake of the Kirkgate Market bombing": an earlier event, not this one
             earlier = [d for d in result.drafts if d not in same_sentence and d not in focus]
-            return self._antecedent(mention, earlier, (), ctx) or Draft(number=len(result.drafts))
+            return self._antecedent(mention, earlier, (), ctx) or Draft(
+                number=len(result.drafts), reference=True
+            )
         if mention.definite or (not mention.strong and not has_own_patient):
             antecedent = self._antecedent(mention, result.drafts, same_sentence + focus, ctx)
             if antecedent is not None:
                 return antecedent
         for draft in same_sentence:
+            if draft.reference:
+                continue
             if compatible(draft.type, mention.type) and not (
                 has_own_patient and (draft.victims or draft.targets)
             ):
@@ -214,7 +218,7 @@ class Assembler:
         if ctx.listing and has_own_patient:
             return Draft(number=len(result.drafts))
         for draft in reversed(result.drafts):
-            if draft in same_sentence or not compatible(draft.type, mention.type):
+            if draft.reference or draft in same_sentence or not compatible(draft.type, mention.type):
                 continue
             if ctx.separate or self._conflicts(mention, draft, ctx):
                 continue

@@ -142,6 +142,11 @@ class IncidentExtractor:
                 draft.dates.append(resolved)
 
     def _is_reportable(self, draft: Draft) -> bool:
+        if draft.reference:  # the trigger a backlash answers: reported only with facts of its own
+            return bool(draft.killed or draft.injured or draft.claimants or draft.suspects)
+        return self._has_substance(draft)
+
+    def _has_substance(self, draft: Draft) -> bool:
         """A lone weak word ("killed", "graffiti") with nothing attached is not an incident."""
         if all(m.definite for m in draft.mentions) and not (
             draft.victims or draft.killed or draft.injured or draft.weapons or draft.claimants

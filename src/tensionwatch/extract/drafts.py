@@ -87,6 +87,7 @@ class Draft:
     last_sentence: int = 0
     killed_victims: list[Actor] = field(default_factory=list)  # objects of "killed", "murdered"
     injured_victims: list[Actor] = field(default_factory=list)  # objects of "wounded", "injured"
+    reference: bool = False  # named only as what a later attack answered ("in revenge for …")
     place_keys: set[str] = field(default_factory=set)  # places named by its own mentions
     day_keys: set[date] = field(default_factory=set)  # days named by its own mentions
 
