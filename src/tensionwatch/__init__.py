@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from tensionwatch.batch.pipeline import Pipeline
+from tensionwatch import extract  # the package is callable: extract(text, published=...)
+from tensionwatch.extract.pipeline import Extractor, ExtractorOptions
 from tensionwatch.models import (
     Actor,
     Alert,
@@ -17,10 +20,6 @@ from tensionwatch.models import (
     Target,
     Weapon,
 )
-
-from tensionwatch.batch.pipeline import Pipeline
-from tensionwatch.extract.api import extract
-from tensionwatch.extract.pipeline import Extractor, ExtractorOptions
 from tensionwatch.store import open_store
 
 __version__ = "0.1.0"
@@ -33,9 +32,9 @@ __all__ = [
     "Count",
     "Event",
     "EventDate",
+    "Evidence",
     "Extractor",
     "ExtractorOptions",
-    "Evidence",
     "Incident",
     "Link",
     "Pipeline",

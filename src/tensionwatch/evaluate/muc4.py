@@ -197,6 +197,12 @@ def _add(values: list[str], text: str | None) -> None:
         values.append(text or "")
 
 
+def _named_affiliation(actor: Actor) -> bool:
+    """A proper name (written with capitals), not a common noun such as "guerrillas"."""
+    value = actor.affiliation or ""
+    return bool(value) and value != value.lower() and normalize_string(value) != normalize_string(actor.text)
+
+
 def _org_name(actor: Actor) -> str:
     return actor.affiliation or actor.text
 
@@ -212,6 +218,8 @@ def incident_to_template(incident: Incident) -> Template | None:
             _add(values["PerpOrg"], _org_name(actor))
         else:
             _add(values["PerpInd"], actor.text)
+            if _named_affiliation(actor):  # "FMLN guerrillas": the FMLN is the organization
+                _add(values["PerpOrg"], actor.affiliation)
     for actor in incident.claimed_by:
         _add(values["PerpOrg"], _org_name(actor))
     for target in incident.targets:

@@ -1,0 +1,44 @@
+"""The extractor as a registered spaCy component in a pipeline the user builds."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import spacy
+
+import tensionwatch.extract.factories as factories
+from tensionwatch.extract.pipeline import model_location
+
+REGISTRY = Path(__file__).resolve().parents[1] / "registry.json"
+
+
+def test_component_registered_names_are_pinned() -> None:
+    pinned = json.loads(REGISTRY.read_text(encoding="utf-8"))
+    assert factories.FACTORY_NAME in pinned["factories"]
+    assert spacy.registry.factories.get(factories.FACTORY_NAME) is not None
+
+
+def test_component_in_a_user_pipeline(extractor) -> None:  # type: ignore[no-untyped-def]
+    nlp = spacy.load(model_location())
+    nlp.add_pipe(factories.FACTORY_NAME)
+    doc = nlp("A Tajik courier was beaten with brass knuckles in Moscow on Friday.")
+    (incident,) = doc._.tw_incidents
+    assert incident.type.value == "assault"
+    assert incident.victims[0].nationality == "Tajik"
+    assert [s.text for s in doc.spans["tw_weapons"]] == ["brass knuckles"]
+    assert "beaten" in [s.text for s in doc.spans["tw_triggers"]]
+
+
+def test_component_python_api_one_call(extractor) -> None:  # type: ignore[no-untyped-def]
+    from tensionwatch import extract
+
+    incidents = extract(
+        "On Saturday two men stabbed a Kurdish shopkeeper in Hanau.",
+        published="2024-06-14",
+        extractor=extractor,
+    )
+    (incident,) = incidents
+    assert incident.type.value == "armed_attack"
+    assert incident.date is not None and incident.date.end.isoformat() == "2024-06-08"
+    assert incident.places[0].country == "DE"
