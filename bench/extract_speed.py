@@ -69,7 +69,8 @@ def main() -> None:
     print(f"corpus: {len(texts)} articles, {words} words ({words / len(texts):.0f} words/article)")
     print(f"model load: {load:.1f} s; peak RSS (1 process): {peak_mb:.0f} MiB")
     print(
-        f"1 process : {len(texts) / single:.1f} articles/s, {words / single:,.0f} words/s, {incidents} incidents"
+        f"1 process : {len(texts) / single:.1f} articles/s, {words / single:,.0f} words/s, "
+        f"{incidents} incidents"
     )
     if args.workers > 1:
         articles = [
@@ -80,7 +81,8 @@ def main() -> None:
         multi = time.perf_counter() - start
         print(
             f"{args.workers} processes: {len(outcomes) / multi:.1f} articles/s "
-            f"({len(outcomes) / multi / args.workers:.1f} per core, including model load per worker)"
+            f"({len(outcomes) / multi / args.workers:.1f} per core, "
+            "including model load per worker)"
         )
     sys.stdout.flush()
 

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from tensionwatch.extract.pipeline import Extractor
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -24,7 +28,7 @@ def shared_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def extractor():  # type: ignore[no-untyped-def]
+def extractor() -> Extractor:
     from tensionwatch.errors import ConfigError
     from tensionwatch.extract.pipeline import Extractor
 

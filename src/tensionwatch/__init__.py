@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from tensionwatch.batch.pipeline import Pipeline
 from tensionwatch import extract  # the package is callable: extract(text, published=...)
+from tensionwatch.batch.pipeline import Pipeline
 from tensionwatch.extract.pipeline import Extractor, ExtractorOptions
 from tensionwatch.models import (
     Actor,

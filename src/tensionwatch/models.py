@@ -13,8 +13,12 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
+from typing import TypeAlias
 
 SCHEMA_VERSION = 1
+
+# ``Event`` has a field named ``date``; inside its body the name no longer means the type.
+_Date: TypeAlias = date
 
 
 class Qualifier(StrEnum):
@@ -211,8 +215,8 @@ class Event:
     injured: Count | None = None
     victim_groups: tuple[str, ...] = ()
     conflicts: tuple[str, ...] = ()
-    first_reported: date | None = None
-    last_reported: date | None = None
+    first_reported: _Date | None = None
+    last_reported: _Date | None = None
 
 
 @dataclass(frozen=True, slots=True)

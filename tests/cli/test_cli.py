@@ -6,11 +6,15 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from tensionwatch.cli import app
+
+if TYPE_CHECKING:
+    from tensionwatch.extract.pipeline import Extractor
 
 ARTICLE = (
     " date 2024-06-14 Three men beat a Tajik construction worker with metal pipes in Kazan on "
@@ -24,15 +28,21 @@ def corpus(tmp_path: Path) -> Path:
     folder.mkdir()
     (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
     (folder / "b.jsonl").write_text(
-        json.dumps({"text": "A bomb exploded at a bus stop in Kabul, killing at least 12 people.",
-                    "date": "2024-06-10", "url": "https://example.org/b"}) + "\n{broken json\n",
+        json.dumps(
+            {
+                "text": "A bomb exploded at a bus stop in Kabul, killing at least 12 people.",
+                "date": "2024-06-10",
+                "url": "https://example.org/b",
+            }
+        )
+        + "\n{broken json\n",
         encoding="utf-8",
     )
     (folder / "c.bin").write_bytes(b"\x00\x01\x02binary")
     return folder
 
 
-def run(args: list[str], db: Path, stdin: str | None = None):  # type: ignore[no-untyped-def]
+def run(args: list[str], db: Path, stdin: str | None = None) -> Result:
     return CliRunner().invoke(app, ["--db", str(db), *args], input=stdin, catch_exceptions=False)
 
 
@@ -58,12 +68,14 @@ def test_cli_ingest_nothing_exits_nonzero(tmp_path: Path) -> None:
 
 
 def test_cli_ingest_stdin(tmp_path: Path) -> None:
-    result = run(["ingest", "-", "--published", "2024-06-14", "--json"], tmp_path / "tw.db", stdin=ARTICLE)
+    result = run(
+        ["ingest", "-", "--published", "2024-06-14", "--json"], tmp_path / "tw.db", stdin=ARTICLE
+    )
     assert json.loads(result.stdout)["ingested"] == 1
 
 
 @pytest.mark.model
-def test_cli_extract_show_export(corpus: Path, tmp_path: Path, extractor) -> None:  # type: ignore[no-untyped-def]
+def test_cli_extract_show_export(corpus: Path, tmp_path: Path, extractor: Extractor) -> None:
     db = tmp_path / "tw.db"
     run(["ingest", str(corpus)], db)
     result = run(["extract", "--json"], db)
@@ -98,7 +110,7 @@ def test_cli_extract_show_export(corpus: Path, tmp_path: Path, extractor) -> Non
 
 
 @pytest.mark.model
-def test_cli_extract_file_json_contract(tmp_path: Path, extractor) -> None:  # type: ignore[no-untyped-def]
+def test_cli_extract_file_json_contract(tmp_path: Path, extractor: Extractor) -> None:
     path = tmp_path / "a.txt"
     path.write_text(ARTICLE, encoding="utf-8")
     result = CliRunner().invoke(app, ["extract", str(path), "--json"], catch_exceptions=False)
@@ -109,8 +121,22 @@ def test_cli_extract_file_json_contract(tmp_path: Path, extractor) -> None:  # t
     assert doc["article"]["published"] == "2024-06-14"
     (incident,) = doc["incidents"]
     expected_keys = {
-        "id", "type", "is_terrorism", "date", "places", "perpetrators", "victims", "suspects",
-        "arrests", "claimed_by", "targets", "weapons", "killed", "injured", "bias", "confidence",
+        "id",
+        "type",
+        "is_terrorism",
+        "date",
+        "places",
+        "perpetrators",
+        "victims",
+        "suspects",
+        "arrests",
+        "claimed_by",
+        "targets",
+        "weapons",
+        "killed",
+        "injured",
+        "bias",
+        "confidence",
         "extractor_version",
     }
     assert expected_keys <= set(incident)

@@ -4,21 +4,25 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from tensionwatch.cli import app
+
+if TYPE_CHECKING:
+    from tensionwatch.extract.pipeline import Extractor
 
 SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "articles"
 
 
-def run(args: list[str], db: Path):  # type: ignore[no-untyped-def]
+def run(args: list[str], db: Path) -> Result:
     return CliRunner().invoke(app, ["--db", str(db), *args], catch_exceptions=False)
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory, extractor) -> Path:  # type: ignore[no-untyped-def]
+def db(tmp_path_factory: pytest.TempPathFactory, extractor: Extractor) -> Path:
     path = tmp_path_factory.mktemp("events") / "tw.db"
     files = sorted(str(p) for p in SAMPLES.glob("*.txt"))
     assert run(["ingest", *files], path).exit_code == 0

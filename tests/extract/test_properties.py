@@ -3,23 +3,75 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+if TYPE_CHECKING:
+    from tensionwatch.extract.pipeline import Extractor
+    from tensionwatch.models import Incident
 
 WORDS = st.sampled_from(
-    "a the man woman Tajik courier was were attacked beaten killed injured over 180 at least "
-    "dozens no one bomb exploded in Moscow on Friday police arrested two suspects with knife "
-    "claimed by group revenge , . ; 12 1,200 three another".split()
+    [
+        "a",
+        "the",
+        "man",
+        "woman",
+        "Tajik",
+        "courier",
+        "was",
+        "were",
+        "attacked",
+        "beaten",
+        "killed",
+        "injured",
+        "over",
+        "180",
+        "at",
+        "least",
+        "dozens",
+        "no",
+        "one",
+        "bomb",
+        "exploded",
+        "in",
+        "Moscow",
+        "on",
+        "Friday",
+        "police",
+        "arrested",
+        "two",
+        "suspects",
+        "with",
+        "knife",
+        "claimed",
+        "by",
+        "group",
+        "revenge",
+        ",",
+        ".",
+        ";",
+        "12",
+        "1,200",
+        "three",
+        "another",
+    ]
 )
 
 
-def _check(incidents, text: str) -> None:  # type: ignore[no-untyped-def]
+def _check(incidents: list[Incident], text: str) -> None:
     for incident in incidents:
         spans = list(incident.evidence) + list(incident.retaliation_cues)
-        for group in (incident.victims, incident.perpetrators, incident.suspects, incident.weapons,
-                      incident.places, incident.targets, incident.claimed_by):
+        for group in (
+            incident.victims,
+            incident.perpetrators,
+            incident.suspects,
+            incident.weapons,
+            incident.places,
+            incident.targets,
+            incident.claimed_by,
+        ):
             for item in group:
                 spans.extend(item.evidence)
         for count in (incident.killed, incident.injured):
@@ -30,15 +82,21 @@ def _check(incidents, text: str) -> None:  # type: ignore[no-untyped-def]
             assert text[span.start : span.end] == span.text
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.text(max_size=400))
-def test_extractor_arbitrary_unicode_never_raises(extractor, text: str) -> None:  # type: ignore[no-untyped-def]
+def test_extractor_arbitrary_unicode_never_raises(extractor: Extractor, text: str) -> None:
     _check(extractor.extract(text, date(2024, 3, 25)), text)
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(st.lists(WORDS, min_size=1, max_size=40).map(" ".join), st.none() | st.dates())
-def test_extractor_violent_word_salad_keeps_exact_evidence(extractor, text: str, published) -> None:  # type: ignore[no-untyped-def]
+def test_extractor_violent_word_salad_keeps_exact_evidence(
+    extractor: Extractor, text: str, published: date | None
+) -> None:
     incidents = extractor.extract(text, published)
     _check(incidents, text)
     for incident in incidents:

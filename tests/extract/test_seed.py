@@ -5,15 +5,22 @@ from __future__ import annotations
 import json
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import pytest
 
 from tensionwatch.ingest import read_text
-from tensionwatch.models import Incident
+from tensionwatch.models import Article, Incident
+
+if TYPE_CHECKING:
+    from tensionwatch.extract.pipeline import Extractor
+
+# The seed article, its gold record and the extracted incidents.
+Seed: TypeAlias = tuple[Article, dict[str, Any], list[Incident]]
 
 
 @pytest.fixture(scope="module")
-def seed(shared_dir: Path, extractor):  # type: ignore[no-untyped-def]
+def seed(shared_dir: Path, extractor: Extractor) -> Seed:
     folder = shared_dir / "seed"
     article = read_text((folder / "crocus-backlash.txt").read_text(encoding="utf-8"))
     gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
@@ -35,18 +42,18 @@ def _by_key(incidents: list[Incident]) -> dict[str, Incident]:
     return keys
 
 
-def test_seed_publication_date_read_from_header(seed) -> None:  # type: ignore[no-untyped-def]
+def test_seed_publication_date_read_from_header(seed: Seed) -> None:
     article, gold, _ = seed
     assert article.published == date.fromisoformat(gold["published"]) == date(2024, 3, 25)
 
 
-def test_seed_exactly_four_incidents(seed) -> None:  # type: ignore[no-untyped-def]
+def test_seed_exactly_four_incidents(seed: Seed) -> None:
     _, gold, incidents = seed
     assert len(incidents) == len(gold["incidents"]) == 4
     assert set(_by_key(incidents)) == {g["key"] for g in gold["incidents"]}
 
 
-def test_seed_every_gold_field(seed) -> None:  # type: ignore[no-untyped-def]
+def test_seed_every_gold_field(seed: Seed) -> None:
     _, gold, incidents = seed
     found = _by_key(incidents)
     for expected in gold["incidents"]:
@@ -94,12 +101,18 @@ def test_seed_every_gold_field(seed) -> None:  # type: ignore[no-untyped-def]
             assert got.retaliation_cues, "explicit retaliation cue must be carried for linking"
 
 
-def test_seed_every_value_has_evidence_in_the_text(seed) -> None:  # type: ignore[no-untyped-def]
+def test_seed_every_value_has_evidence_in_the_text(seed: Seed) -> None:
     article, _, incidents = seed
     for incident in incidents:
         spans = [*incident.evidence, *incident.retaliation_cues]
-        for group in (incident.victims, incident.perpetrators, incident.suspects, incident.claimed_by,
-                      incident.weapons, incident.places):
+        for group in (
+            incident.victims,
+            incident.perpetrators,
+            incident.suspects,
+            incident.claimed_by,
+            incident.weapons,
+            incident.places,
+        ):
             for item in group:
                 assert item.evidence, item
                 spans.extend(item.evidence)
@@ -110,7 +123,7 @@ def test_seed_every_value_has_evidence_in_the_text(seed) -> None:  # type: ignor
             assert article.text[span.start : span.end] == span.text
 
 
-def test_seed_another_refers_back_to_the_courier(seed) -> None:  # type: ignore[no-untyped-def]
+def test_seed_another_refers_back_to_the_courier(seed: Seed) -> None:
     _, _, incidents = seed
     pepper = _by_key(incidents)["courier-pepper-spray"]
     (victim,) = pepper.victims

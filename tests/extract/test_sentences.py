@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from tensionwatch.extract.pipeline import Extractor
+    from tensionwatch.models import Actor, Incident, Weapon
 
 PUB = date(2024, 6, 14)  # a Friday
 
 
-def one(extractor, text: str):  # type: ignore[no-untyped-def]
+def one(extractor: Extractor, text: str) -> Incident:
     incidents = extractor.extract(text, PUB)
     assert len(incidents) == 1, [(i.type, [e.text for e in i.evidence]) for i in incidents]
     return incidents[0]
@@ -18,14 +23,24 @@ def one(extractor, text: str):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     ("text", "kind", "category"),
     [
-        ("Two men stabbed a Somali shopkeeper with a kitchen knife in Leicester on Tuesday.", "armed_attack", "bladed"),
-        ("A gunman opened fire on worshippers outside a mosque, using an assault rifle.", "armed_attack", "firearm"),
+        (
+            "Two men stabbed a Somali shopkeeper with a kitchen knife in Leicester on Tuesday.",
+            "armed_attack",
+            "bladed",
+        ),
+        (
+            "A gunman opened fire on worshippers outside a mosque, using an assault rifle.",
+            "armed_attack",
+            "firearm",
+        ),
         ("Three youths beat an elderly Pakistani man with baseball bats.", "assault", "blunt"),
         ("Attackers threw a Molotov cocktail at a Roma family's house.", "arson", "incendiary"),
         ("A car bomb exploded near the police station in Kabul.", "bombing", "explosive"),
     ],
 )
-def test_sentences_type_and_weapon(extractor, text: str, kind: str, category: str) -> None:  # type: ignore[no-untyped-def]
+def test_sentences_type_and_weapon(
+    extractor: Extractor, text: str, kind: str, category: str
+) -> None:
     incident = one(extractor, text)
     assert incident.type.value == kind
     assert category in {w.category for w in incident.weapons}
@@ -37,12 +52,24 @@ def test_sentences_type_and_weapon(extractor, text: str, kind: str, category: st
         ("A bomb exploded at the market, killing at least 12 people.", "killed", 12, "at_least"),
         ("Gunmen attacked the bus; three passengers were wounded.", "injured", 3, "exact"),
         ("The blast at the station left more than 40 people injured.", "injured", 40, "more_than"),
-        ("Nearly 30 people were hurt when the bomb went off in the square.", "injured", 30, "about"),
+        (
+            "Nearly 30 people were hurt when the bomb went off in the square.",
+            "injured",
+            30,
+            "about",
+        ),
         ("The attack on the hotel killed 1,250 people.", "killed", 1250, "exact"),
-        ("A suicide bomber struck a wedding party, killing up to 20 guests.", "killed", 20, "up_to"),
+        (
+            "A suicide bomber struck a wedding party, killing up to 20 guests.",
+            "killed",
+            20,
+            "up_to",
+        ),
     ],
 )
-def test_sentences_counts_with_qualifiers(extractor, text, field, value, qualifier) -> None:  # type: ignore[no-untyped-def]
+def test_sentences_counts_with_qualifiers(
+    extractor: Extractor, text: str, field: str, value: int, qualifier: str
+) -> None:
     incident = one(extractor, text)
     count = getattr(incident, field)
     assert count is not None
@@ -50,21 +77,23 @@ def test_sentences_counts_with_qualifiers(extractor, text, field, value, qualifi
     assert count.evidence and count.evidence[0].text in text
 
 
-def test_sentences_dozens_gives_bounds(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_sentences_dozens_gives_bounds(extractor: Extractor) -> None:
     incident = one(extractor, "Dozens were injured when a bomb exploded in the crowded bazaar.")
     assert incident.injured is not None
     assert incident.injured.qualifier.value == "about"
     assert (incident.injured.low, incident.injured.high) == (24, 99)
 
 
-def test_sentences_negation_no_one_injured(extractor) -> None:  # type: ignore[no-untyped-def]
-    incident = one(extractor, "Unknown men set fire to a synagogue door overnight. No one was injured.")
+def test_sentences_negation_no_one_injured(extractor: Extractor) -> None:
+    incident = one(
+        extractor, "Unknown men set fire to a synagogue door overnight. No one was injured."
+    )
     assert incident.type.value == "arson"
     assert incident.injured is not None and incident.injured.value == 0
     assert "synagogue door" in {t.text for t in incident.targets} or incident.targets
 
 
-def test_sentences_passive_voice_victim_and_perpetrator(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_sentences_passive_voice_victim_and_perpetrator(extractor: Extractor) -> None:
     text = "A 19-year-old Afghan student was beaten by a group of far-right youths in Dresden."
     incident = one(extractor, text)
     (victim,) = incident.victims
@@ -76,26 +105,26 @@ def test_sentences_passive_voice_victim_and_perpetrator(extractor) -> None:  # t
     assert perp.kind.value == "group"
 
 
-def test_sentences_relative_date_resolves_against_publication(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_sentences_relative_date_resolves_against_publication(extractor: Extractor) -> None:
     incident = one(extractor, "On Tuesday, a Sikh taxi driver was assaulted in Southall.")
     assert incident.date is not None
     assert incident.date.start == incident.date.end == date(2024, 6, 11)
     assert incident.date.precision.value == "day"
 
 
-def test_sentences_explicit_date(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_sentences_explicit_date(extractor: Extractor) -> None:
     incident = one(extractor, "On 3 May 2024 a Jewish man was attacked with a bottle in Paris.")
     assert incident.date is not None and incident.date.end == date(2024, 5, 3)
 
 
-def test_sentences_no_date_means_on_or_before_publication(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_sentences_no_date_means_on_or_before_publication(extractor: Extractor) -> None:
     incident = one(extractor, "A Muslim woman was attacked near a mosque.")
     assert incident.date is not None
     assert incident.date.precision.value == "on_or_before"
     assert incident.date.end == PUB and incident.date.start is None
 
 
-def test_sentences_statement_is_not_an_incident(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_sentences_statement_is_not_an_incident(extractor: Extractor) -> None:
     text = (
         "The mayor condemned all forms of violence and called for calm. "
         "Community leaders will hold a vigil on Sunday to remember the victims."
@@ -103,36 +132,40 @@ def test_sentences_statement_is_not_an_incident(extractor) -> None:  # type: ign
     assert extractor.extract(text, PUB) == []
 
 
-def test_sentences_hypothetical_is_not_an_incident(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_sentences_hypothetical_is_not_an_incident(extractor: Extractor) -> None:
     text = "Police said they had foiled a plot to bomb the railway station."
     assert extractor.extract(text, PUB) == []
 
 
-def test_sentences_claim_of_responsibility(extractor) -> None:  # type: ignore[no-untyped-def]
-    text = "A bomb killed five soldiers in Mogadishu. Al-Shabaab claimed responsibility for the attack."
+def test_sentences_claim_of_responsibility(extractor: Extractor) -> None:
+    text = (
+        "A bomb killed five soldiers in Mogadishu. "
+        "Al-Shabaab claimed responsibility for the attack."
+    )
     incident = one(extractor, text)
     assert incident.is_terrorism
     assert [c.text for c in incident.claimed_by] == ["Al-Shabaab"]
     assert incident.killed is not None and incident.killed.value == 5
 
 
-def test_sentences_two_separate_incidents(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_sentences_two_separate_incidents(extractor: Extractor) -> None:
     text = (
         "On Monday a Kurdish barber was stabbed in Hanau. "
-        "In a separate incident on Wednesday, vandals smashed the windows of a Turkish bakery in Kassel."
+        "In a separate incident on Wednesday, vandals smashed the windows of a Turkish bakery "
+        "in Kassel."
     )
     incidents = extractor.extract(text, PUB)
     assert sorted(i.type.value for i in incidents) == ["armed_attack", "vandalism"]
 
 
-def test_sentences_arrest_recorded_on_incident(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_sentences_arrest_recorded_on_incident(extractor: Extractor) -> None:
     text = "A Nigerian nurse was stabbed in Dublin. Police arrested two men on Saturday."
     incident = one(extractor, text)
     assert [a.text for a in incident.arrests] == ["two men"]
     assert incident.suspects[0].count == 2
 
 
-def test_sentences_all_capitals_text_is_recased_but_quoted_as_written(extractor) -> None:  # type: ignore[no-untyped-def]
+def test_sentences_all_capitals_text_is_recased_but_quoted_as_written(extractor: Extractor) -> None:
     text = (
         "SAN SALVADOR, 12 JAN 90 -- URBAN GUERRILLAS ATTACKED A POLICE POST IN SAN SALVADOR "
         "WITH DYNAMITE, KILLING TWO POLICEMEN. THE ATTACKERS FLED TOWARD THE VOLCANO."
@@ -142,7 +175,8 @@ def test_sentences_all_capitals_text_is_recased_but_quoted_as_written(extractor)
     incident = incidents[0]
     assert incident.killed is not None and incident.killed.value == 2
     assert "explosive" in {w.category for w in incident.weapons}
-    for item in (*incident.weapons, *incident.perpetrators):
+    items: tuple[Weapon | Actor, ...] = (*incident.weapons, *incident.perpetrators)
+    for item in items:
         for span in item.evidence:
             assert text[span.start : span.end] == span.text
             assert span.text.isupper()

@@ -43,7 +43,7 @@ def extract_many(extractor: Extractor, articles: Sequence[Article]) -> Iterator[
     for article in articles:
         try:
             incidents = extractor.extract_article(article)
-        except Exception as exc:  # noqa: BLE001 - one bad article must not lose the batch
+        except Exception as exc:
             yield Outcome(article.id, error=f"{type(exc).__name__}: {exc}")
         else:
             yield Outcome(article.id, tuple(incidents))

@@ -41,7 +41,9 @@ def _parse_date(value: str | None, option: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError as exc:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option) from exc
+        raise typer.BadParameter(
+            f"{value!r} is not a date (YYYY-MM-DD)", param_hint=option
+        ) from exc
 
 
 def ingest(
@@ -94,7 +96,9 @@ def ingest(
     else:
         for problem in report.problems:
             colour = "red" if problem.fatal else "yellow"
-            state.err.print(f"[{colour}]{problem.code}[/{colour}] {problem.source}: {problem.reason}")
+            state.err.print(
+                f"[{colour}]{problem.code}[/{colour}] {problem.source}: {problem.reason}"
+            )
         state.console.print(
             f"ingested {added}, already stored {existing + report.duplicates}, "
             f"skipped with warnings {len(warnings)}, failed {len(failed)}"
@@ -179,7 +183,9 @@ def _extract_file(state: CliState, file: Path, published: date | None, as_json: 
         sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
         return
     for article, incidents in docs:
-        state.console.print(incidents_table(incidents, title=article.title or article.source or article.id))
+        state.console.print(
+            incidents_table(incidents, title=article.title or article.source or article.id)
+        )
         for incident in incidents:
             state.console.print(incident_detail(incident, article))
 
@@ -226,12 +232,18 @@ def show(
             )
             incidents = store.list_incidents(filters)
             if as_json:
-                sys.stdout.write(json.dumps([to_dict(i) for i in incidents], ensure_ascii=False) + "\n")
+                sys.stdout.write(
+                    json.dumps([to_dict(i) for i in incidents], ensure_ascii=False) + "\n"
+                )
                 return
-            state.console.print(incidents_table(incidents, title=f"{store.count_incidents(filters)} incidents"))
+            state.console.print(
+                incidents_table(incidents, title=f"{store.count_incidents(filters)} incidents")
+            )
             if evidence:
                 for incident in incidents:
-                    state.console.print(incident_detail(incident, store.get_article(incident.article_id)))
+                    state.console.print(
+                        incident_detail(incident, store.get_article(incident.article_id))
+                    )
     except TensionwatchError as exc:
         raise _fail(state, exc, EXIT_STORE) from exc
 
@@ -248,7 +260,9 @@ def export(
     state = _state(ctx)
     exporter = EXPORTERS.get(format_)
     if exporter is None:
-        state.err.print(f"[red]error[/red] unknown format {format_!r}; choose {', '.join(EXPORTERS)}")
+        state.err.print(
+            f"[red]error[/red] unknown format {format_!r}; choose {', '.join(EXPORTERS)}"
+        )
         raise typer.Exit(EXIT_CONFIG)
     try:
         with open_store(state.settings.db_url) as store:

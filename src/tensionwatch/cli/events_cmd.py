@@ -34,8 +34,19 @@ def events(ctx: typer.Context, as_json: bool = typer.Option(False, "--json")) ->
         state.console.print_json(json.dumps(payload))
         return
     triggers = {link.source_id: link for link in summary.links}
-    table = Table(title=f"{len(summary.events)} events from {summary.incidents} incidents", expand=True)
-    for column in ("event", "type", "date", "place", "killed", "injured", "sources", "trigger (score)"):
+    table = Table(
+        title=f"{len(summary.events)} events from {summary.incidents} incidents", expand=True
+    )
+    for column in (
+        "event",
+        "type",
+        "date",
+        "place",
+        "killed",
+        "injured",
+        "sources",
+        "trigger (score)",
+    ):
         table.add_column(column, overflow="fold")
     for event in summary.events:
         link = triggers.get(event.id)
@@ -55,7 +66,9 @@ def events(ctx: typer.Context, as_json: bool = typer.Option(False, "--json")) ->
 
 def alerts(
     ctx: typer.Context,
-    today: str | None = typer.Option(None, "--today", help="Score up to this day (default: today)."),
+    today: str | None = typer.Option(
+        None, "--today", help="Score up to this day (default: today)."
+    ),
     lookback: int = typer.Option(30, "--lookback", min=1, help="Days ending TODAY to score."),
     method: str = typer.Option("ears_c2", "--method", help="ears_c1 | ears_c2 | ears_c3 | poisson"),
     as_json: bool = typer.Option(False, "--json"),
@@ -80,7 +93,9 @@ def alerts(
     if as_json:
         state.console.print_json(json.dumps([to_dict(a) for a in found]))
         return
-    table = Table(title=f"{len(found)} alerts ({chosen.value}, {lookback} days to {day})", expand=True)
+    table = Table(
+        title=f"{len(found)} alerts ({chosen.value}, {lookback} days to {day})", expand=True
+    )
     for column in ("group", "region", "window", "observed", "expected", "score", "trigger"):
         table.add_column(column, overflow="fold")
     for alert in found:
@@ -112,7 +127,9 @@ def waves_command(ctx: typer.Context, as_json: bool = typer.Option(False, "--jso
         return
     for wave in found:
         days = " ".join(f"d{i}:{n}" for i, n in enumerate(wave.counts) if n)
-        state.console.print(f"trigger {wave.trigger_id[:12]} ({wave.trigger_date}): {wave.total} linked; {days}")
+        state.console.print(
+            f"trigger {wave.trigger_id[:12]} ({wave.trigger_date}): {wave.total} linked; {days}"
+        )
 
 
 def event(ctx: typer.Context, event_id: str, as_json: bool = typer.Option(False, "--json")) -> None:
@@ -129,8 +146,10 @@ def event(ctx: typer.Context, event_id: str, as_json: bool = typer.Option(False,
             if as_json:
                 state.console.print_json(json.dumps(to_dict(found)))
                 return
-            state.console.print(f"[bold]event {found.id}[/bold] {found.type.value}"
-                                f" killed {count_text(found.killed)} injured {count_text(found.injured)}")
+            state.console.print(
+                f"[bold]event {found.id}[/bold] {found.type.value}"
+                f" killed {count_text(found.killed)} injured {count_text(found.injured)}"
+            )
             for article_id in found.article_ids:
                 article = store.get_article(article_id)
                 title = (article.title or article.source or "") if article else ""

@@ -33,16 +33,37 @@ def actors_text(actors: Sequence[Actor]) -> str:
 
 def incidents_table(incidents: Sequence[Incident], *, title: str | None = None) -> Table:
     table = Table(title=title, show_lines=False, expand=True)
-    for column in ("id", "type", "date", "place", "victims", "perpetrators", "weapons", "killed", "injured", "bias"):
+    for column in (
+        "id",
+        "type",
+        "date",
+        "place",
+        "victims",
+        "perpetrators",
+        "weapons",
+        "killed",
+        "injured",
+        "bias",
+    ):
         table.add_column(column, overflow="fold")
     for incident in incidents:
         date = incident.date.end.isoformat() if incident.date and incident.date.end else ""
         if incident.date and incident.date.precision.value == "on_or_before":
             date = f"≤{date}"
-        place = ", ".join(filter(None, ((p.resolved or p.name) + (f" ({p.country})" if p.country else "") for p in incident.places)))
+        place = ", ".join(
+            filter(
+                None,
+                (
+                    (p.resolved or p.name) + (f" ({p.country})" if p.country else "")
+                    for p in incident.places
+                ),
+            )
+        )
         bias = ""
         if incident.bias.motivated:
-            bias = f"{incident.bias.characteristic or ''}: {', '.join(incident.bias.groups)}".strip(": ")
+            bias = f"{incident.bias.characteristic or ''}: {', '.join(incident.bias.groups)}".strip(
+                ": "
+            )
         kind = incident.type.value + (" ⚑terror" if incident.is_terrorism else "")
         table.add_row(
             incident.id[:8],
@@ -75,14 +96,23 @@ def quote(evidence: Evidence, article: Article | None) -> Text:
 
 
 def incident_detail(incident: Incident, article: Article | None) -> Panel:
-    rows: list[tuple[str, str, Sequence[Evidence]]] = [("type", incident.type.value, incident.evidence)]
+    rows: list[tuple[str, str, Sequence[Evidence]]] = [
+        ("type", incident.type.value, incident.evidence)
+    ]
     rows.append(("terrorism", "yes" if incident.is_terrorism else "no", ()))
     if incident.date:
-        span = f"{incident.date.start or ''}…{incident.date.end or ''} ({incident.date.precision.value})"
+        span = (
+            f"{incident.date.start or ''}…{incident.date.end or ''} "
+            f"({incident.date.precision.value})"
+        )
         rows.append(("date", span, incident.date.evidence))
     for place in incident.places:
-        label = place.name + (f" → {place.resolved}" if place.resolved and place.resolved != place.name else "")
-        rows.append(("place", f"{label} [{place.country or '?'}; {place.precision.value}]", place.evidence))
+        label = place.name + (
+            f" → {place.resolved}" if place.resolved and place.resolved != place.name else ""
+        )
+        rows.append(
+            ("place", f"{label} [{place.country or '?'}; {place.precision.value}]", place.evidence)
+        )
     for role, actors in (
         ("victim", incident.victims),
         ("perpetrator", incident.perpetrators),
@@ -115,7 +145,10 @@ def incident_detail(incident: Incident, article: Article | None) -> Panel:
             note = f" ({count.note})" if count.note else ""
             rows.append((name, f"{count.qualifier.value} {count.value}{note}", count.evidence))
     if incident.bias.motivated is not None:
-        bias = f"motivated={incident.bias.motivated} {incident.bias.characteristic or ''} {list(incident.bias.groups)} motive={list(incident.bias.motive)}"
+        bias = (
+            f"motivated={incident.bias.motivated} {incident.bias.characteristic or ''} "
+            f"{list(incident.bias.groups)} motive={list(incident.bias.motive)}"
+        )
         rows.append(("bias", bias, incident.bias.evidence))
     for cue in incident.retaliation_cues[:2]:
         rows.append(("retaliation cue", cue.text, (cue,)))

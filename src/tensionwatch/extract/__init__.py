@@ -18,7 +18,9 @@ if TYPE_CHECKING:
 
 
 class _CallablePackage(types.ModuleType):
-    def __call__(self, text: str, published: date | str | None = None, **options: Any) -> list[Incident]:
+    def __call__(
+        self, text: str, published: date | str | None = None, **options: Any
+    ) -> list[Incident]:
         from tensionwatch.extract.api import extract
 
         return extract(text, published, **options)

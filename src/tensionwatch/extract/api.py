@@ -31,6 +31,8 @@ def extract(
         try:
             published = date.fromisoformat(published[:10])
         except ValueError as exc:
-            raise ExtractionError(f"published {published!r} is not an ISO date", code="TW202") from exc
+            raise ExtractionError(
+                f"published {published!r} is not an ISO date", code="TW202"
+            ) from exc
     engine = extractor or default_extractor()
     return engine.extract(text, published, article_id(text, url))

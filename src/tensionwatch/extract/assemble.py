@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
@@ -23,12 +24,14 @@ from tensionwatch.extract.cues import Hit
 from tensionwatch.extract.drafts import Draft, compatible, ev
 from tensionwatch.extract.lexicon import Lexicon
 from tensionwatch.extract.places import place_entities
-from tensionwatch.models import Role, Target, Weapon
+from tensionwatch.models import Actor, Role, Target, Weapon
 
 _ARREST_LEMMAS = frozenset(
     {"arrest", "apprehend", "detain", "capture", "apprehension", "detention"}
 )
 _NOTE_AFTER = frozenset({"including", "among", "mostly", "mainly"})
+
+_Item = TypeVar("_Item", Mention, CasualtyMention, Hit)
 
 
 @dataclass
@@ -90,8 +93,22 @@ class Assembler:
         self.actors = ActorBuilder(lexicon)
         self._anaphors = lexicon.cue_set("anaphor_incident")
         self._event_nouns = frozenset(
-            {"attack", "bombing", "explosion", "blast", "shooting", "incident", "assault",
-             "violence", "killing", "action", "act", "fire", "raid", "ambush"}
+            {
+                "attack",
+                "bombing",
+                "explosion",
+                "blast",
+                "shooting",
+                "incident",
+                "assault",
+                "violence",
+                "killing",
+                "action",
+                "act",
+                "fire",
+                "raid",
+                "ambush",
+            }
         )
 
     def _is_instrument(self, token: Token) -> bool:
@@ -109,16 +126,15 @@ class Assembler:
         result = Assembly()
         self.orphans: list[CasualtyMention] = []
         focus: list[Draft] = []
-        last_victim = None
+        last_victim: Actor | None = None
         listing_until = -1
         for s_index, sent in enumerate(doc.sents):
-            in_sent = lambda items: [x for x in items if sent.start <= _start(x) < sent.end]  # noqa: E731
-            all_here = in_sent(finds.mentions)
+            all_here = _in_sentence(finds.mentions, sent)
             mentions = [m for m in all_here if not m.negated and m.head.idx >= headline_end]
             # Strong triggers first: a weak "killed"/"wounded" then joins the event they name.
             mentions.sort(key=lambda m: (not m.strong, m.head.i))
             about_focus = self._subject_refers_to_focus(sent)
-            cues_here = in_sent(finds.cues)
+            cues_here = _in_sentence(finds.cues, sent)
             ctx = SentenceContext(
                 sent=sent,
                 published=published,
@@ -129,7 +145,9 @@ class Assembler:
                 listing=s_index <= listing_until or _lists_events(mentions, self.finder),
             )
             if any(m.generic and m.head.tag_ in {"NNS", "NNPS"} for m in all_here):
-                listing_until = s_index + 1  # "several attacks … have been reported. These include …"
+                listing_until = (
+                    s_index + 1
+                )  # "several attacks … have been reported. These include …"
             assigned: dict[int, Draft] = {}
             for mention in mentions:
                 if mention.generic:
@@ -149,9 +167,11 @@ class Assembler:
                 last_victim = self._arguments(mention, draft, last_victim)
             drafts_here = [d for d in dict.fromkeys(assigned.values()) if not d.reference]
             targets_for_items = focus if about_focus or not drafts_here else drafts_here
-            self._attach_casualties(in_sent(finds.casualties), assigned, targets_for_items, sent)
-            self._attach_weapons(in_sent(finds.weapons), assigned)
-            self._attach_targets(in_sent(finds.targets), assigned)
+            self._attach_casualties(
+                _in_sentence(finds.casualties, sent), assigned, targets_for_items, sent
+            )
+            self._attach_weapons(_in_sentence(finds.weapons, sent), assigned)
+            self._attach_targets(_in_sentence(finds.targets, sent), assigned)
             self._attach_cues(cues_here, assigned, focus, about_focus, result, sent)
             if about_focus:
                 self._perpetrator_anaphors(sent, focus)
@@ -218,7 +238,11 @@ class Assembler:
         if ctx.listing and has_own_patient:
             return Draft(number=len(result.drafts))
         for draft in reversed(result.drafts):
-            if draft.reference or draft in same_sentence or not compatible(draft.type, mention.type):
+            if (
+                draft.reference
+                or draft in same_sentence
+                or not compatible(draft.type, mention.type)
+            ):
                 continue
             if ctx.separate or self._conflicts(mention, draft, ctx):
                 continue
@@ -264,7 +288,7 @@ class Assembler:
         return best[1] if best else None
 
     # -- arguments ---------------------------------------------------------------------------
-    def _arguments(self, mention: Mention, draft: Draft, last_victim: object) -> object:
+    def _arguments(self, mention: Mention, draft: Draft, last_victim: Actor | None) -> Actor | None:
         for patient in mention.patients:
             if _is_bare_number(patient, self.lexicon):
                 continue  # "left over 180 injured": a count, handled by the casualty patterns
@@ -284,7 +308,7 @@ class Assembler:
             if self.finder.is_person(patient):
                 actor = self.actors.build(patient, Role.VICTIM)
                 if self.actors.is_elliptical(patient) and last_victim is not None:
-                    actor = self.actors.inherit(actor, last_victim)  # type: ignore[arg-type]
+                    actor = self.actors.inherit(actor, last_victim)
                 draft.add_unique(draft.victims, actor)
                 last_victim = actor
                 outcome = _outcome(mention)
@@ -300,7 +324,9 @@ class Assembler:
         for agent in mention.agents:
             if self._is_instrument(agent):
                 span = _np(agent)  # "a bomb exploded": the subject is the weapon
-                category = self.lexicon.weapons.get(agent.lower_) or self.lexicon.weapons.get(agent.lemma_.lower(), "other")
+                category = self.lexicon.weapons.get(agent.lower_) or self.lexicon.weapons.get(
+                    agent.lemma_.lower(), "other"
+                )
                 if all(w.text.lower() != span.text.lower() for w in draft.weapons):
                     draft.weapons.append(Weapon(span.text, category, (ev(span),)))
                 continue
@@ -318,7 +344,7 @@ class Assembler:
         return last_victim
 
     def _pronoun_antecedent(self, pronoun: Token, mention: Mention) -> Token | None:
-        """"… a Somali student suffered injuries when three men attacked him": the nearest
+        """ "… a Somali student suffered injuries when three men attacked him": the nearest
         earlier person noun of the same number, not one of the attackers."""
         plural = pronoun.lower_ in {"they", "them"}
         excluded = {t.i for agent in mention.agents for t in agent.subtree}
@@ -332,7 +358,10 @@ class Assembler:
                 continue
             if (token.tag_ in {"NNS", "NNPS"}) != plural or not self.finder.is_person(token):
                 continue
-            if token.lower_ in self.lexicon.cue_set("perpetrator_noun") or token.ent_type_ == "NORP":
+            if (
+                token.lower_ in self.lexicon.cue_set("perpetrator_noun")
+                or token.ent_type_ == "NORP"
+            ):
                 continue
             return token
         return None
@@ -495,6 +524,11 @@ class Assembler:
                         draft.perpetrators.append(actor)
 
 
+def _in_sentence(items: Sequence[_Item], sent: Span) -> list[_Item]:
+    """The items that start inside ``sent``, in their original order."""
+    return [x for x in items if sent.start <= _start(x) < sent.end]
+
+
 def _start(item: object) -> int:
     if isinstance(item, Mention):
         return item.head.i
@@ -568,7 +602,8 @@ def _mentions_terror(mention: Mention) -> bool:
 def _lists_events(mentions: list[Mention], finder: MentionFinder) -> bool:
     """Several strong triggers with people or things of their own in one sentence."""
     owners = [
-        m for m in mentions
+        m
+        for m in mentions
         if m.strong and not m.generic and any(finder.is_person(p) for p in m.patients)
     ]
     patients = {p.i for m in owners for p in m.patients}
@@ -576,10 +611,23 @@ def _lists_events(mentions: list[Mention], finder: MentionFinder) -> bool:
 
 
 _KILL_LEMMAS = frozenset(
-    {"kill", "murder", "slay", "execute", "assassinate", "behead", "lynch", "strangle", "die",
-     "succumb", "pronounce"}
+    {
+        "kill",
+        "murder",
+        "slay",
+        "execute",
+        "assassinate",
+        "behead",
+        "lynch",
+        "strangle",
+        "die",
+        "succumb",
+        "pronounce",
+    }
 )
-_INJURE_LEMMAS = frozenset({"injure", "wound", "hurt", "maim", "shoot", "stab", "beat", "assault", "attack", "slash"})
+_INJURE_LEMMAS = frozenset(
+    {"injure", "wound", "hurt", "maim", "shoot", "stab", "beat", "assault", "attack", "slash"}
+)
 
 
 def _outcome(mention: Mention) -> str | None:
@@ -608,6 +656,11 @@ def headline_length(text: str) -> int:
     offset = len(text) - len(stripped)
     line, newline, rest = stripped.partition("\n")
     line = line.rstrip()
-    if not newline or not rest.strip() or len(line) > HEADLINE_MAX or line[-1:] in {".", "!", "?", '"', "”"}:
+    if (
+        not newline
+        or not rest.strip()
+        or len(line) > HEADLINE_MAX
+        or line[-1:] in {".", "!", "?", '"', "”"}
+    ):
         return 0
     return offset + len(line)

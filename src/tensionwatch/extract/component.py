@@ -23,7 +23,7 @@ from tensionwatch.extract.assemble import Assembler, Finds
 from tensionwatch.extract.components.casualties import CasualtyFinder
 from tensionwatch.extract.components.dates import on_or_before, resolve_date
 from tensionwatch.extract.components.mentions import Mention, MentionFinder
-from tensionwatch.extract.cues import PhraseFinder
+from tensionwatch.extract.cues import Hit, PhraseFinder
 from tensionwatch.extract.drafts import Draft, build_incident, ev
 from tensionwatch.extract.lexicon import Lexicon
 from tensionwatch.extract.places import (
@@ -37,7 +37,9 @@ from tensionwatch.models import Bias, EventDate, Evidence, Incident, Place
 
 EXTRACTOR_VERSION = "tensionwatch_incidents_v1/0.1.0"
 _THROW_VERBS = frozenset({"throw", "hurl", "lob", "toss", "plant", "detonate", "fire"})
-_WEAPON_VERB_EXCLUDE = frozenset({"arm", "equip", "carry", "find", "seize", "possess", "have", "threaten", "rob"})
+_WEAPON_VERB_EXCLUDE = frozenset(
+    {"arm", "equip", "carry", "find", "seize", "possess", "have", "threaten", "rob"}
+)
 
 for _name, _default in (("tw_incidents", None), ("tw_published", None), ("tw_article_id", "")):
     if not Doc.has_extension(_name):
@@ -95,13 +97,13 @@ class IncidentExtractor:
         return doc
 
     def _add_weapon_use_mentions(
-        self, doc: Doc, mentions: list[Mention], weapons: Sequence[object]
+        self, doc: Doc, mentions: list[Mention], weapons: Sequence[Hit]
     ) -> list[Mention]:
         """ "sprayed in the face with pepper spray": using a weapon on someone is an attack."""
         heads = {m.head.i for m in mentions}
         added: list[Mention] = []
         for hit in weapons:
-            root = hit.span.root  # type: ignore[attr-defined]
+            root = hit.span.root
             prep = root.head
             verb = prep.head
             if root.dep_ in {"dobj", "obj"} and root.head.lemma_ in _THROW_VERBS:
@@ -110,7 +112,7 @@ class IncidentExtractor:
                 continue
             if verb.i in heads or verb.lemma_ in _WEAPON_VERB_EXCLUDE:
                 continue
-            kind = self.lexicon.weapon_incident_types.get(hit.kind, "assault")  # type: ignore[attr-defined]
+            kind = self.lexicon.weapon_incident_types.get(hit.kind, "assault")
             mention = Mention(head=verb, trigger=doc[verb.i : verb.i + 1], type=kind, strong=True)
             self.mentions._classify(mention)
             heads.add(verb.i)
@@ -131,13 +133,13 @@ class IncidentExtractor:
             draft = _governing(ent, heads)
             if draft is not None and all(p.name != place.name for p in draft.places):
                 draft.places.append(place)
-        for ent in doc.ents:
-            if ent.label_ != "DATE":
+        for date_ent in doc.ents:
+            if date_ent.label_ != "DATE":
                 continue
-            draft = _governing(ent.root, heads) or _only_in_sentence(ent, heads)
+            draft = _governing(date_ent.root, heads) or _only_in_sentence(date_ent, heads)
             if draft is None:
                 continue
-            resolved = resolve_date(ent, published)
+            resolved = resolve_date(date_ent, published)
             if resolved is not None:
                 draft.dates.append(resolved)
 
@@ -149,8 +151,14 @@ class IncidentExtractor:
     def _has_substance(self, draft: Draft) -> bool:
         """A lone weak word ("killed", "graffiti") with nothing attached is not an incident."""
         if all(m.definite for m in draft.mentions) and not (
-            draft.victims or draft.killed or draft.injured or draft.weapons or draft.claimants
-            or draft.suspects or draft.perpetrators or draft.targets
+            draft.victims
+            or draft.killed
+            or draft.injured
+            or draft.weapons
+            or draft.claimants
+            or draft.suspects
+            or draft.perpetrators
+            or draft.targets
         ):
             return False  # "the attack in Leeds": a passing reference, not a report
         if any(m.strong for m in draft.mentions):

@@ -157,13 +157,19 @@ def _introduced(actor: Actor) -> bool:
     """An indefinite or counted phrase introduces a new person ("a man", "three boys");
     "the victim", "he" usually mention someone already counted."""
     first = actor.text.split()[0].lower() if actor.text else ""
-    return first in {"a", "an", "another", "one"} or first[:1].isdigit() or (
-        actor.count is not None and actor.count > 1 and first not in {"the", "his", "her", "their"}
+    return (
+        first in {"a", "an", "another", "one"}
+        or first[:1].isdigit()
+        or (
+            actor.count is not None
+            and actor.count > 1
+            and first not in {"the", "his", "her", "their"}
+        )
     )
 
 
 def count_victims(victims: list[Actor]) -> Count | None:
-    """"shot and killed his wife, two young children and his mother-in-law" → 4 killed;
+    """ "shot and killed his wife, two young children and his mother-in-law" → 4 killed;
     "the victim … died" → 1 when nobody else was said to be killed."""
     if not victims or any(v.count is None and _introduced(v) for v in victims):
         return None
@@ -189,7 +195,7 @@ def count_survivors(hit: list[Actor], killed: list[Actor]) -> Count | None:
 
 
 def injured_from_shot(shot: Count | None, killed: Count | None) -> Count | None:
-    """"seven people were shot … one died" → 6 injured."""
+    """ "seven people were shot … one died" → 6 injured."""
     if shot is None:
         return None
     total = shot.value - (killed.value if killed else 0)
@@ -218,9 +224,11 @@ def build_incident(
     killed = best_count(draft.killed, draft.notes.get("killed")) or count_victims(
         draft.killed_victims
     )
-    injured = best_count(draft.injured, draft.notes.get("injured")) or injured_from_shot(
-        best_count(draft.shot), killed
-    ) or count_survivors(draft.injured_victims, draft.killed_victims)
+    injured = (
+        best_count(draft.injured, draft.notes.get("injured"))
+        or injured_from_shot(best_count(draft.shot), killed)
+        or count_survivors(draft.injured_victims, draft.killed_victims)
+    )
     kind = draft.resolved_type(killed, injured)
     evidence = tuple(ev(m.trigger) for m in draft.mentions)
     return Incident(

@@ -11,7 +11,7 @@ import importlib.util
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from tensionwatch.errors import ConfigError, ExtractionError
 from tensionwatch.extract.component import EXTRACTOR_VERSION, IncidentExtractor
@@ -63,7 +63,9 @@ def load_nlp(options: ExtractorOptions | None = None, resolver: PlaceResolver | 
         nlp = spacy.load(location, exclude=["lemmatizer"] if False else [])
     except OSError as exc:
         raise ConfigError(f"cannot load spaCy pipeline {location!r}: {exc}", code="TW003") from exc
-    component = nlp.add_pipe(FACTORY_NAME, name="tensionwatch_incidents", last=True)
+    component = cast(
+        IncidentExtractor, nlp.add_pipe(FACTORY_NAME, name="tensionwatch_incidents", last=True)
+    )
     if resolver is not None:
         component.resolver = resolver
     return nlp
@@ -87,7 +89,7 @@ class Extractor:
 
     @property
     def component(self) -> IncidentExtractor:
-        return self.nlp.get_pipe("tensionwatch_incidents")  # type: ignore[no-any-return]
+        return cast(IncidentExtractor, self.nlp.get_pipe("tensionwatch_incidents"))
 
     def extract(
         self, text: str, published: date | None = None, article_id: str = ""
@@ -116,7 +118,7 @@ class Extractor:
                     text = self.truecaser(text)
                 doc = self.nlp.make_doc(text)
                 doc._.tw_published = published
-                doc._.tw_article_id = item[2] if len(item) > 2 else ""  # type: ignore[misc]
+                doc._.tw_article_id = item[2] if len(item) > 2 else ""
                 yield doc
 
         try:

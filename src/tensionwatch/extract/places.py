@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Protocol
+from typing import ClassVar, Protocol
 
 from spacy.tokens import Doc, Span
 
@@ -57,7 +57,7 @@ class PlaceResolver(Protocol):
 class CountryNames:
     """Country names via pycountry (``Russia`` → RU); cities stay unresolved."""
 
-    _ALIASES = {
+    _ALIASES: ClassVar[dict[str, str]] = {
         "russia": "RU",
         "britain": "GB",
         "great britain": "GB",
@@ -178,13 +178,16 @@ def dominant_country(doc: Doc, resolver: PlaceResolver) -> Place | None:
             continue
         votes[code] += 1
         first_mention.setdefault(code, ent)
-        if resolver.resolve([Place(name=ent.text)], doc.text)[0].precision == PlacePrecision.COUNTRY:
+        if (
+            resolver.resolve([Place(name=ent.text)], doc.text)[0].precision
+            == PlacePrecision.COUNTRY
+        ):
             by_name.setdefault(code, ent)
     if not votes:
         return None
     code, _count = votes.most_common(1)[0]
-    ent = by_name.get(code)
-    if ent is None:  # only its cities are named: say the country, with no coordinates
+    named = by_name.get(code)
+    if named is None:  # only its cities are named: say the country, with no coordinates
         mention = first_mention[code]
         return Place(
             name=mention.text,
@@ -192,10 +195,10 @@ def dominant_country(doc: Doc, resolver: PlaceResolver) -> Place | None:
             precision=PlacePrecision.COUNTRY,
             evidence=(Evidence(mention.start_char, mention.end_char, mention.text),),
         )
-    resolved = resolver.resolve([Place(name=ent.text)], doc.text)[0]
+    resolved = resolver.resolve([Place(name=named.text)], doc.text)[0]
     return replace(
         resolved,
         country=code,
         precision=PlacePrecision.COUNTRY,
-        evidence=(Evidence(ent.start_char, ent.end_char, ent.text),),
+        evidence=(Evidence(named.start_char, named.end_char, named.text),),
     )

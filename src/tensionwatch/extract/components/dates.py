@@ -34,7 +34,7 @@ _CALENDAR = re.compile(
 
 
 def _NO_CALENDAR_WORD(text: str) -> bool:  # noqa: N802 - reads as a predicate in the guard
-    """"46", "16", "2": a bare number tagged DATE is not a date."""
+    """ "46", "16", "2": a bare number tagged DATE is not a date."""
     return not _CALENDAR.search(text)
 
 
@@ -97,6 +97,7 @@ def _parse(text: str, published: date | None) -> datetime | None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         try:
-            return dateparser.parse(text, languages=["en"], settings=settings)  # type: ignore[arg-type]
+            parsed: datetime | None = dateparser.parse(text, languages=["en"], settings=settings)
+            return parsed
         except (ValueError, OverflowError, TypeError):
             return None

@@ -147,9 +147,16 @@ class MentionFinder:
                     patients.extend(c for c in head.children if c.dep_ == "nsubj")  # shot himself
                 elif child.dep_ in {"dobj", "obj"} and child.i not in trigger_tokens:
                     patients.append(child)
-                elif child.dep_ == "prep" and child.lower_ in {"to", "at", "into"} and (
-                    any(c.dep_ in {"dobj", "obj"} and c.i in trigger_tokens for c in head.children)
-                    or head.lemma_ in _THROW_VERBS
+                elif (
+                    child.dep_ == "prep"
+                    and child.lower_ in {"to", "at", "into"}
+                    and (
+                        any(
+                            c.dep_ in {"dobj", "obj"} and c.i in trigger_tokens
+                            for c in head.children
+                        )
+                        or head.lemma_ in _THROW_VERBS
+                    )
                 ):  # "set fire to the door", "threw a petrol bomb at the house"
                     patients.extend(c for c in child.children if c.dep_ == "pobj")
                 elif child.dep_ == "agent":
@@ -195,9 +202,7 @@ class MentionFinder:
         agents = _expand_conjuncts(agents, by_head)
         return [
             p for p in patients if p.pos_ != "PRON" or p.lower_ in PERSONAL_PRONOUNS | {"another"}
-        ], [
-            a for a in agents if a.pos_ != "PRON"
-        ]
+        ], [a for a in agents if a.pos_ != "PRON"]
 
     def is_person(self, token: Token) -> bool:
         """People are victims; things (doors, shops, cars) are physical targets."""

@@ -84,8 +84,8 @@ def parse_count(span: Span, lexicon: Lexicon, *, singular: bool = False) -> Coun
     if value is None:
         return None
     q = Qualifier(qualifier) if qualifier else Qualifier.EXACT
-    low, high = _bounds(value, q)
-    return Count(value, q, low, high, evidence=evidence)
+    lower, upper = _bounds(value, q)
+    return Count(value, q, lower, upper, evidence=evidence)
 
 
 def _bounds(value: int, qualifier: Qualifier) -> tuple[int | None, int | None]:
@@ -136,12 +136,22 @@ def _qualifier_before(first: Token, lexicon: Lexicon) -> str | None:
 
 
 def _is_age(token: Token) -> bool:
-    """"17" in "a 17-year-old man" is an age, not a count of people."""
+    """ "17" in "a 17-year-old man" is an age, not a count of people."""
     doc = token.doc
     if "-year" in token.lower_ or "-month" in token.lower_:
         return True
     nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
     after = doc[token.i + 2] if token.i + 2 < len(doc) else None
-    if nxt is not None and nxt.text == "-" and after is not None and after.lower_ in {"year", "month", "years"}:
+    if (
+        nxt is not None
+        and nxt.text == "-"
+        and after is not None
+        and after.lower_ in {"year", "month", "years"}
+    ):
         return True
-    return nxt is not None and nxt.lower_ in {"year", "years"} and after is not None and after.lower_ == "old"
+    return (
+        nxt is not None
+        and nxt.lower_ in {"year", "years"}
+        and after is not None
+        and after.lower_ == "old"
+    )
