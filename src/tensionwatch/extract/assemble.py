@@ -625,9 +625,8 @@ _KILL_LEMMAS = frozenset(
         "pronounce",
     }
 )
-_INJURE_LEMMAS = frozenset(
-    {"injure", "wound", "hurt", "maim", "shoot", "stab", "beat", "assault", "attack", "slash"}
-)
+# Verbs that themselves say a person was wounded; "assaulted" or "attacked" does not.
+_INJURE_LEMMAS = frozenset({"injure", "wound", "hurt", "maim", "shoot", "stab", "slash"})
 
 
 def _outcome(mention: Mention) -> str | None:
