@@ -222,3 +222,78 @@ def test_backlash_seed_gold_links_are_reproduced():
     found = sorted([link.source_id, link.trigger_id] for link in link_incidents(incidents))
     assert found == sorted(gold["links"])
     assert PUBLISHED.isoformat() == gold["articles"]["crocus-backlash.txt"]["published"]
+
+
+UK = Place("Leeds", resolved="Leeds", country="GB", admin1="GB-ENG", precision=PlacePrecision.CITY)
+UNPLACED = Place("Rusholme")  # not geocoded: no country of its own
+
+
+def _bombing() -> Incident:
+    return Incident(
+        id="bombing",
+        article_id="b",
+        type=IncidentType.BOMBING,
+        is_terrorism=True,
+        date=on(date(2025, 3, 8)),
+        places=(UK,),
+        killed=Count(25),
+        suspects=(Actor("three Afghan nationals", Role.SUSPECT, nationality="Afghan"),),
+    )
+
+
+def test_backlash_incident_without_country_takes_its_articles():
+    sentence = "Police said the assault appeared to be a retaliation for the market bombing."
+    driver = Incident(
+        id="driver",
+        article_id="m",
+        type=IncidentType.ASSAULT,
+        date=on(date(2025, 3, 15)),
+        places=(UNPLACED,),
+        victims=(Actor("a Sikh taxi driver", Role.VICTIM, religion="Sikh"),),
+        sentences=(Evidence(0, len(sentence), sentence),),
+    )
+    neighbour = Incident(
+        id="car", article_id="m", type=IncidentType.ARSON, date=on(date(2025, 3, 16)), places=(UK,)
+    )
+    assert link_incidents([_bombing(), driver]) == []  # country unknown: no link
+    (link,) = [
+        x for x in link_incidents([_bombing(), driver, neighbour]) if x.source_id == "driver"
+    ]
+    assert link.cue == "explicit" and link.trigger_id == "bombing"
+    assert any(e.text == "retaliation for" for e in link.evidence)
+
+
+def _graffiti(motivated: bool | None) -> Incident:
+    sentence = (
+        'An Afghan community centre was daubed with racist graffiti, including "Afghans out".'
+    )
+    return Incident(
+        id="graffiti",
+        article_id="w",
+        type=IncidentType.VANDALISM,
+        date=on_or_before(date(2025, 3, 19)),
+        places=(UK,),
+        bias=Bias(motivated=motivated, motive=("racism",) if motivated else ()),
+        sentences=(Evidence(0, len(sentence), sentence),),
+    )
+
+
+def test_backlash_group_named_in_a_bias_motivated_incident_links_implicitly():
+    (cand,) = score_links([_bombing(), _graffiti(True)])
+    assert cand.group_match == "mentioned" and cand.link.cue == "implicit"
+    assert OPTIONS.threshold <= cand.score <= OPTIONS.implicit_mention_score
+    # The same words with no sign of bias: nothing to link on.
+    assert score_links([_bombing(), _graffiti(None)]) == []
+
+
+def test_backlash_personal_dispute_caps_the_score():
+    stabbing = assault(
+        "dispute",
+        "Tajik",
+        when=on(date(2024, 3, 28)),
+        cues=(),
+        motivated=None,
+        motive=(),
+        sentence="This was a personal dispute between two businessmen that got out of hand.",
+    )
+    assert link_incidents([trigger(), stabbing]) == []

@@ -41,3 +41,16 @@ def test_cues_groups_aliases_and_broader():
     assert groups.norm("Tajiks") == groups.norm("tajikistani") == "tajik"
     assert groups.label("azeris") == "Azerbaijani"
     assert "muslim" in groups.expand({"Tajik"}) & groups.expand({"Azerbaijani"})
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ('racist graffiti, including the words "Afghans out"', {"afghan"}),
+        ("an attack claimed by Islamic State", set()),  # an organisation, not a group
+        ("the afghan rug shop", set()),  # group names are written with a capital
+        ("a Sikh driver taken for a Muslim", {"sikh", "muslim"}),
+    ],
+)
+def test_cues_groups_named_in_text(text, found):
+    assert GroupTable.load().find(text) == found

@@ -10,6 +10,7 @@ import pytest
 
 from tensionwatch.errors import ConfigError
 from tensionwatch.models import (
+    Actor,
     Count,
     DatePrecision,
     EventDate,
@@ -17,6 +18,7 @@ from tensionwatch.models import (
     Place,
     PlacePrecision,
     Qualifier,
+    Role,
 )
 from tensionwatch.resolve import (
     Decision,
@@ -233,3 +235,79 @@ def test_cluster_incremental_count_conflict_against_existing_event(incident):
     (third,) = cluster([again], existing=[event], articles=PUB).events
     assert third.injured is not None
     assert (third.injured.value, third.injured.low, third.injured.high) == (3, 3, 4)
+
+
+# ----------------------------------------------------------------------------- evidence
+
+LEEDS = Place(
+    "Kirkgate Market",
+    resolved="Leeds",
+    country="GB",
+    admin1="GB-ENG",
+    precision=PlacePrecision.CITY,
+)
+BOMB_PUB = {
+    "b1": date(2025, 3, 8),
+    "b2": date(2025, 3, 10),
+    "b3": date(2025, 3, 11),
+    "b4": date(2025, 3, 12),
+}
+
+
+def _bombing(incident, incident_id, article, day, **kwargs):
+    return incident(
+        incident_id, article, day=day, kind=IncidentType.BOMBING, places=(LEEDS,), **kwargs
+    )
+
+
+def test_cluster_reports_of_one_bombing_with_rising_toll_and_a_later_date_are_one_event(incident):
+    saturday, tuesday = date(2025, 3, 8), date(2025, 3, 11)
+    first = replace(
+        _bombing(incident, "i1", "b1", saturday),
+        killed=Count(23, Qualifier.AT_LEAST),
+        injured=Count(60, Qualifier.MORE_THAN, low=61),
+    )
+    claim = replace(
+        _bombing(incident, "i2", "b2", saturday, killed=25),
+        injured=Count(70, Qualifier.ABOUT),
+    )
+    # The vigil report dated the bombing by the vigil (Tuesday): same town, same large toll.
+    vigil = _bombing(incident, "i4", "b4", tuesday, killed=25, injured=71)
+    # A passing reference in a backlash article: the right day, no toll.
+    reference = _bombing(incident, "i3", "b3", saturday)
+    result = cluster([first, claim, vigil, reference], articles=BOMB_PUB)
+    assert groups(result) == [("i1", "i2", "i3", "i4")]
+    pair = next(p for p in result.scores if {p.a, p.b} == {"i2", "i4"})
+    assert pair.date_overruled and not pair.vetoed
+    # The vigil's day is the odd one out: it vetoes the reference alone, not in the cluster.
+    assert len(cluster([vigil, reference], articles=BOMB_PUB).events) == 2
+    (event,) = result.events
+    assert event.date == EventDate(saturday, saturday, DatePrecision.DAY)
+    assert any(c.startswith("killed: ") for c in event.conflicts)
+
+
+def test_cluster_small_toll_does_not_overrule_exact_days(incident):
+    # Same shop attacked again three days later, one hurt each time: two events.
+    a = incident("i1", "a1", kind=IncidentType.ASSAULT, injured=1)
+    b = incident("i2", "a4", day=date(2024, 4, 5), kind=IncidentType.ASSAULT, injured=1)
+    result = cluster([a, b], articles=PUB)
+    assert groups(result) == [("i1",), ("i2",)]
+    assert any(p.veto == "date" for p in result.scores)
+
+
+def test_cluster_same_town_and_day_with_contradicting_counts_stay_apart(incident):
+    # Type, town and day agree, every count contradicts: not enough to be one event.
+    kind = IncidentType.ARMED_ATTACK
+    a = incident("i1", "a1", kind=kind, places=(LEEDS,), killed=1, injured=0)
+    b = incident("i2", "a2", kind=kind, places=(LEEDS,), killed=0, injured=6)
+    assert groups(cluster([a, b], articles=PUB)) == [("i1",), ("i2",)]
+
+
+def test_cluster_reports_without_place_merge_only_on_identity(incident):
+    kind = IncidentType.ARMED_ATTACK
+    named = (Actor("Marcus Deering", Role.VICTIM),)
+    a = incident("i1", "a1", kind=kind, places=(), killed=1)
+    b = incident("i2", "a2", kind=kind, places=(), killed=1)
+    assert len(cluster([a, b], articles=PUB).events) == 2
+    a, b = replace(a, victims=named), replace(b, victims=named)
+    assert groups(cluster([a, b], articles=PUB)) == [("i1", "i2")]

@@ -4,7 +4,8 @@ A *trigger* is a terrorist or mass-casualty incident whose perpetrators, suspect
 arrested carry a nationality, ethnicity or religion. A *source* is any other incident whose
 victims (or ``bias.groups``) form a group. A source may link to a trigger only when it
 happened on or after the trigger, within ``LinkOptions.window_days``, in the same country
-(unknown country is tolerated only for a trigger reported in the same article).
+(an incident with no country of its own takes its article's; still unknown is tolerated only
+for a trigger reported in the same article).
 
 Scores (defaults in ``LinkOptions``):
 
@@ -13,6 +14,8 @@ explicit cue + victim group = trigger group   0.95
 explicit cue, group related or other          0.80
 implicit: group match (bias-motivated)        0.70, decaying to 0.56 at the window's end
 implicit: group match (motive unknown)        0.60, decaying to 0.48
+implicit: group named in a bias-motivated     0.60, decaying to 0.48
+  incident without victim groups
 implicit: related group only                  0.40  (a candidate, below the threshold)
 any of the above with a non-bias explanation  at most 0.25
 ============================================  ======
@@ -47,6 +50,7 @@ class LinkOptions:
     explicit_score: float = 0.80
     implicit_bias_score: float = 0.70
     implicit_score: float = 0.60
+    implicit_mention_score: float = 0.60
     related_score: float = 0.40
     decay: float = 0.2
     explained_cap: float = 0.25
@@ -66,7 +70,7 @@ class LinkCandidate:
     link: Link
     reasons: tuple[str, ...]
     days_after: int | None
-    group_match: str  # "same" | "related" | "none"
+    group_match: str  # "same" | "related" | "mentioned" | "none"
 
     @property
     def score(self) -> float:
@@ -127,12 +131,30 @@ def _countries(incident: Incident) -> frozenset[str]:
     return frozenset(p.country.upper() for p in incident.places if p.country)
 
 
+def article_countries(incidents: Sequence[Incident]) -> dict[str, frozenset[str]]:
+    """Article id → the countries its incidents are placed in: the country of an incident
+    whose own places have none ("Rusholme", not geocoded) is that of its article."""
+    found: dict[str, set[str]] = {}
+    for incident in incidents:
+        found.setdefault(incident.article_id, set()).update(_countries(incident))
+    return {article: frozenset(countries) for article, countries in found.items()}
+
+
+def mentioned_groups(incident: Incident, groups: GroupTable) -> frozenset[str]:
+    """Groups named in the sentences of a bias-motivated incident whose victims carry none
+    ("racist graffiti, including the words 'Afghans out'"); empty for any other incident."""
+    if incident.bias.motivated is not True or victim_groups(incident, groups):
+        return frozenset()
+    return frozenset().union(*(groups.find(e.text) for e in incident.sentences))
+
+
 def _score_pair(
     source: Incident,
     trigger: Incident,
     matches: tuple[CueMatch, ...],
     articles: Mapping[str, date | None],
     options: LinkOptions,
+    countries: Mapping[str, frozenset[str]] | None = None,
 ) -> LinkCandidate | None:
     same_article = source.article_id == trigger.article_id
     s_when = _interval(source, articles.get(source.article_id), options.lookback_days)
@@ -150,7 +172,9 @@ def _score_pair(
         if days_after > options.window_days:
             return None
         reasons.append(f"{days_after} days after the trigger")
-    s_c, t_c = _countries(source), _countries(trigger)
+    by_article = countries or {}
+    s_c = _countries(source) or by_article.get(source.article_id, frozenset())
+    t_c = _countries(trigger) or by_article.get(trigger.article_id, frozenset())
     if s_c and t_c:
         if not s_c & t_c:
             return None
@@ -160,13 +184,18 @@ def _score_pair(
 
     table = options.groups
     victims, attributed = victim_groups(source, table), trigger_groups(trigger, table)
+    mentioned = mentioned_groups(source, table)
     if victims & attributed:
         group_match = "same"
     elif table.expand(set(victims)) & table.expand(set(attributed)):
         group_match = "related"
+    elif mentioned & attributed:
+        group_match = "mentioned"
     else:
         group_match = "none"
-    reasons.append(f"victim group {group_match}: {sorted(victims)} vs {sorted(attributed)}")
+    reasons.append(
+        f"victim group {group_match}: {sorted(victims or mentioned)} vs {sorted(attributed)}"
+    )
 
     explicit = [m for m in matches if m.cue.kind is not CueKind.NON_BIAS]
     counter = [m for m in matches if m.cue.kind is CueKind.NON_BIAS]
@@ -177,9 +206,11 @@ def _score_pair(
         score = min(1.0, base * strength + (0.02 if same_article else 0.0))
         cue = "explicit"
         reasons.append("explicit cue: " + ", ".join(sorted({m.evidence.text for m in explicit})))
-    elif group_match == "same":
+    elif group_match in ("same", "mentioned"):
         motivated = source.bias.motivated is True
         base = options.implicit_bias_score if motivated else options.implicit_score
+        if group_match == "mentioned":
+            base = options.implicit_mention_score
         fraction = (days_after or 0) / options.window_days if options.window_days else 0.0
         score = base * (1 - options.decay * fraction)
         cue = "implicit"
@@ -221,6 +252,7 @@ def score_links(
     published = articles or {}
     event_of = {iid: eid for eid, members in (membership or {}).items() for iid in members}
     triggers = [i for i in incidents if is_trigger(i, options)]
+    countries = article_countries(incidents)
     best: dict[tuple[str, str], LinkCandidate] = {}
     for source in incidents:
         matches = _cues(source, options.cues)
@@ -231,7 +263,7 @@ def score_links(
             trg = event_of.get(trigger.id, trigger.id)
             if src == trg:
                 continue
-            found = _score_pair(source, trigger, matches, published, options)
+            found = _score_pair(source, trigger, matches, published, options, countries)
             if found is None:
                 continue
             found = _retarget(found, src, trg)

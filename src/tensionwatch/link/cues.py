@@ -10,6 +10,7 @@ Tajik suspects.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -111,6 +112,16 @@ def _squash(text: str) -> str:
     return " ".join(text.lower().split())
 
 
+_ORGANISATION = re.compile(r"\s+(?:State|Republic|Emirate|Front|Brigade|Army)\b")
+
+
+@functools.lru_cache(maxsize=8)
+def _group_pattern(names: tuple[str, ...]) -> re.Pattern[str]:
+    ordered = sorted(names, key=len, reverse=True)
+    body = "|".join(r"\s+".join(map(re.escape, n.split())) for n in ordered)
+    return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class GroupTable:
     """Canonical group names, their aliases and their broader groups (all casefolded)."""
@@ -141,6 +152,18 @@ class GroupTable:
         """The display name of a group: "tajiks" → "Tajik"; unknown names keep their spelling."""
         key = self.norm(name)
         return self.display.get(key, " ".join(name.split()))
+
+    def find(self, text: str) -> frozenset[str]:
+        """Canonical groups named in ``text`` ("Afghans out" → {"afghan"}), as whole words
+        written with a capital; "Islamic State" names an organisation, not a group."""
+        if not self.canonical:
+            return frozenset()
+        found = set()
+        for match in _group_pattern(tuple(sorted(self.canonical))).finditer(text):
+            if not match.group(0)[:1].isupper() or _ORGANISATION.match(text, match.end()):
+                continue
+            found.add(self.canonical[" ".join(match.group(0).casefold().split())])
+        return frozenset(found)
 
     def expand(self, names: set[str]) -> frozenset[str]:
         """Names plus their broader groups, canonicalised."""

@@ -9,8 +9,11 @@ analyst ``decisions``, and returns the updated events:
    pass only the new incidents.
 2. Analyst merges (must-link) join clusters; analyst splits (cannot-link) keep them apart.
 3. Candidate pairs (``keys.candidate_pairs``) are scored (``similarity.score_pair``) and
-   merged best-first, average-link: two clusters join when no cross pair is vetoed or split
-   by an analyst and the mean of their cross-pair scores reaches ``options.threshold``.
+   merged best-first, average-link: a pair with positive evidence (``PairScore.evidence``)
+   and a score of at least ``options.threshold`` joins the two clusters when no cross pair is
+   vetoed or split by an analyst and the mean of their cross-pair scores reaches the
+   threshold too. A member whose exact day the rest of its cluster overrules (same town,
+   same large toll: it dated the event by a later development) no longer vetoes on date.
 4. Each cluster becomes an ``Event`` (``merge.build_event``). An existing event keeps its id;
    a new one gets ``ev-`` + a hash of its founding incident (the first reported, then the
    smallest id), so the same input always yields the same ids.
@@ -19,7 +22,8 @@ analyst ``decisions``, and returns the updated events:
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -159,7 +163,11 @@ def cluster(
     for i, j in candidate_pairs(records, options):
         cache[(i, j)] = score_pair(records[i], records[j], options)
     ranked = sorted(
-        (p for p in cache.items() if not p[1].vetoed and p[1].score >= options.threshold),
+        (
+            p
+            for p in cache.items()
+            if not p[1].vetoed and p[1].supported and p[1].score >= options.threshold
+        ),
         key=lambda item: (-item[1].score, item[1].a, item[1].b),
     )
     for (i, j), _pair in ranked:
@@ -196,17 +204,56 @@ def _mergeable(
 ) -> bool:
     if constraints.apart([records[i].id for i in left], [records[j].id for j in right]):
         return False
+
+    def pair_of(i: int, j: int) -> PairScore:
+        key = (i, j) if i < j else (j, i)
+        pair = cache.get(key)
+        if pair is None:
+            pair = cache[key] = score_pair(records[key[0]], records[key[1]], options)
+        return pair
+
+    cross = [(i, j, pair_of(i, j)) for i in left for j in right]
+    outliers: set[int] | None = None
     total = 0.0
-    for i in left:
-        for j in right:
-            key = (i, j) if i < j else (j, i)
-            pair = cache.get(key)
-            if pair is None:
-                pair = cache[key] = score_pair(records[key[0]], records[key[1]], options)
-            if pair.vetoed:
-                return False
-            total += pair.score
-    return total / (len(left) * len(right)) >= options.threshold
+    for i, j, pair in cross:
+        if pair.date_vetoed:
+            if outliers is None:
+                outliers = _date_outliers([*left, *right], records, pair_of, options)
+            if (i in outliers or j in outliers) and pair.neutral_date_score is not None:
+                total += pair.neutral_date_score
+                continue
+        if pair.vetoed:
+            return False
+        total += pair.score
+    return total / len(cross) >= options.threshold
+
+
+def _date_outliers(
+    members: Sequence[int],
+    records: Sequence[Record],
+    pair_of: Callable[[int, int], PairScore],
+    options: ResolveOptions,
+) -> set[int]:
+    """Members whose exact day the rest of the cluster overrules.
+
+    The cluster's day is the exact day most members give (none when tied). A member dated
+    otherwise is an outlier when its date clash with a member giving that day was overruled
+    (``PairScore.date_overruled``: same town, same large toll), so its day no longer vetoes
+    other reports of the cluster's day.
+    """
+    exact = [m for m in members if records[m].exact_day and records[m].interval]
+    votes = Counter(records[m].interval[0] for m in exact)  # type: ignore[index]
+    ranked = votes.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return set()
+    day = ranked[0][0]
+    agreeing = [m for m in exact if records[m].interval[0] == day]  # type: ignore[index]
+    return {
+        m
+        for m in exact
+        if records[m].interval[0] != day  # type: ignore[index]
+        and any(pair_of(m, z).date_overruled for z in agreeing)
+    }
 
 
 def _result(

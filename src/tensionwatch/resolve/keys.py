@@ -15,7 +15,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from tensionwatch.models import DatePrecision, Incident, Place
+from tensionwatch.models import DatePrecision, Incident, Place, PlacePrecision
 from tensionwatch.resolve.options import ResolveOptions
 
 _TOKEN = re.compile(r"[^\W\d_]+|\d+", re.UNICODE)
@@ -87,6 +87,52 @@ def place_key(place: Place) -> str:
     return norm(place.resolved or place.name)
 
 
+# Words that make a place name no evidence of *where* an incident happened: victims are taken
+# to the same trauma centre from shootings all over a city, and an agency's name ("Cook
+# County Sheriff's Office") says who investigates, not where.
+_NOT_A_SCENE_WORDS = (
+    "hospital hospitals medical clinic infirmary trauma police sheriff sheriffs department "
+    "office coroner court courthouse jail prison"
+)
+_NOT_A_SCENE = frozenset(_NOT_A_SCENE_WORDS.split())
+# A county (parish, borough) spans many towns: sharing one is compatible, not identifying.
+_DISTRICT = "county parish borough township district"
+_DISTRICT_WORDS = frozenset(_DISTRICT.split())
+_THE = re.compile(r"^the ")
+_LOCAL = (PlacePrecision.POINT, PlacePrecision.CITY, PlacePrecision.UNKNOWN)
+
+
+def place_tiers(places: Sequence[Place]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(localities, resolved localities, districts) of an incident's places.
+
+    A locality is a town or a spot in it: the geocoder's name for a point or city place, and
+    the name as written of a place the geocoder did not resolve (whatever precision its
+    fallback gave it: "Detroit" left unresolved is still Detroit); a spot's name counts as
+    written too. Names of hospitals and agencies are left out; county names are districts.
+    """
+    localities: set[str] = set()
+    resolved: set[str] = set()
+    districts: set[str] = set()
+    for place in places:
+        if place.resolved and place.precision in _LOCAL:
+            key = norm(place.resolved)
+            localities.add(key)
+            resolved.add(key)
+        elif place.resolved:
+            continue  # a region or a country: compared through admin1s and countries
+        # The name as written also identifies a spot ("the Los Altos Skate Park", resolved to
+        # its town, is the "Los Altos Skate Park" another report left unresolved).
+        key = _THE.sub("", norm(place.name))
+        words = set(key.split())
+        if not key or words & _NOT_A_SCENE:
+            continue
+        if words & _DISTRICT_WORDS:
+            districts.add(key)
+        else:
+            localities.add(key)
+    return frozenset(localities), frozenset(resolved), frozenset(districts)
+
+
 @dataclass(frozen=True, slots=True)
 class Record:
     """An incident with the derived values that blocking and scoring reuse."""
@@ -99,7 +145,10 @@ class Record:
     countries: frozenset[str]
     admin1s: frozenset[str]
     localities: frozenset[str]
+    resolved_localities: frozenset[str]
+    districts: frozenset[str]
     victim_names: frozenset[str]
+    victim_surnames: frozenset[str]
     victim_attrs: frozenset[tuple[str, str]]
     target_tokens: frozenset[str]
     target_categories: frozenset[str]
@@ -119,24 +168,105 @@ class Record:
         return self.interval[1] if self.interval else date.min
 
 
-def _victim_features(incident: Incident) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+# Capitalised words that are not names: determiners, pronouns and numbers opening a
+# sentence, days and months that the extractor sometimes takes for a victim, titles, and the
+# words of street and building names.
+_NOT_NAMES = (
+    "a an the his her their its this that these those one two three four five six seven "
+    "eight nine ten several many some another other both all no none each he she him they "
+    "them we it police officer officers published updated monday tuesday wednesday "
+    "thursday friday saturday sunday january february march april may june july august "
+    "september october november december sept mr mrs ms dr st street avenue ave road rd "
+    "drive boulevard county city school center centre hospital"
+)
+_NOT_NAME_WORDS = frozenset(_NOT_NAMES.split())
+_SUFFIXES = "jr sr ii iii iv"
+_NAME_SUFFIXES = frozenset(_SUFFIXES.split())
+_NAME_WORD = re.compile(r"(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:['’-][A-Za-z]+)*\.?|[A-Z]\.")
+
+
+def person_name(text: str) -> tuple[str, ...] | None:
+    """The words of a proper personal name ("Ethan Hunter Payne", "Payne"), else None.
+
+    Every word must look like a name (capitalised, not all capitals: a shouting headline
+    says nothing about names) and none may be a determiner, pronoun, number, day, month,
+    title or street word; suffixes ("Jr.") are dropped.
+    """
+    # "Talitha Bowman, 20": the name is what comes before an apposition.
+    words = text.replace("\n", " ").split(",")[0].split()
+    if not words or len(words) > 5:
+        return None
+    if not all(_NAME_WORD.fullmatch(w) for w in words):
+        return None
+    normed = tuple(n for n in (norm(w) for w in words) if n and n not in _NAME_SUFFIXES)
+    if not normed or any(n in _NOT_NAME_WORDS for n in normed):
+        return None
+    return normed
+
+
+def surname(words: tuple[str, ...]) -> str | None:
+    """The last word of a name that is not an initial or a suffix ("Mario Venegas Jr." →
+    "venegas")."""
+    for word in reversed(words):
+        if len(word) > 1 and word not in _NAME_SUFFIXES:
+            return word
+    return None
+
+
+def _victim_features(
+    incident: Incident,
+) -> tuple[frozenset[str], frozenset[str], frozenset[tuple[str, str]]]:
+    """(full names, surnames, attributes) of the victims.
+
+    Full names have two words or more ("Marcus Deering"); surnames come from full names and
+    from one-word names ("Deering"), so "Ethan Hunter Payne" and "Ethan Payne" share one.
+    """
     names: set[str] = set()
+    surnames: set[str] = set()
     attrs: set[tuple[str, str]] = set()
     for actor in incident.victims:
-        words = actor.text.split()
-        # A proper name: at least two words, all capitalised ("Marcus Deering").
-        if len(words) >= 2 and all(w[:1].isupper() for w in words):
-            names.add(norm(actor.text))
+        words = person_name(actor.text)
+        if words:
+            if len(words) >= 2:
+                names.add(" ".join(words))
+            last = surname(words)
+            if last and len(last) > 2:
+                surnames.add(last)
         for attr in ("nationality", "ethnicity", "religion", "gender", "occupation"):
             value = getattr(actor, attr)
             if value:
                 attrs.add((attr, norm(value)))
-    return frozenset(names), frozenset(attrs)
+    return frozenset(names), frozenset(surnames), frozenset(attrs)
+
+
+# Target words that name no particular thing ("the building"): such a target neither
+# matches nor contradicts another report's target.
+_GENERIC_TARGETS = (
+    "building buildings property premises place site scene area block structure location "
+    "compound spot"
+)
+_GENERIC_TARGET_WORDS = frozenset(_GENERIC_TARGETS.split())
+
+
+def specific_targets(incident: Incident) -> tuple[frozenset[str], frozenset[str]]:
+    """(content tokens, categories) of the targets that name something in particular."""
+    tokens: set[str] = set()
+    categories: set[str] = set()
+    for target in incident.targets:
+        words = content_tokens(target.text)
+        if not words or words <= _GENERIC_TARGET_WORDS:
+            continue
+        tokens |= words
+        if target.category:
+            categories.add(norm(target.category))
+    return frozenset(tokens), frozenset(categories)
 
 
 def prepare(incident: Incident, published: date | None, options: ResolveOptions) -> Record:
     places = incident.places
-    names, attrs = _victim_features(incident)
+    names, surnames, attrs = _victim_features(incident)
+    localities, resolved, districts = place_tiers(places)
+    target_tokens, target_categories = specific_targets(incident)
     text = " ".join(e.text for e in (*incident.sentences, *incident.evidence))
     return Record(
         incident=incident,
@@ -148,15 +278,14 @@ def prepare(incident: Incident, published: date | None, options: ResolveOptions)
         admin1s=frozenset(
             f"{(p.country or '').upper()}/{norm(p.admin1)}" for p in places if p.admin1
         ),
-        localities=frozenset(
-            place_key(p)
-            for p in places
-            if p.precision.value in ("point", "city", "unknown") and place_key(p)
-        ),
+        localities=localities,
+        resolved_localities=resolved,
+        districts=districts,
         victim_names=names,
+        victim_surnames=surnames,
         victim_attrs=attrs,
-        target_tokens=frozenset().union(*(content_tokens(t.text) for t in incident.targets)),
-        target_categories=frozenset(norm(t.category) for t in incident.targets if t.category),
+        target_tokens=target_tokens,
+        target_categories=target_categories,
         weapons=frozenset(norm(w.category) for w in incident.weapons if w.category),
         text_tokens=content_tokens(text),
         articles=frozenset({incident.article_id}),

@@ -47,21 +47,33 @@ class ResolveOptions:
     ``date_window_days`` apart.
 
     Scoring: a weighted mean of the feature scores both incidents inform (``weights``; a feature
-    neither report states is left out, not counted as a disagreement). A pair is *vetoed*
-    (cannot be in one event) when both dates are exact days more than ``max_exact_day_gap``
-    apart, when both name targets that share nothing, when both name victims that share
-    nothing, or when both come from the same article. Conflicting counts never veto.
+    neither report states is left out, not counted as a disagreement), except the place: when
+    either report gives none it counts as ``neutral``, so silence never makes two reports look
+    alike. A pair is *vetoed* (cannot be in one event) when both dates
+    are exact days more than ``max_exact_day_gap`` apart (unless the two share a town and
+    agree on a toll of at least ``distinctive_casualties`` killed and injured, when the date
+    counts as ``neutral`` instead; 0 turns that off), when both name targets that share
+    nothing, when both name victims by full names that share no surname, or when both come
+    from the same article. Conflicting counts never veto.
 
-    Clustering: average-link agglomeration; two clusters merge when their best pair scores
-    at least ``threshold``, the mean over their scored cross pairs at least ``threshold``, and
-    no cross pair is vetoed.
+    Evidence: a pair can seed an event only with positive evidence, a place score of at least
+    ``place_evidence`` (a shared town, county or uncontradicted region) or, with no shared
+    place, a shared victim surname with the same exact day and the same non-zero counts, or
+    with overlapping dates and no count or place against it.
+
+    Clustering: average-link agglomeration; two clusters merge when their best pair has
+    evidence and scores at least ``threshold``, the mean over their scored cross pairs at
+    least ``threshold``, and no cross pair is vetoed.
     """
 
-    threshold: float = 0.75
+    threshold: float = 0.72
     date_window_days: int = 3
     undated_lookback_days: int = 7
     max_exact_day_gap: int = 1
     veto_below: float = 0.15
+    neutral: float = 0.5
+    place_evidence: float = 0.6
+    distinctive_casualties: int = 5
     veto_features: tuple[str, ...] = ("targets", "victims")
     families: Mapping[IncidentType, tuple[str, ...]] = field(
         default_factory=lambda: MappingProxyType(dict(_DEFAULT_FAMILIES))

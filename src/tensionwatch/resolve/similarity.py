@@ -1,10 +1,26 @@
 """Pair scores: how likely two incident reports describe the same real event.
 
 Each feature scores in [0, 1] or is ``None`` when either report is silent on it; the pair
-score is the weighted mean of the informed features (``ResolveOptions.weights``). Some
-disagreements are decisive and *veto* the pair instead (see ``ResolveOptions``): exact days too
-far apart, different named targets, different named victims, the same article. Counts are
-never decisive: tolls change as news comes in ("injured 3" then "injured 4").
+score is the weighted mean of the informed features (``ResolveOptions.weights``), except that
+a place missing on either side counts as ``ResolveOptions.neutral`` (a neutral value):
+two reports that share only a type and a nearby date must not look alike because they say
+nothing else.
+
+A pair may seed an event only with *positive evidence* (``PairScore.evidence``):
+
+- ``place``: the reports share a town or spot, a county, or a region that neither report
+  contradicts with another town (``place_score`` at least ``ResolveOptions.place_evidence``);
+- ``identity``: with no shared place, the same exact day, the same non-zero counts and a
+  victim's surname in common;
+- ``victim``: a victim's surname in common, dates that overlap, and no count or place
+  against it (every count both give compatible, no two different geocoded towns).
+
+Some disagreements are decisive and *veto* the pair instead (see ``ResolveOptions``): exact
+days too far apart, different named targets, different named victims, the same article.
+Counts are never decisive: tolls change as news comes in ("injured 3" then "injured 4"). An
+exact-day disagreement is itself overruled for a pair that shares a place and agrees on a
+large toll (``ResolveOptions.distinctive_casualties``): one report dated the bombing by the
+vigil. Such a pair scores with its date as neutral and ``PairScore.date_overruled`` set.
 """
 
 from __future__ import annotations
@@ -27,10 +43,25 @@ class PairScore:
     score: float
     features: tuple[tuple[str, float], ...]
     veto: str | None = None
+    evidence: str | None = None
+    date_overruled: bool = False
+    neutral_date_score: float | None = None
 
     @property
     def vetoed(self) -> bool:
         return self.veto is not None
+
+    @property
+    def date_vetoed(self) -> bool:
+        """Vetoed for the exact days alone: a cluster that knows one of the two days to be
+        wrong (``date_overruled`` against its other members) compares the pair at
+        ``neutral_date_score`` instead."""
+        return self.veto == "date"
+
+    @property
+    def supported(self) -> bool:
+        """True when the pair has positive evidence of being one event (``evidence``)."""
+        return self.evidence is not None
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float | None:
@@ -40,13 +71,23 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float | None:
 
 
 def place_score(a: Record, b: Record) -> float | None:
-    if a.localities and b.localities:
-        if a.localities & b.localities:
-            return 1.0
+    """1 for a shared town or spot, lower as the shared place widens; None when unknown.
+
+    Two towns the geocoder resolved that differ are a disagreement (0.1 in one region); a
+    name it did not resolve that matches nothing ("Bordeaux Avenue" against "Stockton") may
+    be a street in that town, so it is only weakly against (0.3).
+    """
+    if a.localities & b.localities:
+        return 1.0
+    if a.resolved_localities and b.resolved_localities:
         return 0.1 if a.admin1s & b.admin1s else 0.0
-    if a.admin1s and b.admin1s and a.admin1s & b.admin1s:
-        return 0.6 if (a.localities or b.localities) else 0.7
-    if a.countries and b.countries and a.countries & b.countries:
+    if a.districts & b.districts:
+        return 0.7
+    if a.admin1s & b.admin1s:
+        return 0.6
+    if (a.localities or a.districts) and (b.localities or b.districts):
+        return 0.3
+    if a.countries & b.countries:
         return 0.4
     return None
 
@@ -59,9 +100,10 @@ def date_score(a: Record, b: Record, options: ResolveOptions) -> float | None:
         return {0: 1.0, 1: 0.25}.get(gap, 0.0)
     if gap > 0:
         return max(0.0, 0.4 * (1 - gap / (options.date_window_days + 1)))
-    # Overlapping, but at least one side is vague: the narrower the overlap, the more it says.
+    # Overlapping, but at least one side is vague: an exact day inside a week-long window says
+    # as little as two week-long windows do, so the vaguer side sets the score.
     assert a.interval is not None and b.interval is not None
-    width = min((a.interval[1] - a.interval[0]).days, (b.interval[1] - b.interval[0]).days)
+    width = max((a.interval[1] - a.interval[0]).days, (b.interval[1] - b.interval[0]).days)
     return max(0.5, 1.0 - 0.05 * width)
 
 
@@ -116,8 +158,10 @@ def counts_score(a: Record, b: Record) -> float | None:
 
 
 def victims_score(a: Record, b: Record) -> float | None:
-    if a.victim_names and b.victim_names:
-        return 1.0 if a.victim_names & b.victim_names else 0.0
+    """Named victims: 1 when a surname is shared, 0 when both name victims and none is;
+    otherwise the share of victim attributes (nationality, occupation, …) that agree."""
+    if a.victim_surnames and b.victim_surnames:
+        return 1.0 if a.victim_surnames & b.victim_surnames else 0.0
     shared = {k for k, _ in a.victim_attrs} & {k for k, _ in b.victim_attrs}
     if not shared:
         return None
@@ -151,7 +195,8 @@ def text_score(a: Record, b: Record) -> float | None:
 
 
 def score_pair(a: Record, b: Record, options: ResolveOptions) -> PairScore:
-    """Score one pair; ``veto`` names the decisive disagreement when there is one."""
+    """Score one pair; ``veto`` names the decisive disagreement when there is one and
+    ``evidence`` the positive evidence that lets it seed an event."""
     features: dict[str, float | None] = {
         "place": place_score(a, b),
         "date": date_score(a, b, options),
@@ -163,10 +208,83 @@ def score_pair(a: Record, b: Record, options: ResolveOptions) -> PairScore:
         "text": text_score(a, b),
     }
     known = {k: v for k, v in features.items() if v is not None}
-    total = sum(options.weights.get(k, 0.0) for k in known)
-    score = sum(options.weights.get(k, 0.0) * v for k, v in known.items()) / total if total else 0.0
-    veto = veto_reason(a, b, known, options)
-    return PairScore(a.id, b.id, round(score, 4), tuple(sorted(known.items())), veto)
+    clash = date_clash(a, b, options)
+    overruled = clash and _date_overruled(a, b, known, options)
+    return PairScore(
+        a.id,
+        b.id,
+        weighted_score(known, options, neutral_date=overruled),
+        tuple(sorted(known.items())),
+        veto_reason(a, b, known, options, date_overruled=overruled),
+        evidence(a, b, known, options),
+        date_overruled=overruled,
+        neutral_date_score=weighted_score(known, options, neutral_date=True) if clash else None,
+    )
+
+
+def weighted_score(
+    known: Mapping[str, float], options: ResolveOptions, *, neutral_date: bool = False
+) -> float:
+    """The weighted mean of the informed features, a missing place (and, when asked, the
+    date) counting as ``options.neutral``."""
+    scored = dict(known)
+    if "place" not in scored:
+        scored["place"] = options.neutral
+    if neutral_date and "date" in scored:
+        scored["date"] = options.neutral
+    total = sum(options.weights.get(k, 0.0) for k in scored)
+    if not total:
+        return 0.0
+    return round(sum(options.weights.get(k, 0.0) * v for k, v in scored.items()) / total, 4)
+
+
+def date_clash(a: Record, b: Record, options: ResolveOptions) -> bool:
+    """Both reports give an exact day, more than ``max_exact_day_gap`` days apart."""
+    if not (a.exact_day and b.exact_day):
+        return False
+    gap = gap_days(a.interval, b.interval)
+    return gap is not None and gap > options.max_exact_day_gap
+
+
+def same_day(a: Record, b: Record) -> bool:
+    return a.exact_day and b.exact_day and a.interval == b.interval
+
+
+def counts_agree(a: Record, b: Record, *, minimum: int = 1) -> bool:
+    """Both reports give a toll, every toll both give is compatible, and together the
+    compatible tolls reach ``minimum`` (so "no one was hurt" twice is not agreement)."""
+    pairs = [
+        (x, y)
+        for x, y in (
+            (a.incident.killed, b.incident.killed),
+            (a.incident.injured, b.incident.injured),
+        )
+        if x is not None and y is not None
+    ]
+    if not pairs or any(count_similarity(x, y) < 1.0 for x, y in pairs):
+        return False
+    return sum(min(count_bounds(x)[0], count_bounds(y)[0]) for x, y in pairs) >= minimum
+
+
+def evidence(
+    a: Record, b: Record, known: Mapping[str, float], options: ResolveOptions
+) -> str | None:
+    """The positive evidence that the two reports describe one event (module docstring)."""
+    place = known.get("place")
+    if place is not None and place >= options.place_evidence:
+        return "place"
+    if not a.victim_surnames & b.victim_surnames:
+        return None
+    if same_day(a, b) and counts_agree(a, b):
+        return "identity"
+    # A victim named in both, in overlapping dates, with no toll or place against it.
+    if (
+        gap_days(a.interval, b.interval) == 0
+        and known.get("counts", 1.0) == 1.0
+        and known.get("place", 1.0) >= 0.3
+    ):
+        return "victim"
+    return None
 
 
 def explain_pair(
@@ -187,21 +305,37 @@ def explain_pair(
 
 
 def veto_reason(
-    a: Record, b: Record, known: dict[str, float], options: ResolveOptions
+    a: Record,
+    b: Record,
+    known: Mapping[str, float],
+    options: ResolveOptions,
+    *,
+    date_overruled: bool = False,
 ) -> str | None:
     if a.articles & b.articles:
         return "same_article"
     if blocked_apart(a, b, options):
         return "blocked"
-    if a.exact_day and b.exact_day:
-        gap = gap_days(a.interval, b.interval)
-        if gap is not None and gap > options.max_exact_day_gap:
-            return "date"
+    if date_clash(a, b, options) and not date_overruled:
+        return "date"
     for feature in options.veto_features:
         value = known.get(feature)
-        if value is not None and value < options.veto_below:
-            return feature
+        if value is None or value >= options.veto_below:
+            continue
+        if feature == "victims" and not (a.victim_names and b.victim_names):
+            continue  # only full names on both sides are decisive, not a lone surname
+        return feature
     return None
+
+
+def _date_overruled(
+    a: Record, b: Record, known: Mapping[str, float], options: ResolveOptions
+) -> bool:
+    """Exact days a few days apart, but the same place and the same large toll: one report
+    dated the event by a later development (a vigil, a funeral, a death in hospital)."""
+    if not options.distinctive_casualties or known.get("place") != 1.0:
+        return False
+    return counts_agree(a, b, minimum=options.distinctive_casualties)
 
 
 def is_severe(incident_type: IncidentType) -> int:
