@@ -134,7 +134,7 @@ class IncidentExtractor:
             if draft is not None and all(p.name != place.name for p in draft.places):
                 draft.places.append(place)
         for date_ent in doc.ents:
-            if date_ent.label_ != "DATE":
+            if not _is_date_entity(date_ent):
                 continue
             draft = _governing(date_ent.root, heads) or _only_in_sentence(date_ent, heads)
             if draft is None:
@@ -263,6 +263,25 @@ def _governing(token: Token, heads: dict[int, Draft]) -> Draft | None:
     return None
 
 
+_DAY_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+              "yesterday", "last night", "tonight", "this morning")
+# The day of an arrest, a court hearing or a statement is not the day of the attack.
+_AFTERMATH_VERBS = frozenset(
+    {"arrest", "detain", "charge", "say", "tell", "appear", "announce", "report", "identify",
+     "release", "claim", "hold", "confirm", "add", "state", "sentence", "convict", "question"}
+)
+
+
+def _is_date_entity(ent: Span) -> bool:
+    """DATE entities, and TIME entities that name a day ("Monday night", "last night")."""
+    if ent.label_ == "DATE":
+        return True
+    return ent.label_ == "TIME" and any(word in ent.text.lower() for word in _DAY_WORDS)
+
+
 def _only_in_sentence(span: Span, heads: dict[int, Draft]) -> Draft | None:
+    verb = next((a for a in span.root.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is not None and verb.lemma_.lower() in _AFTERMATH_VERBS:
+        return None
     drafts = {id(d): d for i, d in heads.items() if span.sent.start <= i < span.sent.end}
     return next(iter(drafts.values())) if len(drafts) == 1 else None
