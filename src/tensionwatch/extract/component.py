@@ -142,6 +142,33 @@ class IncidentExtractor:
             resolved = resolve_date(date_ent, published)
             if resolved is not None:
                 draft.dates.append(resolved)
+        self._lead_date(doc, drafts, published)
+
+    def _lead_date(self, doc: Doc, drafts: list[Draft], published: date | None) -> None:
+        """News leads date the main event ("… were found in a home Thursday morning"): the
+        first incident with no date of its own takes the first day named in the first
+        sentences, unless that day belongs to an arrest or a statement."""
+        undated = [d for d in drafts if not d.dates and not d.reference and d.mentions]
+        if not undated:
+            return
+        first = min(undated, key=lambda d: d.mentions[0].head.i)
+        if any(
+            d.dates
+            for d in drafts
+            if d.mentions and d.mentions[0].head.i < first.mentions[0].head.i
+        ):
+            return  # an earlier incident owns the lead
+        lead = list(doc.sents)[:LEAD_SENTENCES]
+        for ent in doc.ents:
+            if not lead or ent.start >= lead[-1].end or not _is_date_entity(ent):
+                continue
+            verb = next((a for a in ent.root.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+            if verb is not None and verb.lemma_.lower() in _AFTERMATH_VERBS:
+                continue
+            resolved = resolve_date(ent, published)
+            if resolved is not None and resolved.precision.value == "day":
+                first.dates.append(resolved)
+                return
 
     def _is_reportable(self, draft: Draft) -> bool:
         if draft.reference:  # the trigger a backlash answers: reported only with facts of its own
@@ -263,12 +290,42 @@ def _governing(token: Token, heads: dict[int, Draft]) -> Draft | None:
     return None
 
 
-_DAY_WORDS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-              "yesterday", "last night", "tonight", "this morning")
+LEAD_SENTENCES = 3
+_DAY_WORDS = (
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "yesterday",
+    "last night",
+    "tonight",
+    "this morning",
+)
 # The day of an arrest, a court hearing or a statement is not the day of the attack.
 _AFTERMATH_VERBS = frozenset(
-    {"arrest", "detain", "charge", "say", "tell", "appear", "announce", "report", "identify",
-     "release", "claim", "hold", "confirm", "add", "state", "sentence", "convict", "question"}
+    {
+        "arrest",
+        "detain",
+        "charge",
+        "say",
+        "tell",
+        "appear",
+        "announce",
+        "report",
+        "identify",
+        "release",
+        "claim",
+        "hold",
+        "confirm",
+        "add",
+        "state",
+        "sentence",
+        "convict",
+        "question",
+    }
 )
 
 
