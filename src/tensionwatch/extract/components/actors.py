@@ -23,6 +23,7 @@ _KEEP_PREP_UNDER = frozenset({"group", "gang", "band", "members", "member", "aff
 _DESCRIBE_LEMMAS = frozenset(
     {"describe", "identify", "name", "believe", "say", "report", "suspect"}
 )
+_NAMING_LEMMAS = frozenset({"call", "name", "style", "dub"})
 _AGE = re.compile(r"(\d{1,3})-year-old")
 ELLIPTICAL = frozenset({"another", "other", "second", "third", "one"})
 
@@ -70,6 +71,10 @@ def described_as(head: Token) -> Token | None:
         for child in anchor.children:
             if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"}:
                 return child
+            if child.dep_ in {"acl", "relcl"} and child.lemma_ in _NAMING_LEMMAS:
+                names = [c for c in child.children if c.dep_ in {"oprd", "attr", "xcomp"}]
+                if names and names[0].pos_ in {"PROPN", "NOUN"}:  # "a group calling itself X"
+                    return names[0]
             if child.dep_ in {"acl", "relcl"} and child.lemma_ in _DESCRIBE_LEMMAS:
                 for prep in child.children:
                     if prep.lower_ == "as":
@@ -86,16 +91,12 @@ class ActorBuilder:
         self._perp_nouns = lexicon.cue_set("perpetrator_noun")
 
     def build(self, head: Token, role: Role) -> Actor:
-        described = (
-            described_as(head)
-            if head.lower_ in self._perp_nouns
-            or head.lower_
-            in {
-                "suspects",
-                "suspect",
-            }
-            else None
+        generic = (
+            head.lower_ in self._perp_nouns
+            or head.lower_ in {"suspects", "suspect"}
+            or head.lemma_.lower() in self.lexicon.organization_nouns
         )
+        described = described_as(head) if generic else None
         if described is not None:
             head = described
         span = noun_phrase(head)

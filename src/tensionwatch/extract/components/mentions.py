@@ -194,7 +194,11 @@ class MentionFinder:
                     patients.extend(c for c in child.children if c.dep_ == "pobj")
                 elif child.dep_ == "prep" and child.lower_ == "by":
                     agents.extend(c for c in child.children if c.dep_ == "pobj")
-                elif child.dep_ == "poss" and child.pos_ != "PRON":
+                elif (
+                    child.dep_ == "poss"
+                    and child.pos_ != "PRON"
+                    and child.ent_type_ not in {"DATE", "TIME", "GPE", "LOC", "FAC"}
+                ):
                     agents.append(child)
             if head.dep_ in {"dobj", "nsubjpass"} and head.head.lemma_ in _SUPPORT_VERBS:
                 agents.extend(c for c in head.head.children if c.dep_ == "nsubj")
