@@ -84,6 +84,7 @@ class IncidentExtractor:
                 draft.retaliation.extend(ev(s) for s in assembly.document_retaliation)
         self._attach_places_and_dates(doc, assembly.drafts, published)
         fallback = dominant_country(doc, self.resolver)
+        self._dateline_for_main(doc, assembly.drafts)
         incidents = [
             self._finish(doc, draft, article_id, published, fallback)
             for draft in assembly.drafts
@@ -143,6 +144,20 @@ class IncidentExtractor:
             if resolved is not None:
                 draft.dates.append(resolved)
         self._lead_date(doc, drafts, published)
+
+    def _dateline_for_main(self, doc: Doc, drafts: list[Draft]) -> None:
+        """The dateline city places the article's main incident when the text names no
+        place for it: wire stories put the town there and nowhere else."""
+        finder = getattr(self.resolver, "dateline", None)
+        candidates = [d for d in drafts if d.mentions and not d.reference]
+        if finder is None or not candidates:
+            return
+        main = min(candidates, key=lambda d: d.mentions[0].head.i)
+        if main.places:
+            return
+        place = finder(doc.text)
+        if place is not None:
+            main.places.append(place)
 
     def _lead_date(self, doc: Doc, drafts: list[Draft], published: date | None) -> None:
         """News leads date the main event ("… were found in a home Thursday morning"): the

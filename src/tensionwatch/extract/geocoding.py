@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from tensionwatch.geo import Gazetteer, GeoContext, context_from_text, geocode
-from tensionwatch.models import Place
+from tensionwatch.models import Evidence, Place, PlacePrecision
 
 CITY_VOTE_POPULATION = 100_000  # a city this large names its country in a country vote
 
@@ -42,3 +42,16 @@ class GazetteerResolver:
 
     def resolve(self, places: Sequence[Place], text: str) -> tuple[Place, ...]:
         return geocode(places, self.gazetteer, self.context(text))
+
+    def dateline(self, text: str) -> Place | None:
+        """The place of the article's dateline ("DALLAS -", "SAN SALVADOR, 3 JAN 90"), with
+        its evidence, when it resolves to a city."""
+        written = self.context(text).dateline
+        if not written:
+            return None
+        start = text.find(written)
+        if start < 0:
+            return None
+        mention = Place(name=written, evidence=(Evidence(start, start + len(written), written),))
+        (place,) = geocode([mention], self.gazetteer, self.context(text))
+        return place if place.precision == PlacePrecision.CITY else None
