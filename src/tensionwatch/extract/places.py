@@ -187,13 +187,14 @@ def dominant_country(doc: Doc, resolver: PlaceResolver) -> Place | None:
         return None
     code, _count = votes.most_common(1)[0]
     named = by_name.get(code)
-    if named is None:  # only its cities are named: say the country, with no coordinates
+    if named is None:  # only its towns are named: the first one, as the gazetteer reads it
         mention = first_mention[code]
+        evidence = (Evidence(mention.start_char, mention.end_char, mention.text),)
+        town = resolver.resolve([Place(name=mention.text, evidence=evidence)], doc.text)[0]
+        if town.country == code and town.precision != PlacePrecision.UNKNOWN:
+            return town
         return Place(
-            name=mention.text,
-            country=code,
-            precision=PlacePrecision.COUNTRY,
-            evidence=(Evidence(mention.start_char, mention.end_char, mention.text),),
+            name=mention.text, country=code, precision=PlacePrecision.COUNTRY, evidence=evidence
         )
     resolved = resolver.resolve([Place(name=named.text)], doc.text)[0]
     return replace(
