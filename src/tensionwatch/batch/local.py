@@ -7,6 +7,7 @@ from the articles that have no successful extraction yet, without loss or duplic
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -53,8 +54,22 @@ def extract_parallel(
     articles: Sequence[Article], options: ExtractorOptions, workers: int, chunk_size: int = 8
 ) -> Iterator[Outcome]:
     chunks = [articles[i : i + chunk_size] for i in range(0, len(articles), chunk_size)]
-    with ProcessPoolExecutor(
-        max_workers=workers, initializer=_init_worker, initargs=(options,)
-    ) as pool:
-        for outcomes in pool.map(_run_chunk, chunks):
-            yield from outcomes
+    # Fresh (spawned) workers with one BLAS thread each: forked children would inherit the
+    # parent's BLAS thread pool and oversubscribe the cores (measured: 4.7 vs 8.7 articles/s
+    # on 2 cores). Workers start on first submit, so the variable stays set until the end.
+    previous = os.environ.get("OPENBLAS_NUM_THREADS")
+    os.environ["OPENBLAS_NUM_THREADS"] = "1"
+    try:
+        with ProcessPoolExecutor(
+            max_workers=workers,
+            initializer=_init_worker,
+            initargs=(options,),
+            mp_context=multiprocessing.get_context("spawn"),
+        ) as pool:
+            for outcomes in pool.map(_run_chunk, chunks):
+                yield from outcomes
+    finally:
+        if previous is None:
+            os.environ.pop("OPENBLAS_NUM_THREADS", None)
+        else:
+            os.environ["OPENBLAS_NUM_THREADS"] = previous
