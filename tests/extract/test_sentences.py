@@ -180,3 +180,10 @@ def test_sentences_all_capitals_text_is_recased_but_quoted_as_written(extractor:
         for span in item.evidence:
             assert text[span.start : span.end] == span.text
             assert span.text.isupper()
+
+
+def test_sentences_coordinated_dead_are_all_counted(extractor: Extractor) -> None:
+    incident = one(
+        extractor, "A young girl and a man are dead after a shooting on Thursday night in Waldorf."
+    )
+    assert incident.killed is not None and incident.killed.value == 2

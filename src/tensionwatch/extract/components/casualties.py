@@ -51,6 +51,8 @@ class CasualtyFinder:
                 )
             else:
                 count = parse_count(span, self.lexicon, singular=singular)
+                if count is not None and singular and count.value == 1:
+                    count = _with_coordinated(count, span)
             if count is None:
                 continue
             anchor = next((t.i for t in span if t._.tw_num), span.start)
@@ -80,3 +82,24 @@ def _keyword_at_end(mention: CasualtyMention) -> bool:
     last = mention.span[-1].lower_
     killed = {"killed", "dead", "died", "deaths", "fatalities", "lives", "murdered", "slain"}
     return (last in killed) == (mention.label == "killed")
+
+
+def _with_coordinated(count: Count, span: Span) -> Count:
+    """ "A young girl and a man are dead": every coordinated singular person counts."""
+    head = next((t for t in span if t.pos_ in {"NOUN", "PROPN"}), None)
+    if head is None:
+        return count
+    people = [
+        c
+        for c in head.conjuncts
+        if c.pos_ in {"NOUN", "PROPN"}
+        and c.tag_ in {"NN", "NNP"}
+        and any(d.lower_ in {"a", "an", "one"} for d in c.children)
+    ]
+    if not people:
+        return count
+    start = min([head.i, *(c.i for c in people)])
+    first = span.doc[start]
+    total = 1 + len(people)
+    evidence = (Evidence(first.idx, span.end_char, span.doc.text[first.idx : span.end_char]),)
+    return Count(total, Qualifier.EXACT, total, total, evidence=evidence)
