@@ -131,3 +131,15 @@ def test_seed_another_refers_back_to_the_courier(seed: Seed) -> None:
     (victim,) = pepper.victims
     assert victim.text == "another"
     assert (victim.nationality, victim.occupation, victim.count) == ("Tajik", "food courier", 1)
+
+
+def test_seed_crocus_references_stay_with_crocus(seed: Seed) -> None:
+    """#2: "the Crocus City Hall attack" late in the text names the terror attack, not the
+    backlash assault mentioned just before it."""
+    _, _, incidents = seed
+    for incident in incidents:
+        if incident.is_terrorism:
+            continue
+        for trigger in incident.evidence:
+            assert "Crocus" not in trigger.text
+        assert all("Crocus" not in s.text for s in incident.sentences)

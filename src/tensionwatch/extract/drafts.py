@@ -103,9 +103,12 @@ class Draft:
         return bool(self.terror) or bool(self.claimants)
 
     def place_names(self) -> set[str]:
-        return {p.name.lower() for p in self.places} | {
-            (p.resolved or "").lower() for p in self.places if p.resolved
-        }
+        """Places named so far: by its own mentions while assembling, then attached ones."""
+        return (
+            set(self.place_keys)
+            | {p.name.lower() for p in self.places}
+            | {(p.resolved or "").lower() for p in self.places if p.resolved}
+        )
 
     def add_unique(self, bucket: list[Actor], actor: Actor) -> None:
         if all(
