@@ -200,7 +200,9 @@ def _add(values: list[str], text: str | None) -> None:
 def _named_affiliation(actor: Actor) -> bool:
     """A proper name (written with capitals), not a common noun such as "guerrillas"."""
     value = actor.affiliation or ""
-    return bool(value) and value != value.lower() and normalize_string(value) != normalize_string(actor.text)
+    if not value or value == value.lower():
+        return False
+    return normalize_string(value) != normalize_string(actor.text)
 
 
 def _org_name(actor: Actor) -> str:
