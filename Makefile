@@ -6,7 +6,7 @@ TW := $(VENV)/bin/tensionwatch
 DEMO_DB ?= demo.db
 SEED := ../shared/data/seed
 
-.PHONY: install demo test lint bench eval clean
+.PHONY: install demo test lint bench eval gate clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,11 @@ lint: install
 
 bench: install
 	$(PY) bench/extract_speed.py
+	$(PY) bench/geo_accuracy.py
+
+# Accuracy on the shared dev data (needs ../shared/data): the quality gate and its floors.
+eval: install
+	$(PY) -m tensionwatch.evaluate.gate
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) .pytest_cache
