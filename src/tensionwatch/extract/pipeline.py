@@ -60,7 +60,7 @@ def load_nlp(options: ExtractorOptions | None = None, resolver: PlaceResolver | 
         set_current_ops(NumpyOps(use_blis=False))
     location = model_location(options.model)
     try:
-        nlp = spacy.load(location, exclude=["lemmatizer"] if False else [])
+        nlp = spacy.load(location)
     except OSError as exc:
         raise ConfigError(f"cannot load spaCy pipeline {location!r}: {exc}", code="TW003") from exc
     component = cast(

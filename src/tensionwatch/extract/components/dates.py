@@ -33,7 +33,7 @@ _CALENDAR = re.compile(
 )  # a month, weekday or relative word, or a numeric date such as 3/14
 
 
-def _NO_CALENDAR_WORD(text: str) -> bool:  # noqa: N802 - reads as a predicate in the guard
+def _lacks_calendar_word(text: str) -> bool:
     """ "46", "16", "2": a bare number tagged DATE is not a date."""
     return not _CALENDAR.search(text)
 
@@ -50,7 +50,7 @@ def on_or_before(published: date | None) -> EventDate | None:
 def resolve_date(span: Span, published: date | None) -> EventDate | None:
     """An ``EventDate`` for one DATE entity, or None when it names no usable day/month."""
     text = span.text.strip()
-    if not text or _VAGUE.search(text) or _YEAR_ONLY.match(text) or _NO_CALENDAR_WORD(text):
+    if not text or _VAGUE.search(text) or _YEAR_ONLY.match(text) or _lacks_calendar_word(text):
         return None
     evidence = (Evidence(span.start_char, span.end_char, span.text),)
     weekday = _WEEKDAY.search(text)
