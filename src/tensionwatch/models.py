@@ -122,6 +122,7 @@ class Actor:
     age_group: str | None = None
     affiliation: str | None = None
     arrested: bool | None = None
+    name: str | None = None  # the proper name inside the phrase ("Antonio Roldan Betancur")
     note: str | None = None
     evidence: tuple[Evidence, ...] = ()
 

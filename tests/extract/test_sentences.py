@@ -187,3 +187,12 @@ def test_sentences_coordinated_dead_are_all_counted(extractor: Extractor) -> Non
         extractor, "A young girl and a man are dead after a shooting on Thursday night in Waldorf."
     )
     assert incident.killed is not None and incident.killed.value == 2
+
+
+def test_sentences_victim_name_without_title(extractor: Extractor) -> None:
+    incident = one(
+        extractor, "Gunmen shot dead Governor Antonio Roldan Betancur in Medellin on Tuesday."
+    )
+    (victim,) = incident.victims
+    assert victim.text == "Governor Antonio Roldan Betancur"
+    assert victim.name == "Antonio Roldan Betancur"

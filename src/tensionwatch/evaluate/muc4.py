@@ -227,7 +227,7 @@ def incident_to_template(incident: Incident) -> Template | None:
     for target in incident.targets:
         _add(values["Target"], target.text)
     for victim in incident.victims:
-        _add(values["Victim"], victim.text)
+        _add(values["Victim"], victim.name or victim.text)  # MUC-4 keys name the person
     for weapon in incident.weapons:
         _add(values["Weapon"], weapon.text)
     return Template(incident_type, {role: tuple((v,) for v in values[role]) for role in ROLES})

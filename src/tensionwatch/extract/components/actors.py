@@ -23,6 +23,37 @@ _KEEP_PREP_UNDER = frozenset({"group", "gang", "band", "members", "member", "aff
 _DESCRIBE_LEMMAS = frozenset(
     {"describe", "identify", "name", "believe", "say", "report", "suspect"}
 )
+_OUTCOME_WORDS = frozenset({"dead", "wounded", "injured", "unharmed"})
+_TITLES = frozenset(
+    {
+        "president",
+        "governor",
+        "senator",
+        "minister",
+        "mayor",
+        "general",
+        "colonel",
+        "captain",
+        "father",
+        "judge",
+        "attorney",
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "deputy",
+        "leader",
+        "chief",
+        "bishop",
+        "archbishop",
+        "priest",
+        "commander",
+        "lieutenant",
+        "sergeant",
+        "major",
+        "candidate",
+    }
+)
 _NAMING_LEMMAS = frozenset({"call", "name", "style", "dub"})
 _AGE = re.compile(r"(\d{1,3})-year-old")
 ELLIPTICAL = frozenset({"another", "other", "second", "third", "one"})
@@ -36,6 +67,8 @@ def noun_phrase(head: Token) -> Span:
         child = stack.pop()
         if child.ent_type_ in {"DATE", "TIME"} and child.head == head:
             continue  # "On 3 May 2024 a Jewish man": the date is not part of the person
+        if child.dep_ == "amod" and child.lower_ in _OUTCOME_WORDS:
+            continue  # "shot dead Governor X": the outcome is not part of the person
         if child.head != head and child.dep_ in _CLAUSE_DEPS:
             continue  # "soldiers stationed at the base who were visiting …": clauses go
         if child.head == head and child.dep_ in _CUT_DEPS:
@@ -123,6 +156,7 @@ class ActorBuilder:
             gender=gender,
             age_group=age_group,
             affiliation=affiliation,
+            name=proper_name(span),
             evidence=(Evidence(span.start_char, span.end_char, span.text),),
         )
 
@@ -221,3 +255,23 @@ class ActorBuilder:
         if head.pos_ in {"NOUN", "PROPN"} or head.lower_ in ELLIPTICAL:
             return 1
         return None
+
+
+def proper_name(span: Span) -> str | None:
+    """The person's name that ends a phrase, without titles before it: "Antioquia Department
+    Governor Antonio Roldan Betancur" → "Antonio Roldan Betancur"."""
+    head = span.root
+    if head.ent_type_ != "PERSON" and head.pos_ != "PROPN":
+        return None
+    if head.ent_type_ == "PERSON":
+        ent = next(
+            (e for e in span.ents if e.start <= head.i < e.end and e.label_ == "PERSON"), None
+        )
+        if ent is not None:
+            return ent.text
+    tokens = [head]
+    for token in reversed(span[: head.i - span.start]):
+        if token.pos_ != "PROPN" or token.dep_ != "compound" or token.lower_ in _TITLES:
+            break
+        tokens.insert(0, token)
+    return head.doc[tokens[0].i : head.i + 1].text if len(tokens) > 1 else None
