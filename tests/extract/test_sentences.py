@@ -196,3 +196,19 @@ def test_sentences_victim_name_without_title(extractor: Extractor) -> None:
     (victim,) = incident.victims
     assert victim.text == "Governor Antonio Roldan Betancur"
     assert victim.name == "Antonio Roldan Betancur"
+
+
+def test_sentences_hate_crime_stated_in_a_later_sentence(extractor: Extractor) -> None:
+    text = "A Somali student was beaten in Leeds on Friday. Police are treating it as a hate crime."
+    incident = one(extractor, text)
+    assert incident.bias.motivated is True
+    assert incident.bias.groups == ("Somali",)
+
+
+def test_sentences_denied_hate_crime_is_not_bias(extractor: Extractor) -> None:
+    text = (
+        "An Afghan takeaway owner was struck with a hammer in Rotherham on Thursday. "
+        "There is nothing to suggest that this was a hate crime, police said."
+    )
+    incident = one(extractor, text)
+    assert incident.bias.motivated is False

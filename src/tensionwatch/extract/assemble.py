@@ -129,6 +129,7 @@ class Assembler:
         last_victim: Actor | None = None
         listing_until = -1
         for s_index, sent in enumerate(doc.sents):
+            self._sentence_index = s_index
             all_here = _in_sentence(finds.mentions, sent)
             mentions = [m for m in all_here if not m.negated and m.head.idx >= headline_end]
             # Strong triggers first: a weak "killed"/"wounded" then joins the event they name.
@@ -437,16 +438,26 @@ class Assembler:
                 targets = focus
             else:
                 near = _nearest(hit.root, assigned, subtree_only=True)
+                if near is None and hit.kind in {"motive", "not_bias"}:
+                    near = _core_incident(sent, assigned)
+                if near is None and hit.kind in {"motive", "not_bias"} and not assigned and focus:
+                    # "Police were treating the blaze as a hate crime." right after the report
+                    near = (
+                        focus[-1] if self._sentence_index - focus[-1].last_sentence <= 2 else None
+                    )
                 targets = [near] if near else []
+            kind = hit.kind
+            if kind == "motive" and _negated(hit.root):
+                kind = "not_bias"  # "nothing to suggest that this was a hate crime"
             for draft in targets:
-                if hit.kind == "terrorism":
+                if kind == "terrorism":
                     draft.terror.append(ev(hit.span))
-                elif hit.kind == "motive":
+                elif kind == "motive":
                     canonical = self.lexicon.motive_canonical.get(
                         hit.span.text.lower(), hit.span.text.lower()
                     )
                     draft.motives.append((canonical, ev(hit.span)))
-                elif hit.kind == "not_bias":
+                elif kind == "not_bias":
                     draft.not_bias.append(ev(hit.span))
         self._claims_and_arrests(sent, assigned, focus)
 
@@ -663,3 +674,36 @@ def headline_length(text: str) -> int:
     ):
         return 0
     return offset + len(line)
+
+
+_CORE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "ROOT"})
+
+
+def _core_incident(sent: Span, assigned: dict[int, Draft]) -> Draft | None:
+    """The one incident a sentence is about: "Police are treating the attack as a hate crime"
+    (the attack is an argument of the main verb), not "the aftermath of the attack … ".
+    """
+    core = {
+        id(draft): draft
+        for i, draft in assigned.items()
+        if sent.start <= i < sent.end
+        and not draft.reference
+        and (
+            sent.doc[i].dep_ == "ROOT"
+            or (sent.doc[i].dep_ in _CORE_DEPS and sent.doc[i].head.dep_ == "ROOT")
+        )
+    }
+    return next(iter(core.values())) if len(core) == 1 else None
+
+
+_NEGATORS = frozenset({"not", "no", "nothing", "never", "n't", "without", "neither", "nor"})
+
+
+def _negated(token: Token) -> bool:
+    """A cue under a negation: "there is nothing to suggest this was a hate crime"."""
+    for ancestor in [token, *token.ancestors]:
+        if any(c.dep_ == "neg" or c.lower_ in _NEGATORS for c in ancestor.children):
+            return True
+        if ancestor.lower_ in _NEGATORS:
+            return True
+    return False
