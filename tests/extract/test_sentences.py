@@ -212,3 +212,13 @@ def test_sentences_denied_hate_crime_is_not_bias(extractor: Extractor) -> None:
     )
     incident = one(extractor, text)
     assert incident.bias.motivated is False
+
+
+def test_sentences_targeted_group_from_the_target_or_the_slur(extractor: Extractor) -> None:
+    mosque = one(
+        extractor, "Unknown men set fire to a mosque in Bradford in a suspected hate crime."
+    )
+    assert mosque.bias.motivated is True
+    assert (mosque.bias.characteristic, mosque.bias.groups) == ("religion", ("Muslim",))
+    slur = one(extractor, "A pensioner was beaten by two men who shouted anti-Muslim slurs at him.")
+    assert slur.bias.groups == ("Muslim",)

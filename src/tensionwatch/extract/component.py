@@ -254,6 +254,15 @@ class IncidentExtractor:
                     if value not in groups:
                         groups.append(value)
                     break
+        if not groups:  # "a mosque set alight", "anti-Muslim slurs": the group the act names
+            named = [self.lexicon.motive_groups.get(e.text.lower()) for _, e in draft.motives]
+            for target in draft.targets:
+                lower = target.text.lower()
+                named += [g for term, g in self.lexicon.target_groups.items() if term in lower]
+            for found in named:
+                if found is not None and found[1] not in groups:
+                    characteristic = characteristic or found[0]
+                    groups.append(found[1])
         return Bias(True, characteristic, tuple(groups), motives, evidence)
 
     def _confidence(self, draft: Draft) -> float:

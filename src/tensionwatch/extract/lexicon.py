@@ -62,6 +62,9 @@ class Lexicon:
     targets: dict[str, str]  # lower-case term -> category
     motive_canonical: dict[str, str] = field(default_factory=dict)
     weapon_incident_types: dict[str, str] = field(default_factory=dict)  # category -> type
+    # a target or motive word that names the targeted group: term -> (characteristic, group)
+    target_groups: dict[str, tuple[str, str]] = field(default_factory=dict)
+    motive_groups: dict[str, tuple[str, str]] = field(default_factory=dict)
     instrument_only: frozenset[str] = field(default_factory=frozenset)  # need "with X"
     group_nouns: frozenset[str] = field(default_factory=frozenset)
     organization_nouns: frozenset[str] = field(default_factory=frozenset)
@@ -122,7 +125,14 @@ class Lexicon:
             for e in _read(root / "targets.jsonl")
             for term in e["terms"]
         }
+        target_groups: dict[str, tuple[str, str]] = {}
+        motive_groups: dict[str, tuple[str, str]] = {}
+        for entry in _read(root / "targeted_groups.jsonl"):
+            table = target_groups if entry["kind"] == "target" else motive_groups
+            table[entry["term"].lower()] = (entry["characteristic"], entry["group"])
         return cls(
+            target_groups=target_groups,
+            motive_groups=motive_groups,
             triggers=triggers,
             casualties=casualties,
             weapons=weapons,
