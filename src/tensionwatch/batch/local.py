@@ -29,7 +29,6 @@ class _Worker:
 
 
 def _init_worker(options: ExtractorOptions) -> None:
-    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     _Worker.extractor = Extractor(options)
 
 

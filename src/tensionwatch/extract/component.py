@@ -130,8 +130,8 @@ class IncidentExtractor:
         self, doc: Doc, drafts: list[Draft], published: date | None
     ) -> None:
         heads: dict[int, Draft] = {m.head.i: d for d in drafts for m in d.mentions}
-        for place, ent in zip(to_places(place_entities(doc)), _place_roots(doc), strict=False):
-            draft = _governing(ent, heads)
+        for place, root in to_places(place_entities(doc)):
+            draft = _governing(root, heads)
             if draft is not None and all(p.name != place.name for p in draft.places):
                 draft.places.append(place)
         for date_ent in doc.ents:
@@ -273,29 +273,6 @@ class IncidentExtractor:
         score += 0.1 if draft.killed or draft.injured or draft.weapons else 0
         score += 0.1 if len(draft.mentions) > 1 else 0
         return round(min(score, 1.0), 2)
-
-
-def _place_roots(doc: Doc) -> list[Token]:
-    """Roots aligned with ``to_places``: a merged venue+town place is governed by the venue."""
-    from tensionwatch.extract.places import place_entities as ents_of
-
-    ents = sorted(ents_of(doc), key=lambda e: e.start)
-    roots: list[Token] = []
-    skip = False
-    for i, ent in enumerate(ents):
-        if skip:
-            skip = False
-            continue
-        if i + 1 < len(ents):
-            between = doc[ent.end : ents[i + 1].start].text.strip()
-            pair = (
-                ent.label_ in {"FAC", "ORG"}
-                and ents[i + 1].label_ == "GPE"
-                and between in {",", "in", "near"}
-            ) or (ent.label_ == "GPE" and ents[i + 1].label_ == "GPE" and between == ",")
-            skip = pair
-        roots.append(ent.root)
-    return roots
 
 
 def _governing(token: Token, heads: dict[int, Draft]) -> Draft | None:

@@ -41,13 +41,13 @@ class PhraseFinder:
         self._cue_terms = cue_terms
 
     def weapons_in(self, doc: Doc) -> list[Hit]:
-        hits = _longest(doc, self.weapons, self.lexicon.weapons)
+        hits = _longest(doc, self.weapons)
         return [
             h for h in hits if h.kind not in self.lexicon.instrument_only or is_instrument(h.span)
         ]
 
     def targets_in(self, doc: Doc) -> list[Hit]:
-        return _longest(doc, self.targets, self.lexicon.targets)
+        return _longest(doc, self.targets)
 
     def cues_in(self, doc: Doc) -> list[Hit]:
         hits = [
@@ -83,7 +83,7 @@ def _matcher(nlp: Language, terms: dict[str, str]) -> PhraseMatcher:
     return matcher
 
 
-def _longest(doc: Doc, matcher: PhraseMatcher, terms: dict[str, str]) -> list[Hit]:
+def _longest(doc: Doc, matcher: PhraseMatcher) -> list[Hit]:
     hits = [Hit(doc.vocab.strings[m], doc[s:e]) for m, s, e in matcher(doc)]
     return _drop_nested(hits)
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import ClassVar, Protocol
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from tensionwatch.models import Evidence, Place, PlacePrecision
 
@@ -135,9 +135,10 @@ def place_entities(doc: Doc) -> list[Span]:
     return found
 
 
-def to_places(ents: Sequence[Span]) -> list[Place]:
-    """Venue followed by its town ("Crocus City Hall, Moscow") becomes one place."""
-    places: list[Place] = []
+def to_places(ents: Sequence[Span]) -> list[tuple[Place, Token]]:
+    """Venue followed by its town ("Crocus City Hall, Moscow") becomes one place; each place
+    comes with the token that attaches it in the parse (the venue's root for a merged one)."""
+    places: list[tuple[Place, Token]] = []
     skip: set[int] = set()
     ents = sorted(ents, key=lambda e: e.start)
     for i, ent in enumerate(ents):
@@ -159,9 +160,10 @@ def to_places(ents: Sequence[Span]) -> list[Place]:
                 evidence.append(Evidence(nxt.start_char, nxt.end_char, nxt.text))
                 skip.add(i + 1)
         precision = PlacePrecision.POINT if ent.label_ in {"FAC", "ORG"} else PlacePrecision.UNKNOWN
-        places.append(
-            Place(name=ent.text, resolved=resolved, precision=precision, evidence=tuple(evidence))
+        place = Place(
+            name=ent.text, resolved=resolved, precision=precision, evidence=tuple(evidence)
         )
+        places.append((place, ent.root))
     return places
 
 
