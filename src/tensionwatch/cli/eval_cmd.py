@@ -51,6 +51,12 @@ _NOT_FOUND_CODES = {"TW401", "TW403"}
 T = TypeVar("T")
 
 
+class MucSystem(StrEnum):
+    AUTO = "auto"  # the trained role tagger when its weights are installed, else the rules
+    TAGGER = "tagger"
+    RULES = "rules"
+
+
 class Dataset(StrEnum):
     MUC4 = "muc4"
     WIKIEVENTS = "wikievents"
@@ -106,20 +112,31 @@ def _evaluate(
     write_file: Path | None,
     limit: int | None,
     seed: int | None,
+    system: MucSystem = MucSystem.AUTO,
 ) -> Report:
     if dataset is Dataset.MUC4:
         docs = _take(muc4.load_muc4(path, split), limit, seed)
         if predictions_file is not None:
             predicted = muc4.align_predictions(docs, muc4.read_predictions(predictions_file))
         else:
-            extract_fn = load_extract_fn()
+            use_tagger = system is MucSystem.TAGGER or (
+                system is MucSystem.AUTO and muc4.tagger_installed()
+            )
             with _progress(state, len(docs), "extracting") as advance:
-                templates = muc4.predict_muc4(docs, extract_fn, advance)
+                if use_tagger:
+                    analyze_fn = muc4.load_analyze_fn()
+                    templates = muc4.predict_muc4_tagged(
+                        docs, analyze_fn, load_extract_fn(), progress=advance
+                    )
+                else:
+                    templates = muc4.predict_muc4(docs, load_extract_fn(), advance)
             if write_file is not None:
                 muc4.write_predictions(write_file, templates)
             predicted = muc4.as_predictions(templates)
         report = muc4.evaluate_muc4(docs, predicted)
         report.info["split"] = split
+        if predictions_file is None:
+            report.info["system"] = "tagger" if use_tagger else "rules"
         return report
 
     articles: list[Article]
@@ -200,6 +217,11 @@ def eval_command(
         None, "--sample-seed", help="With --limit: draw the N documents with this seed."
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    system: MucSystem = typer.Option(
+        MucSystem.AUTO,
+        "--system",
+        help="MUC-4: the trained role tagger, the rules, or auto (the tagger when installed).",
+    ),
 ) -> None:
     """Score extraction against a benchmark (P/R/F1 per field; accuracy for GVA)."""
     state = ctx.obj
@@ -208,7 +230,7 @@ def eval_command(
         raise typer.BadParameter(f"{split!r}: use train, dev or test", param_hint="--split")
     try:
         report = _evaluate(
-            state, dataset, path, split, predictions, write_predictions, limit, sample_seed
+            state, dataset, path, split, predictions, write_predictions, limit, sample_seed, system
         )
     except EvaluationError as exc:
         state.err.print(f"[red]error[/red] {exc}")

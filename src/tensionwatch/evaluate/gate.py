@@ -51,7 +51,11 @@ def _measure_seed(root: Path, extract_fn: ExtractFn) -> Report:
 
 def _measure_muc4(root: Path, extract_fn: ExtractFn) -> Report:
     docs = muc4.load_muc4(root / "muc4", "dev")
-    return muc4.evaluate_muc4(docs, muc4.as_predictions(muc4.predict_muc4(docs, extract_fn)))
+    if muc4.tagger_installed():  # the system `tensionwatch eval muc4` runs by default
+        templates = muc4.predict_muc4_tagged(docs, muc4.load_analyze_fn(), extract_fn)
+    else:
+        templates = muc4.predict_muc4(docs, extract_fn)
+    return muc4.evaluate_muc4(docs, muc4.as_predictions(templates))
 
 
 def _measure_gva(root: Path, extract_fn: ExtractFn) -> Report:

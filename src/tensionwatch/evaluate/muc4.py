@@ -34,6 +34,12 @@ from typing import Any
 from tensionwatch.errors import EvaluationError
 from tensionwatch.evaluate.common import ExtractFn, Report, parse_date, read_jsonl
 from tensionwatch.evaluate.metrics import normalize_string
+from tensionwatch.evaluate.muc4_templates import (
+    AnalyzeFn,
+    Segment,
+    TemplateOptions,
+    build_templates,
+)
 from tensionwatch.evaluate.muc_scorers import (
     ROLES,
     Entity,
@@ -60,10 +66,14 @@ __all__ = [
     "gtt_template_scores",
     "incident_to_template",
     "incidents_to_templates",
+    "load_analyze_fn",
     "load_muc4",
     "pool_extracts",
     "predict_muc4",
+    "predict_muc4_tagged",
     "read_predictions",
+    "segments_of",
+    "tagger_installed",
     "templates_from_gtt",
     "write_predictions",
 ]
@@ -256,7 +266,7 @@ def pool_extracts(templates: Sequence[Template]) -> Extracts:
 def predict_muc4(
     docs: Sequence[MucDoc], extract_fn: ExtractFn, progress: Callable[[], None] | None = None
 ) -> dict[str, list[Template]]:
-    """Run the extractor on every document (text as is, upper case) and map to templates."""
+    """Run the rule extractor on every document (text as is, upper case), map to templates."""
     predictions = {}
     for doc in docs:
         predictions[doc.docid] = incidents_to_templates(
@@ -265,6 +275,53 @@ def predict_muc4(
         if progress is not None:
             progress()
     return predictions
+
+
+def segments_of(incidents: Sequence[Incident]) -> list[Segment]:
+    """The rule extractor's incidents as MUC-4-typed sentence ranges (types as TYPE_MAP)."""
+    segments = []
+    for incident in incidents:
+        incident_type = TYPE_MAP.get(incident.type)
+        ranges = tuple((e.start, e.end) for e in incident.sentences or incident.evidence)
+        if incident_type is not None and ranges:
+            segments.append(Segment(incident_type, ranges))
+    return segments
+
+
+def predict_muc4_tagged(
+    docs: Sequence[MucDoc],
+    analyze_fn: AnalyzeFn,
+    extract_fn: ExtractFn | None = None,
+    options: TemplateOptions | None = None,
+    progress: Callable[[], None] | None = None,
+) -> dict[str, list[Template]]:
+    """Templates from the trained role tagger (:mod:`.muc4_templates`), text as is; with
+    ``extract_fn``, the rule extractor's incidents split templates of one type."""
+    predictions = {}
+    for doc in docs:
+        segments = segments_of(extract_fn(doc.text, doc.published, doc.docid)) if extract_fn else []
+        predictions[doc.docid] = build_templates(doc.text, analyze_fn(doc.text), options, segments)
+        if progress is not None:
+            progress()
+    return predictions
+
+
+def tagger_installed() -> bool:
+    """Whether the trained role tagger's weights ship with this installation."""
+    from tensionwatch.extract.roles.tagger import MODEL_DIR
+
+    return (MODEL_DIR / "model.onnx").is_file()
+
+
+def load_analyze_fn() -> AnalyzeFn:
+    """The trained role tagger's ``analyze`` (one ONNX session for the whole run)."""
+    from tensionwatch.errors import ConfigError
+    from tensionwatch.extract.roles.tagger import RoleTagger, TaggerOptions
+
+    try:
+        return RoleTagger(TaggerOptions(threads=0)).analyze
+    except ConfigError as exc:
+        raise EvaluationError(f"the role tagger cannot be loaded: {exc}", code="TW404") from exc
 
 
 # ----------------------------------------------------------------------------- predictions I/O

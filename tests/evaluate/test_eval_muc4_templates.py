@@ -1,0 +1,142 @@
+"""Templates from tagged role spans and window types (no model needed)."""
+
+from __future__ import annotations
+
+from tensionwatch.evaluate.muc4_templates import TemplateOptions, build_templates
+from tensionwatch.extract.roles.labels import INCIDENT_TYPES, RoleSpan
+from tensionwatch.extract.roles.tagger import RoleAnalysis, WindowTypes
+
+TEXT = (
+    "TERRORISTS BOMBED THE EMBASSY WITH DYNAMITE. "  # 0..44
+    "LATER, GUERRILLAS KIDNAPPED THE MAYOR OF THE TOWN. "  # 45..
+    "THE TERRORISTS FLED."
+)
+
+
+def probs(**values: float) -> tuple[float, ...]:
+    return tuple(values.get(kind.replace(" ", "_"), 0.0) for kind in INCIDENT_TYPES)
+
+
+def span(text: str, role: str, nth: int = 0, score: float = 0.9) -> RoleSpan:
+    start = -1
+    for _ in range(nth + 1):
+        start = TEXT.index(text, start + 1)
+    return RoleSpan(start, start + len(text), role, score)
+
+
+SPANS = (
+    span("TERRORISTS", "PerpInd"),
+    span("EMBASSY", "Target"),
+    span("DYNAMITE", "Weapon"),
+    span("GUERRILLAS", "PerpInd"),
+    span("MAYOR OF THE TOWN", "Victim"),
+    span("TERRORISTS", "PerpInd", nth=1),
+)
+WINDOWS = (
+    WindowTypes(0, 44, probs(bombing=0.9, kidnapping=0.1)),
+    WindowTypes(45, len(TEXT), probs(bombing=0.2, kidnapping=0.8)),
+)
+
+
+def test_muc4_templates_one_template_per_reported_type_entities_by_local_type() -> None:
+    templates = build_templates(TEXT, RoleAnalysis(SPANS, WINDOWS))
+    by_type = {t.incident_type: t for t in templates}
+    assert set(by_type) == {"bombing", "kidnapping"}
+    bombing, kidnapping = by_type["bombing"], by_type["kidnapping"]
+    assert bombing.entities("PerpInd") == (("TERRORISTS",),)  # the repeat is the same entity
+    assert bombing.entities("Target") == (("EMBASSY",),)
+    assert bombing.entities("Weapon") == (("DYNAMITE",),)
+    assert kidnapping.entities("PerpInd") == (("GUERRILLAS",),)
+    assert kidnapping.entities("Victim") == (("MAYOR OF THE TOWN",),)
+
+
+def test_muc4_templates_no_reported_type_means_no_template() -> None:
+    quiet = (WindowTypes(0, len(TEXT), probs(bombing=0.3)),)
+    assert build_templates(TEXT, RoleAnalysis(SPANS, quiet)) == []
+    assert build_templates(TEXT, RoleAnalysis(SPANS, quiet), TemplateOptions(type_threshold=0.25))
+
+
+def test_muc4_templates_low_scoring_spans_are_dropped() -> None:
+    weak = (*SPANS[:2], RoleSpan(SPANS[2].start, SPANS[2].end, "Weapon", 0.3))
+    (template,) = build_templates(
+        TEXT[:44], RoleAnalysis(weak, WINDOWS[:1]), TemplateOptions(min_span_score=0.5)
+    )
+    assert template.entities("Weapon") == ()
+    assert template.entities("Target") == (("EMBASSY",),)
+
+
+def test_muc4_templates_acronym_in_parentheses_and_plural_join_their_entity() -> None:
+    text = (
+        "MEMBERS OF THE NATIONAL LIBERATION ARMY (ELN) ATTACKED A PATROL. THE ELN GUERRILLAS "
+        "AND OTHER GUERRILLA UNITS FLED."
+    )
+
+    def at(mention: str, role: str, nth: int = 0) -> RoleSpan:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(mention, start + 1)
+        return RoleSpan(start, start + len(mention), role, 0.9)
+
+    spans = (
+        at("NATIONAL LIBERATION ARMY", "PerpOrg"),
+        at("ELN", "PerpOrg"),
+        at("ELN", "PerpOrg", nth=1),
+        at("GUERRILLAS", "PerpInd"),
+        at("GUERRILLA", "PerpInd", nth=1),
+    )
+    windows = (WindowTypes(0, len(text), probs(attack=0.9)),)
+    (template,) = build_templates(text, RoleAnalysis(spans, windows))
+    assert template.entities("PerpOrg") == (("NATIONAL LIBERATION ARMY",),)
+    assert template.entities("PerpInd") == (("GUERRILLAS",),)
+    (separate,) = build_templates(
+        text, RoleAnalysis(spans, windows), TemplateOptions(merge_variants=False)
+    )
+    assert len(separate.entities("PerpOrg")) == 2
+
+
+def test_muc4_templates_rule_incidents_split_two_bombings(make_incident, fake_extractor) -> None:
+    from datetime import date
+
+    from tensionwatch.evaluate import muc4
+    from tensionwatch.evaluate.muc4_templates import Segment
+    from tensionwatch.models import Evidence
+
+    text = (
+        "A BOMB EXPLODED AT THE BANK IN LIMA. "  # 0..36
+        "IN A SEPARATE INCIDENT, DYNAMITE DAMAGED A BRIDGE IN CUZCO. "  # 37..96
+        "POLICE BLAMED THE BANK ATTACK ON SHINING PATH."
+    )
+
+    def at(mention: str, role: str) -> RoleSpan:
+        start = text.index(mention)
+        return RoleSpan(start, start + len(mention), role, 0.9)
+
+    spans = (
+        at("BOMB", "Weapon"),
+        at("BANK", "Target"),
+        at("DYNAMITE", "Weapon"),
+        at("BRIDGE", "Target"),
+        at("SHINING PATH", "PerpOrg"),
+    )
+    windows = (WindowTypes(0, len(text), probs(bombing=0.95)),)
+    first = Evidence(0, 36, text[0:36])
+    second = Evidence(37, 96, text[37:96])
+    last = Evidence(97, len(text), text[97:])
+    incidents = [
+        make_incident("bombing", id="a", sentences=(first, last)),
+        make_incident("bombing", id="b", sentences=(second,)),
+    ]
+    assert muc4.segments_of(incidents) == [
+        Segment("bombing", ((0, 36), (97, len(text)))),
+        Segment("bombing", ((37, 96),)),
+    ]
+    doc = muc4.MucDoc("TST1-MUC3-0009", text, date(1990, 1, 2), (), {})
+    extract = fake_extractor({"TST1-MUC3-0009": incidents})
+    (templates,) = muc4.predict_muc4_tagged(
+        [doc], lambda _: RoleAnalysis(spans, windows), extract
+    ).values()
+    assert [t.entities("Target") for t in templates] == [(("BANK",),), (("BRIDGE",),)]
+    assert templates[0].entities("PerpOrg") == (("SHINING PATH",),)
+    assert templates[1].entities("Weapon") == (("DYNAMITE",),)
+    (merged,) = muc4.predict_muc4_tagged([doc], lambda _: RoleAnalysis(spans, windows)).values()
+    assert len(merged) == 1 and len(merged[0].entities("Target")) == 2
