@@ -153,3 +153,17 @@ def test_gva_real_file_counts(data_root):
     assert len(scorable) == 3862  # 3,935 with one gold incident, less 73 with empty text
     sample = gva.sample_articles(articles, limit=150, seed=2018)
     assert len(sample) == 150 and all(a.gold and a.gold.date for a in sample)
+
+
+@pytest.mark.parametrize(
+    ("gold_city", "written"),
+    [
+        ("Port Saint Lucie", "Port St. Lucie"),
+        ("Fort Myers", "Ft. Myers"),
+        ("Saint Louis", "St. Louis"),
+    ],
+)
+def test_gva_city_reads_abbreviations(make_incident, gold_city, written):
+    gold = gva.GvaGold("1", date(2016, 3, 1), "Florida", gold_city, 0, 1)
+    incident = make_incident("armed_attack", places=[Place(name=written)])
+    assert gva.score_article(gold, incident)["city"]

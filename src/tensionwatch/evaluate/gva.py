@@ -17,7 +17,8 @@ order. With no predicted incident every field below is scored as a prediction of
   ``start`` empty or equal to ``end``. ``date_contains``: ``start`` and ``end`` both set and
   the gold date between them; an open range (``on_or_before`` with no start) never counts.
 - ``city``: some place's ``resolved`` or ``name`` equals the gold ``city_or_county``,
-  case- and punctuation-insensitive, ignoring the words county/parish/borough/township;
+  case- and punctuation-insensitive, ignoring the words county/parish/borough/township and
+  reading St./Ste./Ft./Mt. as Saint/Sainte/Fort/Mount;
   "Chicago (Englewood)" accepts Chicago or Englewood, "Orange (county)" accepts Orange.
 - ``state``: some place's ``admin1`` is the state's name, USPS code or ISO 3166-2 code, or
   some place's ``resolved``/``name`` is the state's name.
@@ -83,6 +84,8 @@ _STATES = {
     "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming",
 }  # fmt: skip
 _PLACE_WORDS = re.compile(r"\b(county|parish|borough|township)\b")
+# "St. Louis" is "Saint Louis", "Ft. Myers" is "Fort Myers": GVA spells the words out.
+_ABBREVIATIONS = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount"}
 
 
 @dataclass(frozen=True)
@@ -181,7 +184,8 @@ def main_incident(incidents: Sequence[Incident]) -> Incident | None:
 
 
 def _place_key(text: str) -> str:
-    return " ".join(_PLACE_WORDS.sub(" ", normalize_string(text.replace("-", " "))).split())
+    words = _PLACE_WORDS.sub(" ", normalize_string(text.replace("-", " "))).split()
+    return " ".join(_ABBREVIATIONS.get(word, word) for word in words)
 
 
 def city_candidates(city_or_county: str) -> set[str]:

@@ -30,6 +30,7 @@ _ARREST_LEMMAS = frozenset(
     {"arrest", "apprehend", "detain", "capture", "apprehension", "detention"}
 )
 _NOTE_AFTER = frozenset({"including", "among", "mostly", "mainly"})
+_PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 
 _Item = TypeVar("_Item", Mention, CasualtyMention, Hit)
 
@@ -357,6 +358,8 @@ class Assembler:
                 continue
             if token.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"}:
                 continue
+            if token.ent_type_ in _PLACE_ENTS:
+                continue  # "shot on Main Street … she died": a place is never "she"
             if (token.tag_ in {"NNS", "NNPS"}) != plural or not self.finder.is_person(token):
                 continue
             if (

@@ -30,12 +30,14 @@ from tensionwatch.extract.places import (
     CountryNames,
     PlaceResolver,
     dominant_country,
+    home_town,
     place_entities,
     to_places,
+    with_home_town,
 )
 from tensionwatch.models import Bias, EventDate, Evidence, Incident, Place
 
-EXTRACTOR_VERSION = "tensionwatch_incidents_v1/0.1.0"
+EXTRACTOR_VERSION = "tensionwatch_incidents_v1/0.2.0"
 _THROW_VERBS = frozenset({"throw", "hurl", "lob", "toss", "plant", "detonate", "fire"})
 _WEAPON_VERB_EXCLUDE = frozenset(
     {"arm", "equip", "carry", "find", "seize", "possess", "have", "threaten", "rob"}
@@ -85,10 +87,12 @@ class IncidentExtractor:
         self._attach_places_and_dates(doc, assembly.drafts, published)
         fallback = dominant_country(doc, self.resolver)
         self._dateline_for_main(doc, assembly.drafts)
+        reportable = [d for d in assembly.drafts if self._is_reportable(d)]
+        agencies = self.lexicon.cue_set("local_agency")
+        home = home_town(doc, self.resolver, agencies) if reportable else None
         incidents = [
-            self._finish(doc, draft, article_id, published, fallback)
-            for draft in assembly.drafts
-            if self._is_reportable(draft)
+            self._finish(doc, draft, article_id, published, fallback, home, number == 0)
+            for number, draft in enumerate(reportable)
         ]
         doc._.tw_incidents = incidents
         doc.spans["tw_triggers"] = [m.trigger for m in mentions]
@@ -216,8 +220,11 @@ class IncidentExtractor:
         article_id: str,
         published: date | None,
         fallback: Place | None,
+        home: Place | None = None,
+        alone: bool = False,
     ) -> Incident:
         places = tuple(self.resolver.resolve(draft.places, doc.text)) if draft.places else ()
+        places = with_home_town(places, home, alone=alone)
         if not places and fallback is not None:
             places = (fallback,)
         date_value: EventDate | None = draft.dates[0] if draft.dates else on_or_before(published)
@@ -291,7 +298,7 @@ def _governing(token: Token, heads: dict[int, Draft]) -> Draft | None:
     return None
 
 
-LEAD_SENTENCES = 3
+LEAD_SENTENCES = 6
 _DAY_WORDS = (
     "monday",
     "tuesday",

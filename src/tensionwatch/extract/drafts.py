@@ -207,6 +207,14 @@ def injured_from_shot(shot: Count | None, killed: Count | None) -> Count | None:
     return Count(total, shot.qualifier, evidence=shot.evidence)
 
 
+def _unless_none_else(stated: Count | None, counted: Count | None) -> Count | None:
+    """A stated count, except that "no one else was hurt" (0) does not undo the people the
+    text already said were hurt ("a man was shot in the leg … no one else was hurt")."""
+    if stated is not None and stated.value == 0 and counted is not None and counted.value > 0:
+        return counted
+    return stated or counted
+
+
 def incident_id(article_id: str, draft: Draft) -> str:
     anchor = draft.mentions[0].trigger if draft.mentions else None
     key = f"{article_id}:{anchor.start_char if anchor is not None else draft.number}"
@@ -224,13 +232,13 @@ def build_incident(
     confidence: float,
     sentences: tuple[Evidence, ...],
 ) -> Incident:
-    killed = best_count(draft.killed, draft.notes.get("killed")) or count_victims(
-        draft.killed_victims
+    killed = _unless_none_else(
+        best_count(draft.killed, draft.notes.get("killed")), count_victims(draft.killed_victims)
     )
-    injured = (
-        best_count(draft.injured, draft.notes.get("injured"))
-        or injured_from_shot(best_count(draft.shot), killed)
-        or count_survivors(draft.injured_victims, draft.killed_victims)
+    injured = _unless_none_else(
+        best_count(draft.injured, draft.notes.get("injured")),
+        injured_from_shot(best_count(draft.shot), killed)
+        or count_survivors(draft.injured_victims, draft.killed_victims),
     )
     kind = draft.resolved_type(killed, injured)
     evidence = tuple(ev(m.trigger) for m in draft.mentions)

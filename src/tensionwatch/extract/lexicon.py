@@ -30,6 +30,7 @@ class CasualtyRule:
     label: str
     negated: bool
     pattern: list[dict[str, Any]]
+    count: int | None = None  # the number a phrase with no number word states ("a fourth")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +78,7 @@ class Lexicon:
             for e in _read(root / "triggers.jsonl")
         ]
         casualties = [
-            CasualtyRule(e["label"], bool(e.get("negated", False)), e["pattern"])
+            CasualtyRule(e["label"], bool(e.get("negated", False)), e["pattern"], e.get("count"))
             for e in _read(root / "casualties.jsonl")
         ]
         weapon_entries = list(_read(root / "weapons.jsonl"))

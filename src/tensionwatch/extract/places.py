@@ -205,3 +205,73 @@ def dominant_country(doc: Doc, resolver: PlaceResolver) -> Place | None:
         precision=PlacePrecision.COUNTRY,
         evidence=(Evidence(named.start_char, named.end_char, named.text),),
     )
+
+
+def home_town(
+    doc: Doc, resolver: PlaceResolver, agency_words: frozenset[str] = frozenset()
+) -> Place | None:
+    """The town the article reports from: its dateline when that is a town, else the town it
+    names most often (the first named on a tie). Local news names its town and then only
+    streets, blocks and venues in it. Besides places, a town is named by its local agencies
+    ("the Fort Collins Police Department", "Hutchinson police"; ``agency_words``) and as a
+    modifier ("a Hutchinson teen"), which the parser often tags as an organization."""
+    dateline = getattr(resolver, "dateline", None)
+    if dateline is not None:
+        place = dateline(doc.text)
+        if isinstance(place, Place) and place.precision == PlacePrecision.CITY:
+            return place
+    first: dict[str, Span] = {}
+    votes: Counter[str] = Counter()
+    for ent in doc.ents:
+        span = ent if ent.label_ == "GPE" else _town_in_organization(ent, agency_words)
+        if span is not None:
+            key = span.text.lower()
+            first.setdefault(key, span)
+            votes[key] += 1
+    best: tuple[int, int, Place] | None = None
+    for key, ent in first.items():
+        evidence = (Evidence(ent.start_char, ent.end_char, ent.text),)
+        (town,) = resolver.resolve([Place(name=ent.text, evidence=evidence)], doc.text)
+        if town.precision != PlacePrecision.CITY:
+            continue
+        rank = (votes[key], -ent.start_char)
+        if best is None or rank > best[:2]:
+            best = (rank[0], rank[1], town)
+    return best[2] if best else None
+
+
+def with_home_town(
+    places: tuple[Place, ...], home: Place | None, *, alone: bool = False
+) -> tuple[Place, ...]:
+    """An incident placed no more precisely than a street, a district or a state is in the
+    article's home town, unless one of its places lies in another state or country. An
+    incident with no place at all is placed there only when it is the article's lead (first)
+    incident (``alone``): a round-up of incidents names their towns one by one."""
+    if home is None or any(p.precision == PlacePrecision.CITY for p in places):
+        return places
+    if not places and not alone:
+        return places
+    for place in places:
+        if place.country and place.country != home.country:
+            return places
+        if place.admin1 and home.admin1 and place.admin1 != home.admin1:
+            return places
+    return (*places, home)
+
+
+def _town_in_organization(ent: Span, agency_words: frozenset[str]) -> Span | None:
+    """ "the Greenacres Police Department" → Greenacres; "Hutchinson" in "Hutchinson police"
+    or "a Hutchinson teen"; None for other organizations."""
+    if ent.label_ != "ORG":
+        return None
+    words = [t for t in ent if t.lower_ not in {"the", "'s"}]
+    cut = next((k for k, t in enumerate(words) if t.lower_ in agency_words), None)
+    if cut is not None and cut > 0:
+        return ent.doc[words[0].i : words[cut - 1].i + 1]
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if words and (
+        (after is not None and after.lower_ in agency_words)
+        or (ent.root.dep_ == "compound" and ent.root.head.pos_ == "NOUN")
+    ):
+        return ent.doc[words[0].i : words[-1].i + 1]
+    return None

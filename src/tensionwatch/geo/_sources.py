@@ -80,6 +80,8 @@ class Rules:
     demonyms: frozenset[str]  # keys
     venue_words: tuple[str, ...]
     ambiguous: dict[str, str]  # surface name -> rule
+    district_words: tuple[str, ...] = ()  # "South" in "South Los Angeles"
+    street_words: tuple[str, ...] = ()  # "Street" in "Fifth Street"
 
 
 @dataclass(slots=True)
@@ -135,7 +137,9 @@ def read_rules() -> Rules:
     demonyms = _word_list(_read_text(data / "demonyms.txt"))
     demonym_keys = frozenset(name_keys(demonyms + [d + "s" for d in demonyms]))
     venues = tuple(_word_list(_read_text(data / "venue_words.txt")))
-    return Rules(aliases, abbreviations, demonym_keys, venues, ambiguous)
+    districts = tuple(_word_list(_read_text(data / "district_words.txt")))
+    streets = tuple(_word_list(_read_text(data / "street_words.txt")))
+    return Rules(aliases, abbreviations, demonym_keys, venues, ambiguous, districts, streets)
 
 
 def _word_list(text: str) -> list[str]:

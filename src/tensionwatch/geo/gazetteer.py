@@ -89,6 +89,8 @@ class Gazetteer:
         self._big = tables.big_cities
         self._demonyms = rules.demonyms
         self._venue_words = frozenset(name_keys(rules.venue_words))
+        self._district_words = frozenset(name_keys(rules.district_words))
+        self._street_words = frozenset(name_keys(rules.street_words))
 
         self._alias_keys = name_keys(tables.big_city_aliases)
         self._alias_owner = tables.big_city_alias_owner
@@ -267,6 +269,19 @@ class Gazetteer:
         words = name_key(name).split()
         pairs = {" ".join(words[i : i + 2]) for i in range(len(words) - 1)}
         return any(word in self._venue_words for word in (*words, *pairs))
+
+    def is_street(self, name: str) -> bool:
+        """Whether the name reads like a street ("Fifth Street", "Hal McRae Blvd")."""
+        words = name_key(name).split()
+        return len(words) > 1 and words[-1] in self._street_words
+
+    def district_of(self, name: str) -> str | None:
+        """The town a part of it is named after: "South Los Angeles" → "Los Angeles",
+        "downtown Dayton" → "Dayton" (``data/district_words.txt``); None otherwise."""
+        words = name.split()
+        if len(words) < 2 or name_key(words[0]) not in self._district_words:
+            return None
+        return " ".join(words[1:])
 
     def is_demonym(self, name: str) -> bool:
         return name_key(name) in self._demonyms

@@ -11,10 +11,13 @@ For each place, in order:
    ``country``: its point is a representative one, never passed off as a city.
 3. A name the gazetteer does not know (a venue: "Crocus City Hall") is placed at a containing
    place, the first that resolves of: the caller's ``resolved`` hint; a qualifier in the name
-   ("Crocus City Hall, Krasnogorsk"); and, only for names that read like a venue
+   ("Crocus City Hall, Krasnogorsk"); the town a district name is named after ("South Los
+   Angeles", ``data/district_words.txt``); and, only for names that read like a venue
    (``data/venue_words.txt``), the dateline city. The name is kept, ``resolved`` names the
    container, and precision is the container's (``city`` for a city): the point is the city's,
    not the venue's.
+   A name that reads like a street (``data/street_words.txt``) skips step 2: "Fifth Street"
+   is not the hamlet of that name.
 4. Otherwise the place stays unresolved: precision ``unknown`` and no coordinates.
 
 ``name`` and ``evidence`` are never changed. Precision ``point`` is never produced here: the
@@ -136,6 +139,8 @@ def _geocode_one(
         preferences = Preferences(countries, preferences.admin1)
 
     found = plausible(gazetteer.rank(place.name, preferences), preferences)
+    if gazetteer.is_street(place.name):
+        found = []  # "Fifth Street" is a street in the article's town, not a hamlet of that name
     if found:
         return _filled(place, found[0], resolved=found[0].name)
     container = _container(place, gazetteer, preferences, dateline)
@@ -160,6 +165,12 @@ def _container(
         found = plausible([area] if area else gazetteer.rank(written, preferences), preferences)
         if found:
             return found[0]
+    town = gazetteer.district_of(place.name)
+    if town is not None:
+        ranked = plausible(gazetteer.rank(town, preferences), preferences)
+        towns = [c for c in ranked if c.feature == CITY]
+        if towns:
+            return towns[0]
     if dateline is not None and dateline.feature == CITY and gazetteer.is_venue(place.name):
         return dateline
     return None

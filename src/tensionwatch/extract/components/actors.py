@@ -57,6 +57,7 @@ _TITLES = frozenset(
 _NAMING_LEMMAS = frozenset({"call", "name", "style", "dub"})
 _AGE = re.compile(r"(\d{1,3})-year-old")
 ELLIPTICAL = frozenset({"another", "other", "second", "third", "one"})
+_SINGULAR_DETS = frozenset({"a", "an", "another"})
 
 
 def noun_phrase(head: Token) -> Span:
@@ -254,6 +255,8 @@ class ActorBuilder:
             return None
         if head.pos_ in {"NOUN", "PROPN"} or head.lower_ in ELLIPTICAL:
             return 1
+        if any(c.dep_ == "det" and c.lower_ in _SINGULAR_DETS for c in head.children):
+            return 1  # "a 13-year-old", "an unidentified": one person named by an adjective
         return None
 
 

@@ -25,28 +25,33 @@ class CasualtyFinder:
         self.lexicon = lexicon
         self.matcher = Matcher(nlp.vocab)
         self._rules: dict[str, tuple[str, bool, bool]] = {}
+        self._stated: dict[str, int] = {}  # rules whose phrase states its number ("a fourth")
         for number, rule in enumerate(lexicon.casualties):
             key = f"tw_casualty_{number}"
             self.matcher.add(key, [rule.pattern])
-            singular = any(
+            singular = rule.count == 1 or any(
                 isinstance(tok.get("LOWER"), dict) and "a" in tok["LOWER"].get("IN", [])
                 for tok in rule.pattern[:1]
             )
             self._rules[key] = (rule.label, rule.negated, singular)
+            if rule.count is not None:
+                self._stated[key] = rule.count
 
     def __call__(self, doc: Doc) -> list[CasualtyMention]:
         for token in doc:
             token._.tw_num = is_number_token(token, self.lexicon)
         best: dict[tuple[str, int], CasualtyMention] = {}
         for match_id, start, end in self.matcher(doc):
-            label, negated, singular = self._rules[doc.vocab.strings[match_id]]
+            key = doc.vocab.strings[match_id]
+            label, negated, singular = self._rules[key]
             span = doc[start:end]
-            if negated:
+            stated = 0 if negated else self._stated.get(key)
+            if stated is not None:
                 count: Count | None = Count(
-                    0,
+                    stated,
                     Qualifier.EXACT,
-                    0,
-                    0,
+                    stated,
+                    stated,
                     evidence=(Evidence(span.start_char, span.end_char, span.text),),
                 )
             else:
@@ -56,10 +61,10 @@ class CasualtyFinder:
             if count is None:
                 continue
             anchor = next((t.i for t in span if t._.tw_num), span.start)
-            key = (label, anchor)
-            previous = best.get(key)
+            slot = (label, anchor)
+            previous = best.get(slot)
             if previous is None or len(span) > len(previous.span):
-                best[key] = CasualtyMention(label, count, span)
+                best[slot] = CasualtyMention(label, count, span)
         return _drop_cross_label_duplicates(sorted(best.values(), key=lambda m: m.span.start))
 
 

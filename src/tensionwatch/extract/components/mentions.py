@@ -27,6 +27,7 @@ _PERSON_ENTS = frozenset({"PERSON", "NORP"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them"})
 _REFLEXIVE = frozenset({"himself", "herself", "themselves", "myself", "yourself"})
 _UNDERGO_VERBS = frozenset({"die", "succumb", "pronounce"})
+_RELATIVE_TAGS = frozenset({"WP", "WDT"})
 _THROW_VERBS = frozenset({"throw", "hurl", "lob", "toss", "fire", "launch", "plant", "detonate"})
 _LOCATIVE = frozenset({"at", "in", "inside", "outside", "near", "on", "within", "across", "into"})
 
@@ -173,15 +174,22 @@ class MentionFinder:
                 governor = _governing_subject(head)  # "X is in hospital after being stabbed"
                 if governor is not None:
                     patients.append(governor)
+            elif head.dep_ == "relcl" and undergoer and not agents:
+                # "Anderson, who died at the scene": the relative pronoun is the noun
+                patients = [p for p in patients if p.tag_ not in _RELATIVE_TAGS]
+                patients.append(head.head)
             elif head.dep_ == "relcl" and not passive and not agents:
                 agents.append(head.head)
             if head.dep_ in {"conj", "xcomp", "advcl"} and not agents and not patients:
                 parent = head.head
                 if parent.i in by_head or parent.pos_ == "VERB":
                     p_pat, p_ag = self._arguments(parent, {})
-                    agents.extend(p_ag)
-                    if is_passive(parent) == passive:
-                        patients.extend(p_pat)
+                    if undergoer:  # "X turned the gun on herself and died": X died
+                        patients.extend(p_pat if is_passive(parent) else p_ag)
+                    else:
+                        agents.extend(p_ag)
+                        if is_passive(parent) == passive:
+                            patients.extend(p_pat)
         else:
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in {"on", "against", "of", "targeting"}:
@@ -191,7 +199,11 @@ class MentionFinder:
                         "kidnapping",
                     }:
                         continue
-                    patients.extend(c for c in child.children if c.dep_ == "pobj")
+                    patients.extend(
+                        c
+                        for c in child.children
+                        if c.dep_ == "pobj" and c.ent_type_ not in {"DATE", "TIME"}
+                    )  # "a shooting on Monday": a day is not a victim
                 elif child.dep_ == "prep" and child.lower_ == "by":
                     agents.extend(c for c in child.children if c.dep_ == "pobj")
                 elif (
