@@ -94,16 +94,16 @@ def test_muc4_templates_acronym_in_parentheses_and_plural_join_their_entity() ->
     assert len(separate.entities("PerpOrg")) == 2
 
 
-def test_muc4_templates_rule_incidents_split_two_bombings(make_incident, fake_extractor) -> None:
+def test_muc4_templates_rule_incidents_with_tagged_victims(make_incident, fake_extractor) -> None:
     from datetime import date
 
     from tensionwatch.evaluate import muc4
-    from tensionwatch.evaluate.muc4_templates import Segment
+    from tensionwatch.evaluate.muc4_templates import RuleTemplate, Segment
     from tensionwatch.models import Evidence
 
     text = (
-        "A BOMB EXPLODED AT THE BANK IN LIMA. "  # 0..36
-        "IN A SEPARATE INCIDENT, DYNAMITE DAMAGED A BRIDGE IN CUZCO. "  # 37..96
+        "A BOMB EXPLODED AT THE BANK IN LIMA, KILLING A GUARD. "  # 0..53
+        "IN A SEPARATE INCIDENT, DYNAMITE DAMAGED A BRIDGE IN CUZCO AND HURT A DRIVER. "  # 54..
         "POLICE BLAMED THE BANK ATTACK ON SHINING PATH."
     )
 
@@ -111,32 +111,41 @@ def test_muc4_templates_rule_incidents_split_two_bombings(make_incident, fake_ex
         start = text.index(mention)
         return RoleSpan(start, start + len(mention), role, 0.9)
 
-    spans = (
-        at("BOMB", "Weapon"),
-        at("BANK", "Target"),
-        at("DYNAMITE", "Weapon"),
-        at("BRIDGE", "Target"),
-        at("SHINING PATH", "PerpOrg"),
-    )
+    tagged = (at("GUARD", "Victim"), at("DRIVER", "Victim"), at("BRIDGE", "Target"))
     windows = (WindowTypes(0, len(text), probs(bombing=0.95)),)
-    first = Evidence(0, 36, text[0:36])
-    second = Evidence(37, 96, text[37:96])
-    last = Evidence(97, len(text), text[97:])
+    second_start = text.index("IN A SEPARATE")
+    third_start = text.index("POLICE")
+    first = Evidence(0, 53, text[0:53])
+    second = Evidence(second_start, third_start - 1, text[second_start : third_start - 1])
     incidents = [
-        make_incident("bombing", id="a", sentences=(first, last)),
-        make_incident("bombing", id="b", sentences=(second,)),
+        make_incident("bombing", id="a", sentences=(first,), targets=["BANK"], victims=["MAN"]),
+        make_incident("bombing", id="b", sentences=(second,), weapons=["DYNAMITE"]),
+        make_incident("vandalism", id="c", sentences=(first,)),  # no MUC-4 type: no template
     ]
-    assert muc4.segments_of(incidents) == [
-        Segment("bombing", ((0, 36), (97, len(text)))),
-        Segment("bombing", ((37, 96),)),
+    rules = muc4.rule_templates(incidents)
+    assert [r.segment for r in rules] == [
+        Segment("bombing", ((0, 53),)),
+        Segment("bombing", ((second_start, third_start - 1),)),
     ]
+    assert isinstance(rules[0], RuleTemplate)
     doc = muc4.MucDoc("TST1-MUC3-0009", text, date(1990, 1, 2), (), {})
     extract = fake_extractor({"TST1-MUC3-0009": incidents})
     (templates,) = muc4.predict_muc4_tagged(
-        [doc], lambda _: RoleAnalysis(spans, windows), extract
+        [doc], lambda _: RoleAnalysis(tagged, windows), extract
     ).values()
-    assert [t.entities("Target") for t in templates] == [(("BANK",),), (("BRIDGE",),)]
-    assert templates[0].entities("PerpOrg") == (("SHINING PATH",),)
+    # targets and weapons from the rules, victims from the tagger, each in its own incident
+    assert [t.entities("Target") for t in templates] == [(("BANK",),), ()]
+    assert [t.entities("Victim") for t in templates] == [(("GUARD",),), (("DRIVER",),)]
     assert templates[1].entities("Weapon") == (("DYNAMITE",),)
-    (merged,) = muc4.predict_muc4_tagged([doc], lambda _: RoleAnalysis(spans, windows)).values()
-    assert len(merged) == 1 and len(merged[0].entities("Target")) == 2
+    # a document the tagger finds irrelevant gets no template, whatever the rules found
+    quiet = (WindowTypes(0, len(text), probs(bombing=0.1)),)
+    assert muc4.predict_muc4_tagged([doc], lambda _: RoleAnalysis(tagged, quiet), extract) == {
+        "TST1-MUC3-0009": []
+    }
+    # no rule incident: the tagger's entities alone
+    nothing = fake_extractor({})
+    (alone,) = muc4.predict_muc4_tagged(
+        [doc], lambda _: RoleAnalysis(tagged, windows), nothing
+    ).values()
+    assert [t.incident_type for t in alone] == ["bombing"]
+    assert alone[0].entities("Target") == (("BRIDGE",),)

@@ -36,9 +36,10 @@ from tensionwatch.evaluate.common import ExtractFn, Report, parse_date, read_jso
 from tensionwatch.evaluate.metrics import normalize_string
 from tensionwatch.evaluate.muc4_templates import (
     AnalyzeFn,
+    RuleTemplate,
     Segment,
     TemplateOptions,
-    build_templates,
+    combine_templates,
 )
 from tensionwatch.evaluate.muc_scorers import (
     ROLES,
@@ -72,7 +73,7 @@ __all__ = [
     "predict_muc4",
     "predict_muc4_tagged",
     "read_predictions",
-    "segments_of",
+    "rule_templates",
     "tagger_installed",
     "templates_from_gtt",
     "write_predictions",
@@ -277,30 +278,29 @@ def predict_muc4(
     return predictions
 
 
-def segments_of(incidents: Sequence[Incident]) -> list[Segment]:
-    """The rule extractor's incidents as MUC-4-typed sentence ranges (types as TYPE_MAP)."""
-    segments = []
+def rule_templates(incidents: Sequence[Incident]) -> list[RuleTemplate]:
+    """The rule extractor's incidents as MUC-4 templates with their sentence ranges."""
+    found = []
     for incident in incidents:
-        incident_type = TYPE_MAP.get(incident.type)
-        ranges = tuple((e.start, e.end) for e in incident.sentences or incident.evidence)
-        if incident_type is not None and ranges:
-            segments.append(Segment(incident_type, ranges))
-    return segments
+        template = incident_to_template(incident)
+        if template is not None:
+            ranges = tuple((e.start, e.end) for e in incident.sentences or incident.evidence)
+            found.append(RuleTemplate(template, Segment(template.incident_type, ranges)))
+    return found
 
 
 def predict_muc4_tagged(
     docs: Sequence[MucDoc],
     analyze_fn: AnalyzeFn,
-    extract_fn: ExtractFn | None = None,
+    extract_fn: ExtractFn,
     options: TemplateOptions | None = None,
     progress: Callable[[], None] | None = None,
 ) -> dict[str, list[Template]]:
-    """Templates from the trained role tagger (:mod:`.muc4_templates`), text as is; with
-    ``extract_fn``, the rule extractor's incidents split templates of one type."""
+    """Rule incidents combined with the trained role tagger (:mod:`.muc4_templates`)."""
     predictions = {}
     for doc in docs:
-        segments = segments_of(extract_fn(doc.text, doc.published, doc.docid)) if extract_fn else []
-        predictions[doc.docid] = build_templates(doc.text, analyze_fn(doc.text), options, segments)
+        rules = rule_templates(extract_fn(doc.text, doc.published, doc.docid))
+        predictions[doc.docid] = combine_templates(doc.text, analyze_fn(doc.text), rules, options)
         if progress is not None:
             progress()
     return predictions

