@@ -150,9 +150,14 @@ class Assembler:
                 listing_until = (
                     s_index + 1
                 )  # "several attacks … have been reported. These include …"
+            totals = [
+                h.span
+                for h in cues_here
+                if h.kind == "aggregate" and h.root.ent_type_ in {"", "DATE"}
+            ]  # "Nationwide Children's Hospital" names a place, not a total
             assigned: dict[int, Draft] = {}
             for mention in mentions:
-                if mention.generic:
+                if mention.generic or (not mention.strong and _reports_a_total(mention, totals)):
                     continue
                 draft = self._place(mention, result, assigned, focus, s_index, ctx)
                 assigned[mention.head.i] = draft
@@ -169,9 +174,12 @@ class Assembler:
                 last_victim = self._arguments(mention, draft, last_victim)
             drafts_here = [d for d in dict.fromkeys(assigned.values()) if not d.reference]
             targets_for_items = focus if about_focus or not drafts_here else drafts_here
-            self._attach_casualties(
-                _in_sentence(finds.casualties, sent), assigned, targets_for_items, sent
-            )
+            casualties = [
+                c
+                for c in _in_sentence(finds.casualties, sent)
+                if not (c.count.value > 1 and _counts_a_total(c.span.root, totals))
+            ]
+            self._attach_casualties(casualties, assigned, targets_for_items, sent)
             self._attach_weapons(_in_sentence(finds.weapons, sent), assigned)
             self._attach_targets(_in_sentence(finds.targets, sent), assigned)
             self._attach_cues(cues_here, assigned, focus, about_focus, result, sent)
@@ -189,7 +197,7 @@ class Assembler:
             later = [d for d in drafts if d.mentions and d.mentions[0].head.i > item.span.start]
             draft = later[0] if later else (drafts[-1] if drafts else None)
             if draft is not None:
-                buckets = {"killed": draft.killed, "injured": draft.injured, "shot": draft.shot}
+                buckets = draft.casualty_buckets()
                 buckets[item.label].append(item)
 
     # -- which incident a mention belongs to -------------------------------------------------
@@ -384,7 +392,7 @@ class Assembler:
             if draft is None:
                 self.orphans.append(item)
                 continue
-            buckets = {"killed": draft.killed, "injured": draft.injured, "shot": draft.shot}
+            buckets = draft.casualty_buckets()
             buckets[item.label].append(item)
             note = _note_after(item.span)
             if note:
@@ -602,6 +610,26 @@ def _is_bare_number(token: Token, lexicon: Lexicon) -> bool:
     from tensionwatch.extract.components.numbers import is_number_token
 
     return is_number_token(token, lexicon) and not any(c.pos_ == "NOUN" for c in token.children)
+
+
+def _counts_a_total(token: Token, totals: list[Span]) -> bool:
+    """ "344 people have been killed so far this year", "shootings citywide wounded 60":
+    a running total over many events (``aggregate`` cues in the same clause), not one
+    incident's toll."""
+    verb = next((t for t in [token, *token.ancestors] if t.pos_ in {"VERB", "AUX"}), token)
+    clause = {t.i for t in verb.subtree}
+    return any(span.root.i in clause for span in totals)
+
+
+def _reports_a_total(mention: Mention, totals: list[Span]) -> bool:
+    """ "112 people have been killed so far this year": a weak trigger whose only victims are
+    a count, in a clause with a running-total cue, names no incident of its own."""
+    patients = mention.patients
+    return (
+        bool(totals)
+        and all(p.tag_ in {"NNS", "NNPS", "CD"} for p in patients)
+        and _counts_a_total(mention.head, totals)
+    )
 
 
 def _governed(token: Token, head: Token) -> bool:

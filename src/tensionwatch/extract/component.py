@@ -37,7 +37,7 @@ from tensionwatch.extract.places import (
 )
 from tensionwatch.models import Bias, EventDate, Evidence, Incident, Place
 
-EXTRACTOR_VERSION = "tensionwatch_incidents_v1/0.2.0"
+EXTRACTOR_VERSION = "tensionwatch_incidents_v1/0.3.0"
 _THROW_VERBS = frozenset({"throw", "hurl", "lob", "toss", "plant", "detonate", "fire"})
 _WEAPON_VERB_EXCLUDE = frozenset(
     {"arm", "equip", "carry", "find", "seize", "possess", "have", "threaten", "rob"}
@@ -90,8 +90,18 @@ class IncidentExtractor:
         reportable = [d for d in assembly.drafts if self._is_reportable(d)]
         agencies = self.lexicon.cue_set("local_agency")
         home = home_town(doc, self.resolver, agencies) if reportable else None
+        dying = [d for d in reportable if d.killed or d.killed_victims]
         incidents = [
-            self._finish(doc, draft, article_id, published, fallback, home, number == 0)
+            self._finish(
+                doc,
+                draft,
+                article_id,
+                published,
+                fallback,
+                home,
+                number == 0,
+                deaths_elsewhere=any(d is not draft for d in dying),
+            )
             for number, draft in enumerate(reportable)
         ]
         doc._.tw_incidents = incidents
@@ -222,6 +232,8 @@ class IncidentExtractor:
         fallback: Place | None,
         home: Place | None = None,
         alone: bool = False,
+        *,
+        deaths_elsewhere: bool = False,
     ) -> Incident:
         places = tuple(self.resolver.resolve(draft.places, doc.text)) if draft.places else ()
         places = with_home_town(places, home, alone=alone)
@@ -242,6 +254,7 @@ class IncidentExtractor:
             bias=self._bias(draft),
             confidence=self._confidence(draft),
             sentences=sentences,
+            deaths_elsewhere=deaths_elsewhere,
         )
 
     def _bias(self, draft: Draft) -> Bias:

@@ -15,7 +15,16 @@ _INSTRUMENT_PREPS = frozenset({"with", "using", "by"})
 _INSTRUMENT_VERBS = frozenset(
     {"use", "wield", "brandish", "throw", "hurl", "carry", "arm", "fire", "swing", "hit", "strike"}
 )
-CUE_KINDS = ("terrorism", "retaliation", "motive", "not_bias", "arrest", "claim", "separate")
+CUE_KINDS = (
+    "terrorism",
+    "retaliation",
+    "motive",
+    "not_bias",
+    "arrest",
+    "claim",
+    "separate",
+    "aggregate",
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -77,6 +77,7 @@ class Draft:
     killed: list[CasualtyMention] = field(default_factory=list)
     injured: list[CasualtyMention] = field(default_factory=list)
     shot: list[CasualtyMention] = field(default_factory=list)  # hit, outcome not stated
+    self_killed: list[CasualtyMention] = field(default_factory=list)  # "then killed himself"
     places: list[Place] = field(default_factory=list)
     dates: list[EventDate] = field(default_factory=list)
     terror: list[Evidence] = field(default_factory=list)
@@ -97,6 +98,15 @@ class Draft:
         if not specific:
             return "attack"
         return min(specific, key=TYPE_PRIORITY.index)
+
+    def casualty_buckets(self) -> dict[str, list[CasualtyMention]]:
+        """Where a casualty phrase goes, by its label in ``patterns/casualties.jsonl``."""
+        return {
+            "killed": self.killed,
+            "injured": self.injured,
+            "shot": self.shot,
+            "killed_self": self.self_killed,
+        }
 
     @property
     def is_terror(self) -> bool:
@@ -171,6 +181,22 @@ def _introduced(actor: Actor) -> bool:
     )
 
 
+def with_suicide(killed: Count | None, draft: Draft) -> Count | None:
+    """ "killed two people … before killing himself" → 3: the number a killing verb governs
+    counts its objects, so the killer who then died is one more. A toll stated as a subject
+    ("three people are dead") or counted from named victims may include the killer."""
+    if not draft.self_killed:
+        return killed
+    if killed is None or killed.value == 0:
+        return Count(1, Qualifier.EXACT, 1, 1, evidence=(ev(draft.self_killed[0].span),))
+    stated = next((m for m in draft.killed if m.count is killed), None)
+    if stated is None or stated.span[0].pos_ != "VERB":
+        return killed  # counted people may include the killer ("shot and killed himself")
+    total = killed.value + 1
+    evidence = (*killed.evidence, ev(draft.self_killed[0].span))
+    return Count(total, killed.qualifier, total, total, evidence=evidence)
+
+
 def count_victims(victims: list[Actor]) -> Count | None:
     """ "shot and killed his wife, two young children and his mother-in-law" → 4 killed;
     "the victim … died" → 1 when nobody else was said to be killed."""
@@ -197,11 +223,33 @@ def count_survivors(hit: list[Actor], killed: list[Actor]) -> Count | None:
     return Count(total, Qualifier.EXACT, total, total, evidence=evidence)
 
 
+def count_hit(hit: list[Actor], killed: Count | None) -> Count | None:
+    """Someone shot, stabbed or wounded with no death reported is one of the injured: "the boy
+    was shot in the face", "a girl who was shot in the leg" → 1 when no number is stated.
+
+    Only when nobody was killed: "a man was shot … he died" leaves no survivor to count."""
+    if not hit or (killed is not None and killed.value > 0):
+        return None
+    people = {v.text.lower(): v for v in hit}
+    counted = [v for v in people.values() if _introduced(v)]
+    if counted and any(v.count is None for v in counted):
+        return None  # "several people were shot": the number is not known
+    total = max(1, sum(v.count or 1 for v in counted))
+    evidence = tuple(e for v in (counted or hit[:1]) for e in v.evidence)
+    return Count(total, Qualifier.EXACT, total, total, evidence=evidence)
+
+
+# "three others were shot": people hit besides the dead, so the dead are not among them
+_BESIDES = frozenset({"other", "others", "more", "additional"})
+
+
 def injured_from_shot(shot: Count | None, killed: Count | None) -> Count | None:
-    """ "seven people were shot … one died" → 6 injured."""
+    """ "seven people were shot … one died" → 6 injured; "one man was killed and three others
+    were shot" → 3 injured."""
     if shot is None:
         return None
-    total = shot.value - (killed.value if killed else 0)
+    besides = any(w.lower() in _BESIDES for e in shot.evidence for w in e.text.split())
+    total = shot.value - (killed.value if killed and not besides else 0)
     if total <= 0:
         return None
     return Count(total, shot.qualifier, evidence=shot.evidence)
@@ -231,14 +279,19 @@ def build_incident(
     bias: Bias,
     confidence: float,
     sentences: tuple[Evidence, ...],
+    deaths_elsewhere: bool = False,
 ) -> Incident:
+    """``deaths_elsewhere``: another incident of the article reports a death, so a person shot
+    here with no outcome may be that person ("X was shot" … "X died"): not counted as hurt."""
     killed = _unless_none_else(
         best_count(draft.killed, draft.notes.get("killed")), count_victims(draft.killed_victims)
     )
+    killed = with_suicide(killed, draft)
     injured = _unless_none_else(
         best_count(draft.injured, draft.notes.get("injured")),
         injured_from_shot(best_count(draft.shot), killed)
-        or count_survivors(draft.injured_victims, draft.killed_victims),
+        or count_survivors(draft.injured_victims, draft.killed_victims)
+        or (None if deaths_elsewhere else count_hit(draft.injured_victims, killed)),
     )
     kind = draft.resolved_type(killed, injured)
     evidence = tuple(ev(m.trigger) for m in draft.mentions)

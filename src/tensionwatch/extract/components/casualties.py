@@ -15,7 +15,7 @@ from tensionwatch.models import Count, Evidence, Qualifier
 
 @dataclass(frozen=True, slots=True)
 class CasualtyMention:
-    label: str  # "killed" | "injured"
+    label: str  # "killed" | "injured" | "shot" | "killed_self"
     count: Count
     span: Span
 

@@ -168,6 +168,9 @@ class MentionFinder:
                     and (head.lemma_ in {"open", "fire"})
                 ):
                     patients.extend(c for c in child.children if c.dep_ == "pobj")
+            if head.dep_ == "relcl" and passive:
+                # "a girl who was shot": the relative pronoun stands for the noun
+                patients = [p for p in patients if p.tag_ not in _RELATIVE_TAGS]
             if head.dep_ in {"acl", "relcl"} and passive and not patients:
                 patients.append(head.head)
             elif passive and not patients and head.dep_ in {"advcl", "pcomp", "xcomp"}:

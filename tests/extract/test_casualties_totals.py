@@ -1,0 +1,104 @@
+"""Counts that are not one number phrase (sentences written for these tests): running totals
+over many events ("so far this year") feed no incident; a person shot with no outcome stated
+is one of the injured; "hospitalized", "in critical condition", "treated for wounds";
+"three shot, one fatally"; "three others were shot"; a killer who killed himself."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from tensionwatch.extract.pipeline import Extractor
+    from tensionwatch.models import Incident
+
+PUB = date(2023, 5, 12)  # a Friday
+
+
+def main(extractor: Extractor, text: str) -> Incident:
+    incidents = extractor.extract(text, PUB)
+    assert incidents, text
+    return max(
+        incidents,
+        key=lambda i: sum(c.value for c in (i.killed, i.injured) if c is not None),
+    )
+
+
+def counts(incident: Incident) -> tuple[int | None, int | None]:
+    return (
+        incident.killed.value if incident.killed else None,
+        incident.injured.value if incident.injured else None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # a running total over the year is not this shooting's toll
+        (
+            "A man was shot and killed on Oak Street on Thursday. Police said 212 people have "
+            "been killed in the city so far this year.",
+            1,
+            None,
+        ),
+        (
+            "Two women were wounded in a shooting on Pine Avenue on Wednesday. Since January, "
+            "more than 90 people have been shot across the city.",
+            None,
+            2,
+        ),
+        # shot, with no death reported: one injured, whoever the text calls them
+        ("Deputies said his cousin accidentally shot the boy in the hand on Tuesday.", None, 1),
+        (
+            "Police are looking for the driver who fired at a girl who was shot in the knee "
+            "outside a store on Monday.",
+            None,
+            1,
+        ),
+        # shot-versus-killed arithmetic: "one fatally" is among the shot, "others" are not
+        ("Three people were shot on Friday night on Elm Street, one fatally.", 1, 2),
+        ("One man was killed and three others were shot on Friday night on Elm Street.", 1, 3),
+        # a killer who then killed himself is one more than the people he killed ...
+        ("The gunman killed two people at a bar on Thursday before killing himself.", 3, None),
+        # ... but a toll stated as a subject already counts him
+        (
+            "Three people are dead after a man shot his wife and her sister on Thursday and "
+            "then killed himself.",
+            3,
+            None,
+        ),
+        # hospital and condition phrases state an injury
+        (
+            "A shooting on Elm Street on Thursday left a 14-year-old boy in critical condition.",
+            None,
+            1,
+        ),
+        ("A woman was hospitalized after a shooting on Birch Road on Thursday.", None, 1),
+        ("Two men were treated for gunshot wounds after a shooting on Thursday night.", None, 2),
+        ("Four people were hospitalized after gunfire erupted at a party on Saturday.", None, 4),
+    ],
+)
+def test_casualties_totals_counts(
+    extractor: Extractor, text: str, killed: int | None, injured: int | None
+) -> None:
+    assert counts(main(extractor, text)) == (killed, injured)
+
+
+def test_casualties_totals_shot_then_died_is_not_injured(extractor: Extractor) -> None:
+    """A victim shot in one sentence and reported dead in another is killed, not also hurt."""
+    text = (
+        "A teenager was shot near a bus stop on Wednesday night. Hours later, the 17-year-old "
+        "died at a hospital, police said."
+    )
+    assert counts(main(extractor, text)) == (1, None)
+
+
+def test_casualties_totals_named_hospital_is_no_total(extractor: Extractor) -> None:
+    """ "Nationwide" inside a hospital's name is not a running total."""
+    text = (
+        "Police said a 12-year-old girl died of a gunshot wound on Sunday and a 10-year-old "
+        "boy is in critical condition at Nationwide Children's Hospital."
+    )
+    assert counts(main(extractor, text)) == (1, 1)
