@@ -85,12 +85,11 @@ def test_muc4_templates_acronym_in_parentheses_and_plural_join_their_entity() ->
         at("GUERRILLA", "PerpInd", nth=1),
     )
     windows = (WindowTypes(0, len(text), probs(attack=0.9)),)
-    (template,) = build_templates(text, RoleAnalysis(spans, windows))
+    merging = TemplateOptions(merge_variants=True)
+    (template,) = build_templates(text, RoleAnalysis(spans, windows), merging)
     assert template.entities("PerpOrg") == (("NATIONAL LIBERATION ARMY",),)
     assert template.entities("PerpInd") == (("GUERRILLAS",),)
-    (separate,) = build_templates(
-        text, RoleAnalysis(spans, windows), TemplateOptions(merge_variants=False)
-    )
+    (separate,) = build_templates(text, RoleAnalysis(spans, windows))
     assert len(separate.entities("PerpOrg")) == 2
 
 
@@ -130,13 +129,18 @@ def test_muc4_templates_rule_incidents_with_tagged_victims(make_incident, fake_e
     assert isinstance(rules[0], RuleTemplate)
     doc = muc4.MucDoc("TST1-MUC3-0009", text, date(1990, 1, 2), (), {})
     extract = fake_extractor({"TST1-MUC3-0009": incidents})
+    victims_only = TemplateOptions(tagged_roles=("Victim",))
     (templates,) = muc4.predict_muc4_tagged(
-        [doc], lambda _: RoleAnalysis(tagged, windows), extract
+        [doc], lambda _: RoleAnalysis(tagged, windows), extract, victims_only
     ).values()
     # targets and weapons from the rules, victims from the tagger, each in its own incident
     assert [t.entities("Target") for t in templates] == [(("BANK",),), ()]
     assert [t.entities("Victim") for t in templates] == [(("GUARD",),), (("DRIVER",),)]
     assert templates[1].entities("Weapon") == (("DYNAMITE",),)
+    (default,) = muc4.predict_muc4_tagged(
+        [doc], lambda _: RoleAnalysis(tagged, windows), extract
+    ).values()
+    assert [t.entities("Target") for t in default] == [(), (("BRIDGE",),)]  # tagger's targets
     # a document the tagger finds irrelevant gets no template, whatever the rules found
     quiet = (WindowTypes(0, len(text), probs(bombing=0.1)),)
     assert muc4.predict_muc4_tagged([doc], lambda _: RoleAnalysis(tagged, quiet), extract) == {
