@@ -97,7 +97,7 @@ def test_muc4_templates_rule_incidents_with_tagged_victims(make_incident, fake_e
     from datetime import date
 
     from tensionwatch.evaluate import muc4
-    from tensionwatch.evaluate.muc4_templates import RuleTemplate, Segment
+    from tensionwatch.evaluate.muc4_templates import RuleTemplate
     from tensionwatch.models import Evidence
 
     text = (
@@ -122,10 +122,8 @@ def test_muc4_templates_rule_incidents_with_tagged_victims(make_incident, fake_e
         make_incident("vandalism", id="c", sentences=(first,)),  # no MUC-4 type: no template
     ]
     rules = muc4.rule_templates(incidents)
-    assert [r.segment for r in rules] == [
-        Segment("bombing", ((0, 53),)),
-        Segment("bombing", ((second_start, third_start - 1),)),
-    ]
+    assert [r.template.incident_type for r in rules] == ["bombing", "bombing"]
+    assert [r.ranges for r in rules] == [((0, 53),), ((second_start, third_start - 1),)]
     assert isinstance(rules[0], RuleTemplate)
     doc = muc4.MucDoc("TST1-MUC3-0009", text, date(1990, 1, 2), (), {})
     extract = fake_extractor({"TST1-MUC3-0009": incidents})

@@ -37,7 +37,6 @@ from tensionwatch.evaluate.metrics import normalize_string
 from tensionwatch.evaluate.muc4_templates import (
     AnalyzeFn,
     RuleTemplate,
-    Segment,
     TemplateOptions,
     combine_templates,
 )
@@ -285,7 +284,7 @@ def rule_templates(incidents: Sequence[Incident]) -> list[RuleTemplate]:
         template = incident_to_template(incident)
         if template is not None:
             ranges = tuple((e.start, e.end) for e in incident.sentences or incident.evidence)
-            found.append(RuleTemplate(template, Segment(template.incident_type, ranges)))
+            found.append(RuleTemplate(template, ranges))
     return found
 
 

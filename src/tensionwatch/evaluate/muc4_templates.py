@@ -60,21 +60,6 @@ class TaggedEntity:
     start: int
     end: int
     score: float
-    positions: tuple[tuple[int, int], ...] = ()  # every mention's character range
-
-
-@dataclass(frozen=True, slots=True)
-class Segment:
-    """One incident as the rule extractor delimits it: its MUC-4 type and its sentences."""
-
-    incident_type: str
-    ranges: tuple[tuple[int, int], ...]
-
-    def holds(self, start: int) -> bool:
-        return any(lo <= start < hi for lo, hi in self.ranges)
-
-    def distance(self, start: int) -> int:
-        return min((max(lo - start, start - hi, 0) for lo, hi in self.ranges), default=1 << 30)
 
 
 def tagged_entities(
@@ -93,7 +78,7 @@ def tagged_entities(
         positions.setdefault(key, []).append((span.start, span.end))
         if key not in first:
             first[key] = TaggedEntity(span.role, mention, span.start, span.end, span.score)
-    merged: dict[tuple[str, str], tuple[str, str]] = {}  # key -> the key it joins
+    merged: set[tuple[str, str]] = set()  # keys that join an earlier entity
     if options.merge_variants:
         aliases = _parenthesized(text, positions)
         keys = list(first)
@@ -103,15 +88,9 @@ def tagged_entities(
                     continue
                 alias = aliases.get(other) == key[1]
                 if alias or (_variant(key[1], other[1]) and first[other].start < first[key].start):
-                    merged[key] = other
+                    merged.add(key)
                     break
-    for key, target in merged.items():
-        positions[target].extend(positions[key])
-    return [
-        TaggedEntity(e.role, e.mention, e.start, e.end, e.score, tuple(sorted(positions[key])))
-        for key, e in first.items()
-        if key not in merged
-    ]
+    return [entity for key, entity in first.items() if key not in merged]
 
 
 _PARENTHESIS = re.compile(r"\s*\(([^()]{1,40})\)")
@@ -167,7 +146,11 @@ class RuleTemplate:
     """A rule incident as a MUC-4 template, with the sentences it was read from."""
 
     template: Template
-    segment: Segment
+    ranges: tuple[tuple[int, int], ...]  # character ranges of its sentences
+
+    def distance(self, start: int) -> int:
+        """Characters from ``start`` to the nearest of its sentences (0 inside one)."""
+        return min((max(lo - start, start - hi, 0) for lo, hi in self.ranges), default=1 << 30)
 
 
 def combine_templates(
@@ -194,7 +177,7 @@ def combine_templates(
             continue
         nearest = min(
             range(len(rule_templates)),
-            key=lambda i: rule_templates[i].segment.distance(entity.start),
+            key=lambda i: rule_templates[i].distance(entity.start),
         )
         roles[nearest][entity.role] += ((entity.mention,),)
     return [

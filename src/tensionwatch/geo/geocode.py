@@ -138,9 +138,9 @@ def _geocode_one(
         countries[place.country] = max(countries.get(place.country, 0.0), EXPLICIT)
         preferences = Preferences(countries, preferences.admin1)
 
-    found = plausible(gazetteer.rank(place.name, preferences), preferences)
-    if gazetteer.is_street(place.name):
-        found = []  # "Fifth Street" is a street in the article's town, not a hamlet of that name
+    # "Fifth Street" is a street in the article's town, not a hamlet of that name
+    is_street = gazetteer.is_street(place.name)
+    found = [] if is_street else plausible(gazetteer.rank(place.name, preferences), preferences)
     if found:
         return _filled(place, found[0], resolved=found[0].name)
     container = _container(place, gazetteer, preferences, dateline)
