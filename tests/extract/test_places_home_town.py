@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from tensionwatch.extract.places import with_home_town
+from tensionwatch.models import Place, PlacePrecision
+
 if TYPE_CHECKING:
     from tensionwatch.extract.pipeline import Extractor
 
@@ -69,3 +72,41 @@ def test_places_district_resolves_to_its_town(
     text = f"Three people were shot Saturday night in {written}, police said."
     (incident,) = extractor.extract(text, PUB)
     assert town in {p.resolved for p in incident.places if p.precision.value == "city"}
+
+
+def _town(name: str, admin1: str, lat: float, lon: float, gid: int) -> Place:
+    return Place(
+        name=name,
+        resolved=name,
+        country="US",
+        admin1=admin1,
+        lat=lat,
+        lon=lon,
+        precision=PlacePrecision.CITY,
+        geonames_id=gid,
+    )
+
+
+CHICAGO = _town("Chicago", "US-IL", 41.85, -87.65, 4887398)
+
+
+def test_with_home_town_adds_the_town_around_a_neighbourhood() -> None:
+    """A "town" 8 km from the home town in its state is one of its neighbourhoods."""
+    englewood = _town("Englewood", "US-IL", 41.78, -87.64, 1)
+    assert CHICAGO in with_home_town((englewood,), CHICAGO, named_regions=frozenset())
+
+
+def test_with_home_town_keeps_a_distant_town_of_the_same_state() -> None:
+    peoria = _town("Peoria", "US-IL", 40.69, -89.59, 2)
+    assert with_home_town((peoria,), CHICAGO, named_regions=frozenset()) == (peoria,)
+
+
+def test_with_home_town_stray_namesake_in_an_unnamed_state() -> None:
+    """ "Gresham" resolved to Oregon in a Chicago story that never names Oregon."""
+    gresham = _town("Gresham", "US-OR", 45.50, -122.43, 3)
+    assert CHICAGO in with_home_town((gresham,), CHICAGO, named_regions=frozenset())
+    # the story names Oregon: the town stands alone
+    named = frozenset({"US-OR"})
+    assert with_home_town((gresham,), CHICAGO, named_regions=named) == (gresham,)
+    # without knowing the named states nothing is second-guessed
+    assert with_home_town((gresham,), CHICAGO) == (gresham,)

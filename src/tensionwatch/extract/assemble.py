@@ -238,6 +238,10 @@ class Assembler:
             antecedent = self._antecedent(mention, result.drafts, same_sentence + focus, ctx)
             if antecedent is not None:
                 return antecedent
+        if has_own_patient:
+            named_again = self._victim_antecedent(mention, result.drafts, ctx)
+            if named_again is not None:
+                return named_again
         for draft in same_sentence:
             if draft.reference:
                 continue
@@ -260,6 +264,25 @@ class Assembler:
                 continue  # an attack on one person after a terror attack is its own event
             return draft
         return Draft(number=len(result.drafts))
+
+    def _victim_antecedent(
+        self, mention: Mention, drafts: Sequence[Draft], ctx: SentenceContext
+    ) -> Draft | None:
+        """ "… a shooting that killed a 3-year-old girl … he shot the young girl": a definite
+        patient whose noun names an earlier victim again is that victim, so the mention
+        belongs to that victim's incident and opens no new one."""
+        for patient in mention.patients:
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in patient.children):
+                continue
+            nouns = {patient.lower_, patient.lemma_.lower()}
+            for draft in reversed(drafts):
+                if draft.reference or not compatible(draft.type, mention.type):
+                    continue
+                if self._conflicts(mention, draft, ctx):
+                    continue
+                if any(nouns & set(v.text.lower().split()) for v in draft.victims):
+                    return draft
+        return None
 
     def _conflicts(self, mention: Mention, draft: Draft, ctx: SentenceContext) -> bool:
         places, days = ctx.places_of(mention), ctx.days_of(mention)

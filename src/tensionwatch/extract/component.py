@@ -37,7 +37,7 @@ from tensionwatch.extract.places import (
 )
 from tensionwatch.models import Bias, EventDate, Evidence, Incident, Place
 
-EXTRACTOR_VERSION = "tensionwatch_incidents_v1/0.3.0"
+EXTRACTOR_VERSION = "tensionwatch_incidents_v1/0.4.0"
 _THROW_VERBS = frozenset({"throw", "hurl", "lob", "toss", "plant", "detonate", "fire"})
 _WEAPON_VERB_EXCLUDE = frozenset(
     {"arm", "equip", "carry", "find", "seize", "possess", "have", "threaten", "rob"}
@@ -223,6 +223,14 @@ class IncidentExtractor:
             draft.victims or draft.killed or draft.injured or draft.targets or draft.perpetrators
         )
 
+    def _regions(self, doc: Doc) -> frozenset[str] | None:
+        """The states and provinces the article names, when the resolver can tell."""
+        context = getattr(self.resolver, "context", None)
+        if context is None:
+            return None
+        regions = getattr(context(doc.text), "regions", None)
+        return frozenset(regions) if regions is not None else None
+
     def _finish(
         self,
         doc: Doc,
@@ -236,7 +244,7 @@ class IncidentExtractor:
         deaths_elsewhere: bool = False,
     ) -> Incident:
         places = tuple(self.resolver.resolve(draft.places, doc.text)) if draft.places else ()
-        places = with_home_town(places, home, alone=alone)
+        places = with_home_town(places, home, alone=alone, named_regions=self._regions(doc))
         if not places and fallback is not None:
             places = (fallback,)
         date_value: EventDate | None = draft.dates[0] if draft.dates else on_or_before(published)

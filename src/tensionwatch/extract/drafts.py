@@ -197,14 +197,36 @@ def with_suicide(killed: Count | None, draft: Draft) -> Count | None:
     return Count(total, killed.qualifier, total, total, evidence=evidence)
 
 
+def _named_people(victims: list[Actor]) -> list[Actor]:
+    """Victims named with a first and last name, once each: "Angelina Benton, Raynord Daniel
+    and Joseph McDonald were killed" names three people; "Davis" later is Johnny Davis again."""
+    seen: set[str] = set()
+    named = []
+    for victim in victims:
+        words = (victim.name or "").split()
+        if len(words) < 2 or (victim.count or 1) != 1 or not all(w.isalpha() for w in words):
+            continue
+        surname = words[-1].lower()
+        if surname not in seen:
+            seen.add(surname)
+            named.append(victim)
+    return named
+
+
 def count_victims(victims: list[Actor]) -> Count | None:
     """ "shot and killed his wife, two young children and his mother-in-law" → 4 killed;
-    "the victim … died" → 1 when nobody else was said to be killed."""
+    "the victim … died" → 1 when nobody else was said to be killed; "Angelina Benton, Raynord
+    Daniel and Joseph McDonald were killed" → 3. A name often repeats a description ("an
+    8-year-old girl … MaKayla Dyer"), so the names and the descriptions are not added up: the
+    larger of the two counts."""
     if not victims or any(v.count is None and _introduced(v) for v in victims):
         return None
     new = [v for v in victims if _introduced(v)]
-    total = sum(v.count or 1 for v in new) if new else 1
-    evidence = tuple(e for v in (new or victims[:1]) for e in v.evidence)
+    named = _named_people(victims)
+    described = sum(v.count or 1 for v in new)
+    counted = (named if len(named) > described else new) or victims[:1]
+    total = max(described, len(named), 1)
+    evidence = tuple(e for v in counted for e in v.evidence)
     return Count(total, Qualifier.EXACT, total, total, evidence=evidence)
 
 

@@ -8,6 +8,7 @@ that is all it knows.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -240,14 +241,34 @@ def home_town(
     return best[2] if best else None
 
 
+# A town this close to the article's home town, in its state, is one of its neighbourhoods
+# or a suburb named as one ("Auburn Gresham" in a Chicago story): the home town stands too.
+NEIGHBOURHOOD_KM = 12.0
+
+
 def with_home_town(
-    places: tuple[Place, ...], home: Place | None, *, alone: bool = False
+    places: tuple[Place, ...],
+    home: Place | None,
+    *,
+    alone: bool = False,
+    named_regions: frozenset[str] | None = None,
 ) -> tuple[Place, ...]:
     """An incident placed no more precisely than a street, a district or a state is in the
     article's home town, unless one of its places lies in another state or country. An
     incident with no place at all is placed there only when it is the article's lead (first)
-    incident (``alone``): a round-up of incidents names their towns one by one."""
-    if home is None or any(p.precision == PlacePrecision.CITY for p in places):
+    incident (``alone``): a round-up of incidents names their towns one by one.
+
+    An incident placed in a town is also in the home town when that town lies within
+    ``NEIGHBOURHOOD_KM`` of it in the same state (a neighbourhood the gazetteer lists as a
+    town), or when, with ``named_regions`` (the states the article names), the town resolved
+    to a state the article never names: a local name ("Park Hill", "Central City") matched a
+    namesake elsewhere."""
+    if home is None or any(_same_place(p, home) for p in places):
+        return places
+    towns = [p for p in places if p.precision == PlacePrecision.CITY]
+    if towns:
+        if any(_neighbourhood_of(t, home) or _stray(t, home, named_regions) for t in towns):
+            return (*places, home)
         return places
     if not places and not alone:
         return places
@@ -257,6 +278,38 @@ def with_home_town(
         if place.admin1 and home.admin1 and place.admin1 != home.admin1:
             return places
     return (*places, home)
+
+
+def _same_place(place: Place, other: Place) -> bool:
+    if place.geonames_id is not None and place.geonames_id == other.geonames_id:
+        return True
+    return (place.resolved or place.name).lower() == (other.resolved or other.name).lower()
+
+
+def _neighbourhood_of(town: Place, home: Place) -> bool:
+    if town.admin1 is None or town.admin1 != home.admin1:
+        return False
+    if None in (town.lat, town.lon, home.lat, home.lon):
+        return False
+    return distance_km(town, home) <= NEIGHBOURHOOD_KM
+
+
+def _stray(town: Place, home: Place, named_regions: frozenset[str] | None) -> bool:
+    if named_regions is None or town.country != home.country or home.admin1 is None:
+        return False
+    return town.admin1 not in named_regions and town.admin1 != home.admin1
+
+
+def distance_km(a: Place, b: Place) -> float:
+    """Great-circle distance between two resolved places."""
+    lat1, lon1, lat2, lon2 = map(
+        math.radians, (a.lat or 0.0, a.lon or 0.0, b.lat or 0.0, b.lon or 0.0)
+    )
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def _town_in_organization(ent: Span, agency_words: frozenset[str]) -> Span | None:

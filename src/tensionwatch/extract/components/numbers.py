@@ -135,23 +135,16 @@ def _qualifier_before(first: Token, lexicon: Lexicon) -> str | None:
     return None
 
 
+_UNITS = ("year", "month")
+_AGE_AFTER = re.compile(r"-?(year|month)s?-?old")
+
+
 def _is_age(token: Token) -> bool:
-    """ "17" in "a 17-year-old man" is an age, not a count of people."""
+    """ "17" in "a 17-year-old man", "an 11 year-old boy" or "a 2 year old" is an age, not
+    a count of people."""
     doc = token.doc
     if "-year" in token.lower_ or "-month" in token.lower_:
         return True
-    nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
-    after = doc[token.i + 2] if token.i + 2 < len(doc) else None
-    if (
-        nxt is not None
-        and nxt.text == "-"
-        and after is not None
-        and after.lower_ in {"year", "month", "years"}
-    ):
-        return True
-    return (
-        nxt is not None
-        and nxt.lower_ in {"year", "years"}
-        and after is not None
-        and after.lower_ == "old"
-    )
+    following = "".join(t.lower_ for t in doc[token.i + 1 : token.i + 4])
+    hyphen = doc[token.i + 1 : token.i + 2].text == "-"
+    return bool(_AGE_AFTER.match(following)) or (hyphen and following[1:].startswith(_UNITS))

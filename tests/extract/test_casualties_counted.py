@@ -1,0 +1,93 @@
+"""Tolls phrased as found bodies, relative clauses and victims named one by one, and ages
+written with a space (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tensionwatch.extract.drafts import count_victims
+from tensionwatch.models import Actor, Role
+
+from .conftest import counts, main
+
+if TYPE_CHECKING:
+    from tensionwatch.extract.pipeline import Extractor
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("Two people were found dead inside a house on Cedar Lane after a shooting.", 2, None),
+        (
+            "Officers said four people have been found dead at a farm on Route 9 after "
+            "a shooting on Sunday.",
+            4,
+            None,
+        ),
+        # a relative clause states the toll: "the two men who died", "three who were wounded"
+        (
+            "Police named one of the two men who died in the shooting on Oak Street on Saturday.",
+            2,
+            None,
+        ),
+        (
+            "A gunman opened fire at a bar on Tuesday. The three people who were wounded are "
+            "expected to survive.",
+            None,
+            3,
+        ),
+        # an age written with a space is not a count of people
+        ("An 11 year-old boy was wounded by a stray bullet on Pine Street on Monday.", None, 1),
+        ("A 7 year old girl was wounded in a shooting on Main Street on Monday.", None, 1),
+    ],
+)
+def test_casualties_counted_phrases(
+    extractor: Extractor, text: str, killed: int | None, injured: int | None
+) -> None:
+    assert counts(main(extractor, text)) == (killed, injured)
+
+
+def test_casualties_active_relative_clause_is_not_a_toll(extractor: Extractor) -> None:
+    """ "the three men who killed him" names the killers, not three dead."""
+    incident = main(
+        extractor, "Police arrested the three men who killed a shopkeeper on Elm Street on Friday."
+    )
+    assert counts(incident)[0] != 3
+
+
+def _victim(text: str, name: str | None = None, count: int | None = 1) -> Actor:
+    return Actor(text=text, role=Role.VICTIM, count=count, name=name)
+
+
+def test_count_victims_named_people_each_count() -> None:
+    victims = [
+        _victim("Angelina Benton", "Angelina Benton"),
+        _victim("Raynord Daniel", "Raynord Daniel"),
+        _victim("Joseph McDonald", "Joseph McDonald"),
+    ]
+    found = count_victims(victims)
+    assert found is not None and found.value == 3
+
+
+def test_count_victims_a_surname_refers_back() -> None:
+    victims = [_victim("Johnny Davis", "Johnny Davis"), _victim("Davis", None)]
+    found = count_victims(victims)
+    assert found is not None and found.value == 1
+
+
+def test_count_victims_a_name_repeats_a_description() -> None:
+    """ "an 8-year-old girl … MaKayla Dyer": the larger count, not the sum."""
+    victims = [_victim("an 8-year-old girl"), _victim("MaKayla Dyer", "MaKayla Dyer")]
+    found = count_victims(victims)
+    assert found is not None and found.value == 1
+    two = [_victim("a man"), _victim("a woman"), _victim("Ann Lee", "Ann Lee")]
+    found = count_victims(two)
+    assert found is not None and found.value == 2
+
+
+def test_count_victims_street_names_are_not_people() -> None:
+    victims = [_victim("a teenager"), _victim("West 11th Street", "West 11th Street")]
+    found = count_victims(victims)
+    assert found is not None and found.value == 1
