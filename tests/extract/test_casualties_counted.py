@@ -91,3 +91,13 @@ def test_count_victims_street_names_are_not_people() -> None:
     victims = [_victim("a teenager"), _victim("West 11th Street", "West 11th Street")]
     found = count_victims(victims)
     assert found is not None and found.value == 1
+
+
+def test_life_threatening_opens_no_threat_incident(extractor: Extractor) -> None:
+    text = (
+        "A 16-year-old boy was shot on Oak Street on Monday evening. He was taken to a "
+        "hospital with what appears to be a non-life threatening injury."
+    )
+    incidents = extractor.extract(text, None)
+    assert len(incidents) == 1
+    assert incidents[0].type.value != "threat_harassment"

@@ -23,6 +23,8 @@ class TriggerRule:
     type: str
     strong: bool
     pattern: list[dict[str, Any]]
+    # words that, just before the trigger, make it a description: "life-threatening injuries"
+    not_after: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +76,13 @@ class Lexicon:
     def load(cls, folder: Path | None = None) -> Lexicon:
         root = folder or Path(str(resources.files("tensionwatch.extract").joinpath("patterns")))
         triggers = [
-            TriggerRule(e["id"], e["type"], e.get("strength", "strong") == "strong", e["pattern"])
+            TriggerRule(
+                e["id"],
+                e["type"],
+                e.get("strength", "strong") == "strong",
+                e["pattern"],
+                frozenset(w.lower() for w in e.get("not_after", ())),
+            )
             for e in _read(root / "triggers.jsonl")
         ]
         casualties = [

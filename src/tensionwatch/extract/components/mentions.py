@@ -54,10 +54,12 @@ class MentionFinder:
         self.lexicon = lexicon
         self.matcher = Matcher(nlp.vocab)
         self._rules: dict[str, tuple[str, bool]] = {}
+        self._not_after: dict[str, frozenset[str]] = {}
         for rule in lexicon.triggers:
             key = f"tw_trigger_{rule.id}"
             self.matcher.add(key, [rule.pattern])
             self._rules[key] = (rule.type, rule.strong)
+            self._not_after[key] = rule.not_after
         self._summary = lexicon.cue_set("summary")
         self._people = (
             frozenset(lexicon.occupations)
@@ -71,8 +73,11 @@ class MentionFinder:
     def __call__(self, doc: Doc) -> list[Mention]:
         by_head: dict[int, Mention] = {}
         for match_id, start, end in self.matcher(doc):
-            kind, strong = self._rules[doc.vocab.strings[match_id]]
+            key = doc.vocab.strings[match_id]
+            kind, strong = self._rules[key]
             span = doc[start:end]
+            if _preceded_by(span, self._not_after[key]):
+                continue
             head = _trigger_head(span)
             if head.ent_type_ in {"ORG", "PERSON", "WORK_OF_ART", "LAW", "GPE"}:
                 continue
@@ -240,6 +245,15 @@ class MentionFinder:
             if person.has_vector and building.has_vector:
                 return bool(token.similarity(person) >= token.similarity(building))
         return True
+
+
+def _preceded_by(span: Span, words: frozenset[str]) -> bool:
+    """ "life-threatening", "non-life threatening": one of ``words`` right before the span,
+    a hyphen between them allowed."""
+    if not words:
+        return False
+    before = [t for t in span.doc[max(0, span.start - 3) : span.start] if t.text != "-"]
+    return bool(before) and before[-1].lower_ in words
 
 
 def is_passive(verb: Token) -> bool:
