@@ -77,6 +77,12 @@ class SentenceContext:
     def places_of(self, mention: Mention) -> set[str]:
         return {p.text.lower() for p in self.places if _governed(p.root, mention.head)}
 
+    def spots_of(self, mention: Mention) -> set[str]:
+        """The mention's places that are a street, a block or a building, not an area."""
+        return {
+            p.text.lower() for p in self.places if _governed(p.root, mention.head) and _is_spot(p)
+        }
+
     def days_of(self, mention: Mention) -> set[date]:
         days: set[date] = set()
         for span in self.dates:
@@ -166,6 +172,7 @@ class Assembler:
                 draft.mentions.append(mention)
                 draft.last_sentence = s_index
                 draft.place_keys |= ctx.places_of(mention)
+                draft.spot_keys |= ctx.spots_of(mention)
                 draft.day_keys |= ctx.days_of(mention)
                 if not (mention.definite and draft.types) or (
                     draft.type == "attack" and mention.type != "attack"
@@ -286,8 +293,16 @@ class Assembler:
 
     def _conflicts(self, mention: Mention, draft: Draft, ctx: SentenceContext) -> bool:
         places, days = ctx.places_of(mention), ctx.days_of(mention)
-        if places and draft.place_keys and not (places & draft.place_keys):
-            return True
+        spots = ctx.spots_of(mention)
+        # a street or building does not contradict an area ("a West Side shooting" … "in the
+        # 4500 block of West End Avenue"): only places of the same kind are compared
+        if not (places & draft.place_keys):  # one name shared is one place, whatever its label
+            for mine, theirs in (
+                (places - spots, draft.place_keys - draft.spot_keys),
+                (spots, draft.spot_keys),
+            ):
+                if mine and theirs and not (mine & theirs):
+                    return True
         return bool(days and draft.day_keys and not (days & draft.day_keys))
 
     def _antecedent(
@@ -653,6 +668,14 @@ def _reports_a_total(mention: Mention, totals: list[Span]) -> bool:
         and all(p.tag_ in {"NNS", "NNPS", "CD"} for p in patients)
         and _counts_a_total(mention.head, totals)
     )
+
+
+def _is_spot(place: Span) -> bool:
+    """A building, a numbered address or a place named as "the 800 block of …"."""
+    if place.label_ == "FAC" or any(t.like_num for t in place):
+        return True
+    ancestors = list(place.root.ancestors)[:4]
+    return any(a.lower_ == "block" for a in ancestors)
 
 
 def _governed(token: Token, head: Token) -> bool:

@@ -90,6 +90,7 @@ class Draft:
     injured_victims: list[Actor] = field(default_factory=list)  # objects of "wounded", "injured"
     reference: bool = False  # named only as what a later attack answered ("in revenge for …")
     place_keys: set[str] = field(default_factory=set)  # places named by its own mentions
+    spot_keys: set[str] = field(default_factory=set)  # those of them that are streets, buildings
     day_keys: set[date] = field(default_factory=set)  # days named by its own mentions
 
     @property
