@@ -49,7 +49,7 @@ IGNORE = -100
 class TrainOptions:
     data: Path
     out: Path
-    epochs: int = 3
+    epochs: int = 8
     batch_size: int = 16
     learning_rate: float = 1e-4
     window: int = 254
