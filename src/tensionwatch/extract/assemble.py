@@ -99,24 +99,10 @@ class Assembler:
         self.finder = finder
         self.actors = ActorBuilder(lexicon)
         self._anaphors = lexicon.cue_set("anaphor_incident")
-        self._event_nouns = frozenset(
-            {
-                "attack",
-                "bombing",
-                "explosion",
-                "blast",
-                "shooting",
-                "incident",
-                "assault",
-                "violence",
-                "killing",
-                "action",
-                "act",
-                "fire",
-                "raid",
-                "ambush",
-            }
-        )
+        # "these attacks killed …" names the event, not who did it
+        self._event_nouns = lexicon.cue_set("event_noun")
+        self._kill_lemmas = lexicon.cue_set("outcome_killed")
+        self._injure_lemmas = lexicon.cue_set("outcome_injured")
 
     def _is_instrument(self, token: Token) -> bool:
         lemma, lower = token.lemma_.lower(), token.lower_
@@ -359,7 +345,7 @@ class Assembler:
                     actor = self.actors.inherit(actor, last_victim)
                 draft.add_unique(draft.victims, actor)
                 last_victim = actor
-                outcome = _outcome(mention)
+                outcome = _outcome(mention, self._kill_lemmas, self._injure_lemmas)
                 if outcome == "killed":
                     draft.add_unique(draft.killed_victims, actor)
                 elif outcome == "injured":
@@ -698,27 +684,11 @@ def _lists_events(mentions: list[Mention], finder: MentionFinder) -> bool:
     return len(owners) >= 2 and len(patients) >= 2
 
 
-_KILL_LEMMAS = frozenset(
-    {
-        "kill",
-        "murder",
-        "slay",
-        "execute",
-        "assassinate",
-        "behead",
-        "lynch",
-        "strangle",
-        "die",
-        "succumb",
-        "pronounce",
-    }
-)
-# Verbs that themselves say a person was wounded; "assaulted" or "attacked" does not.
-_INJURE_LEMMAS = frozenset({"injure", "wound", "hurt", "maim", "shoot", "stab", "slash"})
-
-
-def _outcome(mention: Mention) -> str | None:
-    """What happened to the mention's victims, when its verb says so ("killed", "wounded")."""
+def _outcome(
+    mention: Mention, kill_lemmas: frozenset[str], injure_lemmas: frozenset[str]
+) -> str | None:
+    """What happened to the mention's victims, when its verb says so ("killed", "wounded");
+    the verbs are the ``outcome_killed`` and ``outcome_injured`` lists in ``cues.jsonl``."""
     lemmas = {mention.head.lemma_.lower()} | {
         c.lemma_.lower() for c in mention.head.children if c.dep_ in {"conj", "xcomp", "acomp"}
     }
@@ -727,9 +697,9 @@ def _outcome(mention: Mention) -> str | None:
         or (c.lower_ == "to" and any(g.lower_ == "death" for g in c.children))
         for c in mention.head.children
     )
-    if lemmas & _KILL_LEMMAS or fatal:
+    if lemmas & kill_lemmas or fatal:
         return "killed"
-    if lemmas & _INJURE_LEMMAS:
+    if lemmas & injure_lemmas:
         return "injured"
     return None
 

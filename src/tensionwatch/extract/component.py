@@ -262,6 +262,7 @@ class IncidentExtractor:
             bias=self._bias(draft),
             confidence=self._confidence(draft),
             sentences=sentences,
+            besides_words=self.lexicon.cue_set("besides"),
             deaths_elsewhere=deaths_elsewhere,
         )
 

@@ -262,16 +262,15 @@ def count_hit(hit: list[Actor], killed: Count | None) -> Count | None:
     return Count(total, Qualifier.EXACT, total, total, evidence=evidence)
 
 
-# "three others were shot": people hit besides the dead, so the dead are not among them
-_BESIDES = frozenset({"other", "others", "more", "additional"})
-
-
-def injured_from_shot(shot: Count | None, killed: Count | None) -> Count | None:
+def injured_from_shot(
+    shot: Count | None, killed: Count | None, besides_words: frozenset[str]
+) -> Count | None:
     """ "seven people were shot … one died" → 6 injured; "one man was killed and three others
-    were shot" → 3 injured."""
+    were shot" → 3 injured: ``besides_words`` (the ``besides`` list in ``cues.jsonl``) say the
+    people hit are besides the dead."""
     if shot is None:
         return None
-    besides = any(w.lower() in _BESIDES for e in shot.evidence for w in e.text.split())
+    besides = any(w.lower() in besides_words for e in shot.evidence for w in e.text.split())
     total = shot.value - (killed.value if killed and not besides else 0)
     if total <= 0:
         return None
@@ -302,17 +301,19 @@ def build_incident(
     bias: Bias,
     confidence: float,
     sentences: tuple[Evidence, ...],
+    besides_words: frozenset[str],
     deaths_elsewhere: bool = False,
 ) -> Incident:
     """``deaths_elsewhere``: another incident of the article reports a death, so a person shot
-    here with no outcome may be that person ("X was shot" … "X died"): not counted as hurt."""
+    here with no outcome may be that person ("X was shot" … "X died"): not counted as hurt.
+    ``besides_words``: see :func:`injured_from_shot`."""
     killed = _unless_none_else(
         best_count(draft.killed, draft.notes.get("killed")), count_victims(draft.killed_victims)
     )
     killed = with_suicide(killed, draft)
     injured = _unless_none_else(
         best_count(draft.injured, draft.notes.get("injured")),
-        injured_from_shot(best_count(draft.shot), killed)
+        injured_from_shot(best_count(draft.shot), killed, besides_words)
         or count_survivors(draft.injured_victims, draft.killed_victims)
         or (None if deaths_elsewhere else count_hit(draft.injured_victims, killed)),
     )
