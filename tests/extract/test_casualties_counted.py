@@ -101,3 +101,15 @@ def test_life_threatening_opens_no_threat_incident(extractor: Extractor) -> None
     incidents = extractor.extract(text, None)
     assert len(incidents) == 1
     assert incidents[0].type.value != "threat_harassment"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said a man gunned down his neighbor on Oak Street on Friday.",
+        "A 19-year-old was gunned down outside a corner store on Pine Street on Sunday.",
+    ],
+)
+def test_gunned_down_is_killed(extractor: Extractor, text: str) -> None:
+    """ "gun down" is to shoot dead; the parser often hangs the object on "down"."""
+    assert counts(main(extractor, text)) == (1, None)

@@ -167,6 +167,9 @@ class MentionFinder:
                     patients.extend(c for c in child.children if c.dep_ == "pobj")
                 elif child.dep_ == "agent":
                     agents.extend(c for c in child.children if c.dep_ == "pobj")
+                elif child.dep_ in {"prep", "prt"} and child.i in trigger_tokens:
+                    # "gunned down his neighbor": the parser hangs the object on the particle
+                    patients.extend(c for c in child.children if c.dep_ == "pobj")
                 elif (
                     child.dep_ == "prep"
                     and child.lower_ in {"on", "at", "against"}
