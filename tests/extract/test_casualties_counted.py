@@ -113,3 +113,13 @@ def test_life_threatening_opens_no_threat_incident(extractor: Extractor) -> None
 def test_gunned_down_is_killed(extractor: Extractor, text: str) -> None:
     """ "gun down" is to shoot dead; the parser often hangs the object on "down"."""
     assert counts(main(extractor, text)) == (1, None)
+
+
+def test_age_after_a_name_is_not_a_count(extractor: Extractor) -> None:
+    """ "Ginger Reeves, 64 were found dead": 64 is her age, not the toll."""
+    text = (
+        "Deputies said Dennie Reeves, 66 and Ginger Reeves, 64 were found dead after a "
+        "shooting at their home on Saturday."
+    )
+    incidents = extractor.extract(text, None)
+    assert all(i.killed is None or i.killed.value < 60 for i in incidents)

@@ -145,6 +145,22 @@ def _is_age(token: Token) -> bool:
     doc = token.doc
     if "-year" in token.lower_ or "-month" in token.lower_:
         return True
+    if _age_after_name(token):
+        return True
     following = "".join(t.lower_ for t in doc[token.i + 1 : token.i + 4])
     hyphen = doc[token.i + 1 : token.i + 2].text == "-"
     return bool(_AGE_AFTER.match(following)) or (hyphen and following[1:].startswith(_UNITS))
+
+
+def _age_after_name(token: Token) -> bool:
+    """ "Ginger Reeves, 64, and …", "Johnny Davis, 19, was …": a number set off by a comma
+    right after a person's name is the person's age."""
+    doc = token.doc
+    if token.i < 2 or not token.text.isdigit() or int(token.text) > 120:
+        return False
+    comma, name = doc[token.i - 1], doc[token.i - 2]
+    return (
+        comma.text == ","
+        and name.ent_type_ not in {"GPE", "LOC", "FAC", "ORG"}
+        and (name.ent_type_ == "PERSON" or name.tag_ == "NNP")
+    )
