@@ -38,6 +38,13 @@ if TYPE_CHECKING:
             None,
             3,
         ),
+        # a parenthetical "including …" does not hide the total
+        (
+            "Eight people, including a 17-year-old girl, were injured in a shooting on Pine "
+            "Street on Wednesday.",
+            None,
+            8,
+        ),
         # an age written with a space is not a count of people
         ("An 11 year-old boy was wounded by a stray bullet on Pine Street on Monday.", None, 1),
         ("A 7 year old girl was wounded in a shooting on Main Street on Monday.", None, 1),
