@@ -66,6 +66,7 @@ class IncidentExtractor:
         self.casualties = CasualtyFinder(nlp, self.lexicon)
         self.phrases = PhraseFinder(nlp, self.lexicon)
         self.assembler = Assembler(self.lexicon, self.mentions)
+        self._besides = self.lexicon.cue_set("besides")
 
     def __call__(self, doc: Doc) -> Doc:
         published: date | None = doc._.tw_published
@@ -90,6 +91,7 @@ class IncidentExtractor:
         reportable = [d for d in assembly.drafts if self._is_reportable(d)]
         agencies = self.lexicon.cue_set("local_agency")
         home = home_town(doc, self.resolver, agencies) if reportable else None
+        regions = self._regions(doc) if reportable else None
         dying = [d for d in reportable if d.killed or d.killed_victims]
         incidents = [
             self._finish(
@@ -100,6 +102,7 @@ class IncidentExtractor:
                 fallback,
                 home,
                 number == 0,
+                regions=regions,
                 deaths_elsewhere=any(d is not draft for d in dying),
             )
             for number, draft in enumerate(reportable)
@@ -241,10 +244,11 @@ class IncidentExtractor:
         home: Place | None = None,
         alone: bool = False,
         *,
+        regions: frozenset[str] | None = None,
         deaths_elsewhere: bool = False,
     ) -> Incident:
         places = tuple(self.resolver.resolve(draft.places, doc.text)) if draft.places else ()
-        places = with_home_town(places, home, alone=alone, named_regions=self._regions(doc))
+        places = with_home_town(places, home, alone=alone, named_regions=regions)
         if not places and fallback is not None:
             places = (fallback,)
         date_value: EventDate | None = draft.dates[0] if draft.dates else on_or_before(published)
@@ -262,7 +266,7 @@ class IncidentExtractor:
             bias=self._bias(draft),
             confidence=self._confidence(draft),
             sentences=sentences,
-            besides_words=self.lexicon.cue_set("besides"),
+            besides_words=self._besides,
             deaths_elsewhere=deaths_elsewhere,
         )
 

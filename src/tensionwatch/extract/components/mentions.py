@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
-from tensionwatch.extract.lexicon import Lexicon
+from tensionwatch.extract.lexicon import Lexicon, TriggerRule
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
 _GENERIC_DETS = frozenset(
@@ -53,13 +53,11 @@ class MentionFinder:
     def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self.matcher = Matcher(nlp.vocab)
-        self._rules: dict[str, tuple[str, bool]] = {}
-        self._not_after: dict[str, frozenset[str]] = {}
+        self._rules: dict[str, TriggerRule] = {}
         for rule in lexicon.triggers:
             key = f"tw_trigger_{rule.id}"
             self.matcher.add(key, [rule.pattern])
-            self._rules[key] = (rule.type, rule.strong)
-            self._not_after[key] = rule.not_after
+            self._rules[key] = rule
         self._summary = lexicon.cue_set("summary")
         self._people = (
             frozenset(lexicon.occupations)
@@ -73,10 +71,10 @@ class MentionFinder:
     def __call__(self, doc: Doc) -> list[Mention]:
         by_head: dict[int, Mention] = {}
         for match_id, start, end in self.matcher(doc):
-            key = doc.vocab.strings[match_id]
-            kind, strong = self._rules[key]
+            rule = self._rules[doc.vocab.strings[match_id]]
+            kind, strong = rule.type, rule.strong
             span = doc[start:end]
-            if _preceded_by(span, self._not_after[key]):
+            if _preceded_by(span, rule.not_after):
                 continue
             head = _trigger_head(span)
             if head.ent_type_ in {"ORG", "PERSON", "WORK_OF_ART", "LAW", "GPE"}:
