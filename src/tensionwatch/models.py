@@ -79,11 +79,17 @@ class IncidentType(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """A span of the article that supports a value: ``text == article.text[start:end]``."""
+    """A span of the article that supports a value: ``text == article.text[start:end]``.
+
+    ``field`` says which part of the article the offsets point into: ``"text"`` (the body)
+    or ``"title"`` (the headline, read only when the body reports no incident: pages whose
+    body is a cookie wall or a video caption still carry the story in their headline).
+    """
 
     start: int
     end: int
     text: str
+    field: str = "text"
 
 
 @dataclass(frozen=True, slots=True)

@@ -63,14 +63,16 @@ def _make_incident(type: str = "armed_attack", id: str = "i1", **kw: Any) -> Inc
     return Incident(id=id, article_id="a", type=IncidentType(type), **conv, **kw)
 
 
-FakeExtract = Callable[[str, date | None, str], Sequence[Incident]]
+FakeExtract = Callable[..., Sequence[Incident]]
 
 
 def _fake_extractor(by_id: Mapping[str, Sequence[Incident]]) -> FakeExtract:
     """An extract_fn answering from a table keyed by article id (records what it was given)."""
     calls: list[tuple[str, date | None, str]] = []
 
-    def extract(text: str, published: date | None, article_id: str) -> Sequence[Incident]:
+    def extract(
+        text: str, published: date | None, article_id: str, title: str | None = None
+    ) -> Sequence[Incident]:
         calls.append((text, published, article_id))
         return list(by_id.get(article_id, ()))
 

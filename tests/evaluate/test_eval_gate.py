@@ -94,8 +94,8 @@ def test_eval_gate_main_checks_repins_and_detects_changes(tmp_path, make_inciden
     root = _mini_root(tmp_path)
     path = tmp_path / "baseline.json"
     gate.Baseline({}, {}).save(path)
-    hit = lambda text, published, article_id: [make_incident("assault", id="p")]  # noqa: E731
-    miss = lambda text, published, article_id: []  # noqa: E731
+    hit = lambda *_: [make_incident("assault", id="p")]  # noqa: E731
+    miss = lambda *_: []  # noqa: E731
     argv = ["--baseline", str(path), "--data", str(root), "--corpus", "seed"]
     assert gate.main(argv, extract_fn=hit) == 1  # never pinned: the checksum differs
     assert gate.main([*argv, "--update"], extract_fn=hit) == 0

@@ -10,7 +10,7 @@ import pytest
 from tensionwatch.extract.drafts import count_victims
 from tensionwatch.models import Actor, Role
 
-from .conftest import counts, main
+from .conftest import PUB, counts, main
 
 if TYPE_CHECKING:
     from tensionwatch.extract.pipeline import Extractor
@@ -130,3 +130,34 @@ def test_age_after_a_name_is_not_a_count(extractor: Extractor) -> None:
     )
     incidents = extractor.extract(text, None)
     assert all(i.killed is None or i.killed.value < 60 for i in incidents)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police arrested a man on Friday in the killing of a 7-year-old girl in Columbus.",
+        "Detectives are investigating the fatal shooting of 16-year-old boy on Elm Street.",
+        "Police are investigating the slaying of a store clerk on Route 9 on Sunday.",
+    ],
+)
+def test_the_killing_of_someone_is_one_killed(extractor: Extractor, text: str) -> None:
+    """A noun that names a death ("the killing of", "the fatal shooting of") says its
+    victim died, with or without an article before an age."""
+    assert counts(main(extractor, text)) == (1, None)
+
+
+def test_found_shot_victim_is_the_person_found(extractor: Extractor) -> None:
+    """ "the death of a man found shot": the man was shot, not the police who investigate."""
+    text = "Police investigate the death of a man found shot in his car on Main Street."
+    incident = main(extractor, text)
+    assert [v.text for v in incident.victims] == ["a man"]
+
+
+def test_possessor_of_a_killing_is_the_victim(extractor: Extractor) -> None:
+    """ "the FMLN's attack" names the attacker, "the mayor's murder" the victim."""
+    (murder,) = extractor.extract("The mayor's murder on Sunday shocked the town of Elm.", PUB)
+    assert [v.text for v in murder.victims] == ["The mayor's"]
+    assert murder.perpetrators == ()
+    text = "The rebels' attack on the barracks on Sunday killed four soldiers."
+    (attack,) = extractor.extract(text, PUB)
+    assert [p.text for p in attack.perpetrators] == ["The rebels"]

@@ -23,7 +23,6 @@ import json
 import random
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import TypeVar
@@ -92,13 +91,13 @@ def _progress(state: CliState, total: int, label: str) -> Iterator[Callable[[], 
 
 def _run(
     state: CliState,
-    items: Sequence[tuple[str, str, date | None]],
+    articles: Sequence[Article],
     extract_fn: ExtractFn,
 ) -> dict[str, list[Incident]]:
     predictions: dict[str, list[Incident]] = {}
-    with _progress(state, len(items), "extracting") as advance:
-        for article_id, text, published in items:
-            predictions[article_id] = list(extract_fn(text, published, article_id))
+    with _progress(state, len(articles), "extracting") as advance:
+        for a in articles:
+            predictions[a.id] = list(extract_fn(a.text, a.published, a.id, a.title))
             advance()
     return predictions
 
@@ -161,8 +160,7 @@ def _evaluate(
     if predictions_file is not None:
         predictions = read_incident_predictions(predictions_file)
     else:
-        items = [(a.id, a.text, a.published) for a in articles]
-        predictions = _run(state, items, load_extract_fn())
+        predictions = _run(state, articles, load_extract_fn())
         if write_file is not None:
             write_incident_predictions(write_file, articles, predictions)
     return score(predictions)

@@ -82,9 +82,12 @@ def incidents_table(incidents: Sequence[Incident], *, title: str | None = None) 
 
 def quote(evidence: Evidence, article: Article | None) -> Text:
     """The evidence in its sentence context, the supporting words highlighted."""
-    if article is None or article.text[evidence.start : evidence.end] != evidence.text:
+    source = (
+        None if article is None else article.title if evidence.field == "title" else article.text
+    )
+    if source is None or source[evidence.start : evidence.end] != evidence.text:
         return Text(f"“{evidence.text}”")
-    text = article.text
+    text = source
     left = max(0, evidence.start - CONTEXT_CHARS)
     right = min(len(text), evidence.end + CONTEXT_CHARS)
     out = Text("…" if left else "")

@@ -20,15 +20,22 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from tensionwatch.errors import EvaluationError, TensionwatchError
 from tensionwatch.evaluate.metrics import PRF, Accuracy
 from tensionwatch.models import Article, Incident
 from tensionwatch.serialize import document, from_dict
 
-ExtractFn = Callable[[str, date | None, str], Sequence[Incident]]
-"""``extract_fn(text, published, article_id) -> incidents``, as ``Extractor.extract``."""
+
+class ExtractFn(Protocol):
+    """``extract_fn(text, published, article_id[, title]) -> incidents``, as
+    ``Extractor.extract``; only adapters whose data has headlines (GVA) pass ``title``."""
+
+    def __call__(
+        self, text: str, published: date | None, article_id: str, title: str | None = None, /
+    ) -> Sequence[Incident]: ...
+
 
 DATA_ENV = "TENSIONWATCH_SHARED_DATA"
 

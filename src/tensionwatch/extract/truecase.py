@@ -101,6 +101,23 @@ def proper_words(lexicon: Lexicon) -> set[str]:
     return words
 
 
+def in_title(incident: Incident) -> Incident:
+    """The same incident with every evidence span marked as pointing into the headline."""
+    from tensionwatch.serialize import from_dict, to_dict
+
+    def mark(node: Any) -> Any:
+        if isinstance(node, dict):
+            node = {k: mark(v) for k, v in node.items()}
+            if {"start", "end", "text"} <= node.keys() and isinstance(node["start"], int):
+                node["field"] = "title"
+            return node
+        if isinstance(node, list):
+            return [mark(v) for v in node]
+        return node
+
+    return from_dict(Incident, mark(to_dict(incident)))
+
+
 def requote(incident: Incident, original: str) -> Incident:
     """Evidence quotes (and the values read from them) as written in the original text."""
     from tensionwatch.serialize import from_dict, to_dict

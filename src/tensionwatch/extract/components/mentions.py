@@ -67,6 +67,7 @@ class MentionFinder:
             | frozenset(lexicon.groups)
         )
         self._hypothetical = lexicon.cue_set("hypothetical")
+        self._patient_nouns = lexicon.cue_set("patient_nouns")
 
     def __call__(self, doc: Doc) -> list[Mention]:
         by_head: dict[int, Mention] = {}
@@ -202,11 +203,7 @@ class MentionFinder:
         else:
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in {"on", "against", "of", "targeting"}:
-                    if child.lower_ == "of" and head.lemma_ not in {
-                        "killing",
-                        "murder",
-                        "kidnapping",
-                    }:
+                    if child.lower_ == "of" and head.lemma_.lower() not in self._patient_nouns:
                         continue
                     patients.extend(
                         c
@@ -219,8 +216,11 @@ class MentionFinder:
                     child.dep_ == "poss"
                     and child.pos_ != "PRON"
                     and child.ent_type_ not in {"DATE", "TIME", "GPE", "LOC", "FAC"}
-                ):
-                    agents.append(child)
+                ):  # "the FMLN's attack" names who did it, "the Jesuits' slaying" who died
+                    if head.lemma_.lower() in self._patient_nouns:
+                        patients.append(child)
+                    else:
+                        agents.append(child)
             if head.dep_ in {"dobj", "nsubjpass"} and head.head.lemma_ in _SUPPORT_VERBS:
                 agents.extend(c for c in head.head.children if c.dep_ == "nsubj")
         patients = _expand_conjuncts(patients, by_head)
@@ -258,8 +258,19 @@ def _preceded_by(span: Span, words: frozenset[str]) -> bool:
 
 
 def is_passive(verb: Token) -> bool:
-    """Passive voice, including participles without an auxiliary ("a courier assaulted …")."""
+    """Passive voice, including participles without an auxiliary ("a courier assaulted …").
+
+    Headlines drop the auxiliary and the parser reads "Teen killed in shooting" as an active
+    past tense; in a headline a past-tense verb with no object is such a passive (headlines
+    report actions in the present: "Gunman opens fire").
+    """
     if any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+        return True
+    if (
+        verb.doc._.tw_headline
+        and verb.tag_ == "VBD"
+        and not any(c.dep_ in {"dobj", "obj", "dative"} for c in verb.children)
+    ):
         return True
     if verb.tag_ != "VBN":
         return False
@@ -307,10 +318,14 @@ def locative_objects(token: Token) -> list[Token]:
 
 
 def _governing_subject(verb: Token) -> Token | None:
+    """Who the verb's clause is about: the nearest subject up the tree, or the noun a
+    participle modifies ("the death of a man found shot": the man, not whoever reports it)."""
     for ancestor in verb.ancestors:
         subjects = [c for c in ancestor.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subjects:
             return subjects[0]
+        if ancestor.dep_ == "acl":
+            return ancestor.head
         if ancestor.dep_ == "ROOT":
             break
     return None

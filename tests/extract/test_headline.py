@@ -1,0 +1,85 @@
+"""The headline as a fallback: pages whose body has no story (a cookie wall, a list of
+other stories) still report the incident their headline states, with evidence that points
+into the title (headlines and bodies written for these tests)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tensionwatch.models import Article, Evidence, Incident
+from tensionwatch.serialize import from_dict, to_dict
+
+from .conftest import PUB, counts
+
+if TYPE_CHECKING:
+    from tensionwatch.extract.pipeline import Extractor
+
+NO_STORY = (
+    "Sign up for our newsletter to get the best of the city delivered to your inbox. "
+    "Already a subscriber? Log in to manage your account settings."
+)
+
+
+def evidence_of(incident: Incident) -> list[Evidence]:
+    found: list[Evidence] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if {"start", "end", "text"} <= node.keys():
+                found.append(from_dict(Evidence, node))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(to_dict(incident))
+    return found
+
+
+@pytest.mark.parametrize(
+    ("title", "killed", "injured", "place"),
+    [
+        ("2 Dead, 3 Wounded In Garfield Park Shooting", 2, 3, None),
+        ("Five people injured by man with a shotgun in Fort Worth", None, 5, "Fort Worth"),
+        ("Police investigate fatal shooting of 16-year-old boy in Tulsa", 1, None, "Tulsa"),
+    ],
+)
+def test_headline_read_when_the_body_has_no_story(
+    extractor: Extractor, title: str, killed: int | None, injured: int | None, place: str | None
+) -> None:
+    assert extractor.extract(NO_STORY, PUB, "a1") == []
+    incidents = extractor.extract(NO_STORY, PUB, "a1", title=title)
+    assert len(incidents) == 1
+    incident = incidents[0]
+    assert counts(incident) == (killed, injured)
+    if place is not None:
+        assert place in {p.resolved or p.name for p in incident.places}
+    spans = evidence_of(incident)
+    assert spans
+    for span in spans:
+        assert span.field == "title"
+        assert title[span.start : span.end] == span.text
+
+
+def test_headline_ignored_when_the_body_reports_an_incident(extractor: Extractor) -> None:
+    body = "A man was shot and wounded outside a store on Elm Street in Dayton on Tuesday night."
+    title = "3 killed in Dayton shooting"
+    incidents = extractor.extract(body, PUB, "a2", title=title)
+    assert [counts(i) for i in incidents] == [(None, 1)]
+    assert all(span.field == "text" for i in incidents for span in evidence_of(i))
+
+
+def test_extract_article_passes_the_title(extractor: Extractor) -> None:
+    article = Article("a3", NO_STORY, title="Teen killed in shooting in Dayton", published=PUB)
+    incidents = extractor.extract_article(article)
+    assert [counts(i) for i in incidents] == [(1, None)]
+
+
+def test_title_evidence_round_trips_through_json(extractor: Extractor) -> None:
+    (incident,) = extractor.extract(NO_STORY, PUB, "a4", title="2 dead in Tulsa shooting")
+    again = from_dict(Incident, to_dict(incident))
+    assert again == incident
+    assert {span.field for span in evidence_of(again)} == {"title"}
