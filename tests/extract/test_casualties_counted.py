@@ -48,6 +48,19 @@ if TYPE_CHECKING:
         # an age written with a space is not a count of people
         ("An 11 year-old boy was wounded by a stray bullet on Pine Street on Monday.", None, 1),
         ("A 7 year old girl was wounded in a shooting on Main Street on Monday.", None, 1),
+        # one person found dead or fatally shot
+        ("Deputies said a man was found dead from a gunshot in a parking lot on Monday.", 1, None),
+        ("A woman was found fatally shot inside her home on Elm Street on Sunday.", 1, None),
+        # an ordinal after a toll is one more person
+        ("Two men were killed and a third wounded in a shooting on Elm Street on Sunday.", 2, 1),
+        ("Two people were wounded and a third was killed in the shooting on Sunday.", 1, 2),
+        # "the three others" are new people although the phrase is definite
+        (
+            "The gunman fired into a car with four women inside on Saturday, killing "
+            "25-year-old Mary Penn and injuring the three others.",
+            1,
+            3,
+        ),
     ],
 )
 def test_casualties_counted_phrases(

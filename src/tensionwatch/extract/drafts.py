@@ -231,19 +231,31 @@ def count_victims(victims: list[Actor]) -> Count | None:
     return Count(total, Qualifier.EXACT, total, total, evidence=evidence)
 
 
-def count_survivors(hit: list[Actor], killed: list[Actor]) -> Count | None:
-    """People shot, stabbed or beaten who are not among the dead count as injured."""
+def count_survivors(
+    hit: list[Actor], killed: list[Actor], besides_words: frozenset[str] = frozenset()
+) -> Count | None:
+    """People shot, stabbed or beaten who are not among the dead count as injured; "the three
+    others" (a ``besides`` word) are new people although the phrase is definite."""
     dead = {v.text.lower() for v in killed}
-    survivors = [v for v in hit if _introduced(v) and v.text.lower() not in dead and v.count]
+    survivors = [
+        v
+        for v in hit
+        if (_introduced(v) or _besides(v, besides_words)) and v.text.lower() not in dead and v.count
+    ]
     if not survivors:
         return None
     total = sum(v.count or 0 for v in survivors)
-    if killed and not any(_introduced(v) for v in killed):
+    others = any(_besides(v, besides_words) for v in survivors)
+    if killed and not others and not any(_introduced(v) for v in killed):
         total -= 1  # "a man was shot … he died": the dead man was one of those hit
     if total <= 0:
         return None
     evidence = tuple(e for v in survivors for e in v.evidence)
     return Count(total, Qualifier.EXACT, total, total, evidence=evidence)
+
+
+def _besides(actor: Actor, besides_words: frozenset[str]) -> bool:
+    return any(word in besides_words for word in actor.text.lower().split())
 
 
 def count_hit(hit: list[Actor], killed: Count | None) -> Count | None:
@@ -314,7 +326,7 @@ def build_incident(
     injured = _unless_none_else(
         best_count(draft.injured, draft.notes.get("injured")),
         injured_from_shot(best_count(draft.shot), killed, besides_words)
-        or count_survivors(draft.injured_victims, draft.killed_victims)
+        or count_survivors(draft.injured_victims, draft.killed_victims, besides_words)
         or (None if deaths_elsewhere else count_hit(draft.injured_victims, killed)),
     )
     kind = draft.resolved_type(killed, injured)
