@@ -137,6 +137,23 @@ def test_sentences_hypothetical_is_not_an_incident(extractor: Extractor) -> None
     assert extractor.extract(text, PUB) == []
 
 
+def test_sentences_conditional_is_not_an_incident(extractor: Extractor) -> None:
+    text = "“Can you imagine if our children got shot?” a neighbour asked on Sunday."
+    assert extractor.extract(text, PUB) == []
+
+
+def test_sentences_playing_with_a_gun_is_not_a_second_incident(extractor: Extractor) -> None:
+    """ "he and a friend played with a gun": the players use the gun, they are not its
+    victims, so the clause belongs to the shooting it explains."""
+    text = (
+        "A 14-year-old boy was accidentally shot and killed while he and a friend played "
+        "with a gun inside a home on Saturday afternoon."
+    )
+    incident = one(extractor, text)
+    assert [v.text for v in incident.victims] == ["A 14-year-old boy"]
+    assert incident.killed is not None and incident.killed.value == 1
+
+
 def test_sentences_claim_of_responsibility(extractor: Extractor) -> None:
     text = (
         "A bomb killed five soldiers in Mogadishu. "

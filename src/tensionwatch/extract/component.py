@@ -39,9 +39,6 @@ from tensionwatch.models import Bias, EventDate, Evidence, Incident, Place
 
 EXTRACTOR_VERSION = "tensionwatch_incidents_v1/0.5.0"
 _THROW_VERBS = frozenset({"throw", "hurl", "lob", "toss", "plant", "detonate", "fire"})
-_WEAPON_VERB_EXCLUDE = frozenset(
-    {"arm", "equip", "carry", "find", "seize", "possess", "have", "threaten", "rob"}
-)
 
 for _name, _default in (
     ("tw_incidents", None),
@@ -72,6 +69,7 @@ class IncidentExtractor:
         self.phrases = PhraseFinder(nlp, self.lexicon)
         self.assembler = Assembler(self.lexicon, self.mentions)
         self._besides = self.lexicon.cue_set("besides")
+        self._not_weapon_use = self.lexicon.cue_set("not_weapon_use")
 
     def __call__(self, doc: Doc) -> Doc:
         published: date | None = doc._.tw_published
@@ -133,7 +131,7 @@ class IncidentExtractor:
                 verb = root.head  # "threw a Molotov cocktail at the house"
             elif root.dep_ != "pobj" or prep.lower_ != "with" or verb.pos_ != "VERB":
                 continue
-            if verb.i in heads or verb.lemma_ in _WEAPON_VERB_EXCLUDE:
+            if verb.i in heads or verb.lemma_.lower() in self._not_weapon_use:
                 continue
             kind = self.lexicon.weapon_incident_types.get(hit.kind, "assault")
             mention = Mention(head=verb, trigger=doc[verb.i : verb.i + 1], type=kind, strong=True)
@@ -381,3 +379,4 @@ def _only_in_sentence(span: Span, heads: dict[int, Draft]) -> Draft | None:
         return None
     drafts = {id(d): d for i, d in heads.items() if span.sent.start <= i < span.sent.end}
     return next(iter(drafts.values())) if len(drafts) == 1 else None
+

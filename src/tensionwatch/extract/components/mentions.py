@@ -129,6 +129,8 @@ class MentionFinder:
             if ancestor.dep_ == "ROOT":
                 break
             child = ancestor
+        if any(c.dep_ == "mark" and c.lower_ in self._hypothetical for c in head.children):
+            mention.negated = True  # "can you imagine if they got shot?"
         aux = {c.lower_ for c in head.children if c.dep_ in {"aux", "auxpass"}}
         if aux & {"could", "would", "might", "may", "will"}:
             mention.negated = True
