@@ -28,3 +28,28 @@ def test_two_towns_stay_two_incidents(extractor: Extractor) -> None:
         "night, police said."
     )
     assert len(extractor.extract(text, PUB)) == 2
+
+
+def test_place_of_an_event_verb_is_the_incidents(extractor: Extractor) -> None:
+    """ "The shooting happened … near Magnolia": the place hangs on "happened", whose subject
+    is the shooting."""
+    text = (
+        "PIKE COUNTY, Miss. -- One person is dead and four others are injured. The shooting "
+        "happened at 2:30 a.m. Sunday at a nightclub on Church Road near Magnolia."
+    )
+    (incident,) = extractor.extract(text, PUB)
+    assert "Magnolia" in {p.name for p in incident.places}
+    magnolia = next(p for p in incident.places if p.name == "Magnolia")
+    assert magnolia.admin1 == "US-MS"
+
+
+def test_town_after_a_direction_is_a_place(extractor: Extractor) -> None:
+    """ "north of Coushatta": the parser calls the small town an organization, but nothing
+    else lies north of something; it is also the story's home town."""
+    text = (
+        "An 8-year-old boy is recovering in the hospital from an accidental shooting. Around "
+        "4 p.m. Monday, Red River Parish officials were called to the 11,000 block of US "
+        "Highway 71 north of Coushatta for reports of a shooting."
+    )
+    (incident,) = extractor.extract(text, PUB)
+    assert "Coushatta" in {p.resolved for p in incident.places}

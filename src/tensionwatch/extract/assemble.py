@@ -104,6 +104,7 @@ class Assembler:
         self._kill_lemmas = lexicon.cue_set("outcome_killed")
         self._injure_lemmas = lexicon.cue_set("outcome_injured")
         self._fatal_words = lexicon.cue_set("outcome_fatal")
+        self._locative = lexicon.cue_set("locative")
 
     def _is_instrument(self, token: Token) -> bool:
         lemma, lower = token.lemma_.lower(), token.lower_
@@ -133,7 +134,11 @@ class Assembler:
             ctx = SentenceContext(
                 sent=sent,
                 published=published,
-                places=[e for e in place_entities(doc) if sent.start <= e.start < sent.end],
+                places=[
+                    e
+                    for e in place_entities(doc, self._locative)
+                    if sent.start <= e.start < sent.end
+                ],
                 dates=[e for e in sent.ents if e.label_ == "DATE"],
                 separate=any(h.kind == "separate" for h in cues_here),
                 retaliation=[h.span for h in cues_here if h.kind == "retaliation"],

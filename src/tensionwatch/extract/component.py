@@ -70,6 +70,8 @@ class IncidentExtractor:
         self.assembler = Assembler(self.lexicon, self.mentions)
         self._besides = self.lexicon.cue_set("besides")
         self._not_weapon_use = self.lexicon.cue_set("not_weapon_use")
+        self._event_verbs = self.lexicon.cue_set("event_verb")
+        self._locative = self.lexicon.cue_set("locative")
 
     def __call__(self, doc: Doc) -> Doc:
         published: date | None = doc._.tw_published
@@ -93,7 +95,7 @@ class IncidentExtractor:
         self._dateline_for_main(doc, assembly.drafts)
         reportable = [d for d in assembly.drafts if self._is_reportable(d)]
         agencies = self.lexicon.cue_set("local_agency")
-        home = home_town(doc, self.resolver, agencies) if reportable else None
+        home = home_town(doc, self.resolver, agencies, self._locative) if reportable else None
         regions = self._regions(doc) if reportable else None
         dying = [d for d in reportable if d.killed or d.killed_victims]
         incidents = [
@@ -150,14 +152,16 @@ class IncidentExtractor:
         self, doc: Doc, drafts: list[Draft], published: date | None
     ) -> None:
         heads: dict[int, Draft] = {m.head.i: d for d in drafts for m in d.mentions}
-        for place, root in to_places(place_entities(doc)):
-            draft = _governing(root, heads)
+        for place, root in to_places(place_entities(doc, self._locative)):
+            draft = _governing(root, heads, self._event_verbs)
             if draft is not None and all(p.name != place.name for p in draft.places):
                 draft.places.append(place)
         for date_ent in doc.ents:
             if not _is_date_entity(date_ent):
                 continue
-            draft = _governing(date_ent.root, heads) or _only_in_sentence(date_ent, heads)
+            draft = _governing(date_ent.root, heads, self._event_verbs) or _only_in_sentence(
+                date_ent, heads
+            )
             if draft is None:
                 continue
             resolved = resolve_date(date_ent, published)
@@ -311,12 +315,21 @@ class IncidentExtractor:
         return round(min(score, 1.0), 2)
 
 
-def _governing(token: Token, heads: dict[int, Draft]) -> Draft | None:
+def _governing(
+    token: Token, heads: dict[int, Draft], event_verbs: frozenset[str] = frozenset()
+) -> Draft | None:
+    """The incident whose mention governs the token in the parse. "The shooting happened at
+    a nightclub near Magnolia": the place hangs on "happened", whose subject is the mention
+    (``event_verbs``: the ``event_verb`` list in ``cues.jsonl``)."""
     if token.i in heads:
         return heads[token.i]
     for ancestor in token.ancestors:
         if ancestor.i in heads:
             return heads[ancestor.i]
+        if ancestor.lemma_.lower() in event_verbs:
+            subjects = [c for c in ancestor.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if subjects and subjects[0].i in heads:
+                return heads[subjects[0].i]
     for (
         head_i,
         draft,
@@ -379,4 +392,3 @@ def _only_in_sentence(span: Span, heads: dict[int, Draft]) -> Draft | None:
         return None
     drafts = {id(d): d for i, d in heads.items() if span.sent.start <= i < span.sent.end}
     return next(iter(drafts.values())) if len(drafts) == 1 else None
-

@@ -127,13 +127,25 @@ class CountryNames:
         return tuple(out)
 
 
-def place_entities(doc: Doc) -> list[Span]:
-    """GPE/LOC/FAC entities, plus ORG entities that are venues ("Crocus City Hall")."""
+def place_entities(doc: Doc, locative: frozenset[str] = frozenset()) -> list[Span]:
+    """GPE/LOC/FAC entities, plus ORG entities that are venues ("Crocus City Hall") or that
+    follow a ``locative`` phrase ("north of Coushatta", "near Snowville": the parser often
+    calls a small town an organization, but nothing else lies north of a place)."""
     found = []
     for ent in doc.ents:
-        if ent.label_ in PLACE_LABELS or (ent.label_ == "ORG" and ent[-1].lower_ in _VENUE_WORDS):
+        if (
+            ent.label_ in PLACE_LABELS
+            or (ent.label_ == "ORG" and ent[-1].lower_ in _VENUE_WORDS)
+            or (ent.label_ == "ORG" and _after_locative(ent, locative))
+        ):
             found.append(ent)
     return found
+
+
+def _after_locative(ent: Span, locative: frozenset[str]) -> bool:
+    before = ent.doc[max(0, ent.start - 2) : ent.start]
+    words = [t.lower_ for t in before]
+    return " ".join(words) in locative or (bool(words) and words[-1] in locative)
 
 
 def to_places(ents: Sequence[Span]) -> list[tuple[Place, Token]]:
@@ -209,13 +221,17 @@ def dominant_country(doc: Doc, resolver: PlaceResolver) -> Place | None:
 
 
 def home_town(
-    doc: Doc, resolver: PlaceResolver, agency_words: frozenset[str] = frozenset()
+    doc: Doc,
+    resolver: PlaceResolver,
+    agency_words: frozenset[str] = frozenset(),
+    locative: frozenset[str] = frozenset(),
 ) -> Place | None:
     """The town the article reports from: its dateline when that is a town, else the town it
     names most often (the first named on a tie). Local news names its town and then only
     streets, blocks and venues in it. Besides places, a town is named by its local agencies
-    ("the Fort Collins Police Department", "Hutchinson police"; ``agency_words``) and as a
-    modifier ("a Hutchinson teen"), which the parser often tags as an organization."""
+    ("the Fort Collins Police Department", "Hutchinson police"; ``agency_words``), as a
+    modifier ("a Hutchinson teen") and after a ``locative`` phrase ("north of Coushatta"),
+    where the parser often tags it as an organization or a location."""
     dateline = getattr(resolver, "dateline", None)
     if dateline is not None:
         place = dateline(doc.text)
@@ -224,7 +240,10 @@ def home_town(
     first: dict[str, Span] = {}
     votes: Counter[str] = Counter()
     for ent in doc.ents:
-        span = ent if ent.label_ == "GPE" else _town_in_organization(ent, agency_words)
+        if ent.label_ == "GPE" or (ent.label_ in {"ORG", "LOC"} and _after_locative(ent, locative)):
+            span: Span | None = ent
+        else:
+            span = _town_in_organization(ent, agency_words)
         if span is not None:
             key = span.text.lower()
             first.setdefault(key, span)
