@@ -117,6 +117,18 @@ def test_sentences_explicit_date(extractor: Extractor) -> None:
     assert incident.date is not None and incident.date.end == date(2024, 5, 3)
 
 
+def test_sentences_day_fronted_before_say_dates_the_report(extractor: Extractor) -> None:
+    """ "Around 4 p.m. Tuesday, officials say they were called to a shooting": the day dates
+    the shooting, not the saying (a day the saying owns, "police said Tuesday", does not)."""
+    text = (
+        "A boy is recovering from an accidental shooting. Around 4 p.m. Tuesday, officials "
+        "say they were called to a home on Elm Street for reports of a shooting."
+    )
+    incident = one(extractor, text)
+    assert incident.date is not None and incident.date.end == date(2024, 6, 11)
+    assert incident.date.precision.value == "day"
+
+
 def test_sentences_no_date_means_on_or_before_publication(extractor: Extractor) -> None:
     incident = one(extractor, "A Muslim woman was attacked near a mosque.")
     assert incident.date is not None

@@ -202,7 +202,11 @@ class IncidentExtractor:
             if not lead or ent.start >= lead[-1].end or not _is_date_entity(ent):
                 continue
             verb = next((a for a in ent.root.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-            if verb is not None and verb.lemma_.lower() in _AFTERMATH_VERBS:
+            if (
+                verb is not None
+                and verb.lemma_.lower() in _AFTERMATH_VERBS
+                and not _fronted_before_report(ent, verb)
+            ):
                 continue
             resolved = resolve_date(ent, published)
             if resolved is not None and resolved.precision.value == "day":
@@ -392,3 +396,17 @@ def _only_in_sentence(span: Span, heads: dict[int, Draft]) -> Draft | None:
         return None
     drafts = {id(d): d for i, d in heads.items() if span.sent.start <= i < span.sent.end}
     return next(iter(drafts.values())) if len(drafts) == 1 else None
+
+
+_REPORT_VERBS = frozenset({"say", "tell", "report", "state", "add"})
+
+
+def _fronted_before_report(ent: Span, verb: Token) -> bool:
+    """ "Around 4 p.m. Monday, officials say they were called to a shooting": a day that opens
+    the sentence before "say" dates the reported clause, not the saying."""
+    return (
+        verb.lemma_.lower() in _REPORT_VERBS
+        and ent.start - ent.sent.start <= 1
+        and ent.end < verb.i
+        and any(c.dep_ == "ccomp" for c in verb.children)
+    )
