@@ -54,6 +54,21 @@ if TYPE_CHECKING:
         # an ordinal after a toll is one more person
         ("Two men were killed and a third wounded in a shooting on Elm Street on Sunday.", 2, 1),
         ("Two people were wounded and a third was killed in the shooting on Sunday.", 1, 2),
+        # relatives named by a possessive are people of their own, once per noun
+        (
+            "Police said he shot and killed his girlfriend and her baby daughter in their "
+            "home on Friday.",
+            2,
+            None,
+        ),
+        ("He is accused of killing his wife and four daughters in their home in May.", 5, None),
+        ("A man shot and killed his wife, two young children and his mother-in-law.", 4, None),
+        (
+            "A man shot and killed his 6-year-old daughter on Sunday. Police said his "
+            "daughter died at the scene.",
+            1,
+            None,
+        ),
         # "the three others" are new people although the phrase is definite
         (
             "The gunman fired into a car with four women inside on Saturday, killing "

@@ -214,6 +214,28 @@ def _named_people(victims: list[Actor]) -> list[Actor]:
     return named
 
 
+_POSSESSIVES = frozenset({"his", "her", "their"})
+
+
+def _relatives(victims: list[Actor], introduced: list[Actor]) -> list[Actor]:
+    """ "killed his wife and four daughters": a person named by a possessive ("his wife",
+    "her baby daughter") is someone new, once per noun ("his daughter" again is the same
+    daughter), unless an introduced victim already has that noun ("a girl … her daughter")."""
+    taken = {w.rstrip("s") for v in introduced for w in v.text.lower().split()}
+    seen: set[str] = set()
+    found = []
+    for victim in victims:
+        words = victim.text.lower().split()
+        if len(words) < 2 or words[0] not in _POSSESSIVES or (victim.count or 1) != 1:
+            continue
+        noun = words[-1].rstrip("s")
+        if noun in seen or noun in taken:
+            continue
+        seen.add(noun)
+        found.append(victim)
+    return found
+
+
 def count_victims(victims: list[Actor]) -> Count | None:
     """ "shot and killed his wife, two young children and his mother-in-law" → 4 killed;
     "the victim … died" → 1 when nobody else was said to be killed; "Angelina Benton, Raynord
@@ -223,6 +245,7 @@ def count_victims(victims: list[Actor]) -> Count | None:
     if not victims or any(v.count is None and _introduced(v) for v in victims):
         return None
     new = [v for v in victims if _introduced(v)]
+    new += _relatives(victims, new)
     named = _named_people(victims)
     described = sum(v.count or 1 for v in new)
     counted = (named if len(named) > described else new) or victims[:1]

@@ -8,6 +8,7 @@ parses the same way rather than for one article's sentences.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -225,8 +226,8 @@ class MentionFinder:
                         agents.append(child)
             if head.dep_ in {"dobj", "nsubjpass"} and head.head.lemma_ in _SUPPORT_VERBS:
                 agents.extend(c for c in head.head.children if c.dep_ == "nsubj")
-        patients = _expand_conjuncts(patients, by_head)
-        agents = _expand_conjuncts(agents, by_head)
+        patients = _expand_conjuncts(patients, by_head, self.is_person)
+        agents = _expand_conjuncts(agents, by_head, self.is_person)
         return [
             p for p in patients if p.pos_ != "PRON" or p.lower_ in PERSONAL_PRONOUNS | {"another"}
         ], [a for a in agents if a.pos_ != "PRON"]
@@ -291,13 +292,27 @@ def _is_trigger_noun(token: Token) -> bool:
     return token.lemma_.lower() in {"attack", "bombing", "assault", "shooting", "stabbing", "blast"}
 
 
-def _expand_conjuncts(tokens: list[Token], by_head: dict[int, Mention]) -> list[Token]:
-    """Coordinated arguments share the event unless each has its own trigger participle."""
+def _expand_conjuncts(
+    tokens: list[Token], by_head: dict[int, Mention], is_person: Callable[[Token], bool]
+) -> list[Token]:
+    """Coordinated arguments share the event unless each has its own trigger participle.
+
+    A counted apposition of a person continues a list rather than naming the person again:
+    "his wife, two young children and his mother-in-law" (the parser makes "children" an
+    apposition of "wife"); "his wife, Mary Smith" has no number and stays one person."""
     out: list[Token] = []
     for token in tokens:
         if token not in out:
             out.append(token)
-        for conj in token.conjuncts:
+        listed = [
+            c
+            for c in token.children
+            if c.dep_ == "appos"
+            and any(g.dep_ == "nummod" for g in c.children)
+            and is_person(token)
+            and is_person(c)
+        ]
+        for conj in [*token.conjuncts, *listed, *(x for a in listed for x in a.conjuncts)]:
             has_own_event = any(
                 c.dep_ in {"acl", "relcl"} and c.i in by_head for c in conj.children
             )
