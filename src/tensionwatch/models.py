@@ -79,7 +79,8 @@ class IncidentType(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """A span of the article that supports a value: ``text == article.text[start:end]``.
+    """A span of the article that supports a value: ``text == article.text[start:end]``, or
+    ``article.title[start:end]`` when ``field`` is ``"title"``.
 
     ``field`` says which part of the article the offsets point into: ``"text"`` (the body)
     or ``"title"`` (the headline, read only when the body reports no incident: pages whose

@@ -73,7 +73,7 @@ def _fake_extractor(by_id: Mapping[str, Sequence[Incident]]) -> FakeExtract:
     def extract(
         text: str, published: date | None, article_id: str, title: str | None = None
     ) -> Sequence[Incident]:
-        calls.append((text, published, article_id))
+        calls.append((text, published, article_id) + ((title,) if title is not None else ()))
         return list(by_id.get(article_id, ()))
 
     extract.calls = calls  # type: ignore[attr-defined]

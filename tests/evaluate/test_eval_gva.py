@@ -131,7 +131,7 @@ def test_gva_load_sample_and_evaluate(tmp_path, make_incident, fake_extractor):
     # odd articles have 1 killed: predict 1 killed everywhere -> 5/10 right
     extract = fake_extractor({a.id: [make_incident(killed=1)] for a in articles})
     report, predictions = gva.evaluate_gva(articles, extract, cluster_fn=None)  # fields only
-    assert extract.calls[0] == ("text 0", date(2014, 1, 13), "0/h")
+    assert extract.calls[0] == ("text 0", date(2014, 1, 13), "0/h", "t")  # the headline too
     assert report.accuracy["killed"].correct == 5 and report.accuracy["killed"].total == 10
     assert report.accuracy["injured"].value == 1.0
     assert report.info == {"articles": 10, "articles_with_incident": 10}

@@ -69,6 +69,9 @@ if TYPE_CHECKING:
             1,
             None,
         ),
+        ("Police said he shot and killed his two sons at their home on Friday.", 2, None),
+        # an apposition that restates a count names the same people
+        ("The gunman killed three people, two men and a woman, at a bar on Sunday.", 3, None),
         # "the three others" are new people although the phrase is definite
         (
             "The gunman fired into a car with four women inside on Saturday, killing "
@@ -189,3 +192,10 @@ def test_possessor_of_a_killing_is_the_victim(extractor: Extractor) -> None:
     text = "The rebels' attack on the barracks on Sunday killed four soldiers."
     (attack,) = extractor.extract(text, PUB)
     assert [p.text for p in attack.perpetrators] == ["The rebels"]
+
+
+def test_possessor_of_a_killing_with_an_object_is_the_attacker(extractor: Extractor) -> None:
+    text = "The gang's murder of a shopkeeper on Sunday shocked the town of Elm."
+    (murder,) = extractor.extract(text, PUB)
+    assert [v.text for v in murder.victims] == ["a shopkeeper"]
+    assert [p.text for p in murder.perpetrators] == ["The gang's"]

@@ -83,3 +83,43 @@ def test_title_evidence_round_trips_through_json(extractor: Extractor) -> None:
     again = from_dict(Incident, to_dict(incident))
     assert again == incident
     assert {span.field for span in evidence_of(again)} == {"title"}
+
+
+def test_headline_passive_victim_and_active_shooter(extractor: Extractor) -> None:
+    (killed,) = extractor.extract(NO_STORY, PUB, "a5", title="Teen killed in shooting in Tulsa")
+    assert [v.text for v in killed.victims] == ["Teen"] and killed.perpetrators == ()
+    incidents = extractor.extract(NO_STORY, PUB, "a6", title="Gunman shot at deputies in Tulsa")
+    assert all(counts(i) == (None, None) for i in incidents)
+    assert all(not i.victims or i.victims[0].text != "Gunman" for i in incidents)
+
+
+def test_short_all_capitals_headline_is_recased_but_quoted_as_written(
+    extractor: Extractor,
+) -> None:
+    title = "TEEN KILLED IN TULSA SHOOTING"
+    (incident,) = extractor.extract(NO_STORY, PUB, "a7", title=title)
+    assert counts(incident) == (1, None)
+    for span in evidence_of(incident):
+        assert span.field == "title" and title[span.start : span.end] == span.text
+
+
+def test_pipe_keeps_titles_with_their_articles(extractor: Extractor) -> None:
+    body = "A man was shot and wounded outside a store on Elm Street in Dayton on Tuesday."
+    items = [
+        (NO_STORY, PUB, "b1", "2 dead in Tulsa shooting"),
+        (body, PUB, "b2", "Title that is ignored: 5 killed"),
+        (NO_STORY, PUB, "b3", None),
+        (NO_STORY, PUB, "b4", "3 wounded in Dayton shooting"),
+    ]
+    results = [[counts(i) for i in incidents] for incidents in extractor.pipe(items)]
+    assert results == [[(2, None)], [(None, 1)], [], [(None, 3)]]
+
+
+def test_quote_shows_title_evidence_in_the_title() -> None:
+    from tensionwatch.cli.render import quote
+
+    title = "2 dead in Tulsa shooting"
+    article = Article("a8", NO_STORY, title=title, published=PUB)
+    shown = quote(Evidence(0, 6, "2 dead", field="title"), article).plain
+    assert "2 dead in Tulsa shooting" in shown
+    assert quote(Evidence(0, 6, "2 dead"), article).plain == "“2 dead”"  # not in the body

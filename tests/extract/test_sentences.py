@@ -129,6 +129,12 @@ def test_sentences_day_fronted_before_say_dates_the_report(extractor: Extractor)
     assert incident.date.precision.value == "day"
 
 
+def test_sentences_day_of_a_statement_is_not_the_attacks(extractor: Extractor) -> None:
+    text = "On Tuesday, police said they are investigating a shooting that wounded a man."
+    incident = one(extractor, text)
+    assert incident.date is not None and incident.date.precision.value == "on_or_before"
+
+
 def test_sentences_no_date_means_on_or_before_publication(extractor: Extractor) -> None:
     incident = one(extractor, "A Muslim woman was attacked near a mosque.")
     assert incident.date is not None

@@ -72,6 +72,7 @@ class IncidentExtractor:
         self._not_weapon_use = self.lexicon.cue_set("not_weapon_use")
         self._event_verbs = self.lexicon.cue_set("event_verb")
         self._locative = self.lexicon.cue_set("locative")
+        self._report_verbs = self.lexicon.cue_set("report_verb")
 
     def __call__(self, doc: Doc) -> Doc:
         published: date | None = doc._.tw_published
@@ -205,7 +206,7 @@ class IncidentExtractor:
             if (
                 verb is not None
                 and verb.lemma_.lower() in _AFTERMATH_VERBS
-                and not _fronted_before_report(ent, verb)
+                and not _fronted_before_report(ent, verb, self._report_verbs)
             ):
                 continue
             resolved = resolve_date(ent, published)
@@ -398,15 +399,17 @@ def _only_in_sentence(span: Span, heads: dict[int, Draft]) -> Draft | None:
     return next(iter(drafts.values())) if len(drafts) == 1 else None
 
 
-_REPORT_VERBS = frozenset({"say", "tell", "report", "state", "add"})
-
-
-def _fronted_before_report(ent: Span, verb: Token) -> bool:
+def _fronted_before_report(ent: Span, verb: Token, report_verbs: frozenset[str]) -> bool:
     """ "Around 4 p.m. Monday, officials say they were called to a shooting": a day that opens
-    the sentence before "say" dates the reported clause, not the saying."""
+    the sentence before "say" dates the reported past event, not the saying; "On Monday,
+    police said they are investigating a shooting" dates the statement."""
+    subjects = [c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return (
-        verb.lemma_.lower() in _REPORT_VERBS
-        and ent.start - ent.sent.start <= 1
-        and ent.end < verb.i
-        and any(c.dep_ == "ccomp" for c in verb.children)
+        verb.lemma_.lower() in report_verbs
+        and ent.end <= min(subjects, default=verb.i)
+        and any(
+            c.dep_ == "ccomp"
+            and (c.tag_ in {"VBD", "VBN"} or any(a.lower_ in {"was", "were"} for a in c.children))
+            for c in verb.children
+        )
     )

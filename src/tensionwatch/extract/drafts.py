@@ -218,15 +218,15 @@ _POSSESSIVES = frozenset({"his", "her", "their"})
 
 
 def _relatives(victims: list[Actor], introduced: list[Actor]) -> list[Actor]:
-    """ "killed his wife and four daughters": a person named by a possessive ("his wife",
-    "her baby daughter") is someone new, once per noun ("his daughter" again is the same
-    daughter), unless an introduced victim already has that noun ("a girl … her daughter")."""
+    """ "killed his wife and four daughters", "his two sons": people named by a possessive are
+    new, once per noun ("his daughter" again is the same daughter), unless an introduced
+    victim already has that noun ("a 6-year-old daughter … his daughter")."""
     taken = {w.rstrip("s") for v in introduced for w in v.text.lower().split()}
     seen: set[str] = set()
     found = []
     for victim in victims:
         words = victim.text.lower().split()
-        if len(words) < 2 or words[0] not in _POSSESSIVES or (victim.count or 1) != 1:
+        if len(words) < 2 or words[0] not in _POSSESSIVES:
             continue
         noun = words[-1].rstrip("s")
         if noun in seen or noun in taken:
@@ -278,6 +278,7 @@ def count_survivors(
 
 
 def _besides(actor: Actor, besides_words: frozenset[str]) -> bool:
+    """ "the three others", "the other": people besides those already counted."""
     return any(word in besides_words for word in actor.text.lower().split())
 
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeAlias, cast
 
+from spacy.tokens import Doc
+
 from tensionwatch.errors import ConfigError, ExtractionError
 from tensionwatch.extract.component import EXTRACTOR_VERSION, IncidentExtractor
 from tensionwatch.extract.factories import FACTORY_NAME
@@ -27,6 +29,7 @@ from tensionwatch.extract.truecase import (
 from tensionwatch.models import Article, Incident
 
 DEFAULT_MODEL = "en_core_web_md"
+HEADLINE_MIN_LETTERS = 10  # "TEEN KILLED IN SHOOTING" is short but all capitals
 PipeItem: TypeAlias = (
     tuple[str, date | None]
     | tuple[str, date | None, str]
@@ -156,14 +159,16 @@ class Extractor:
         except (ValueError, RuntimeError, KeyError, IndexError) as exc:
             raise ExtractionError(f"extraction failed: {exc}", code="TW201") from exc
 
-    def _doc(self, text: str, published: date | None, article_id: str) -> Any:
-        doc = self.nlp.make_doc(text)
+    def _doc(self, text: str, published: date | None, article_id: str) -> Doc:
+        """A bare doc carrying what the component needs besides the text."""
+        doc: Doc = self.nlp.make_doc(text)
         doc._.tw_published = published
         doc._.tw_article_id = article_id
         return doc
 
     def _from_title(self, title: str, published: date | None, article_id: str) -> list[Incident]:
-        text = self.truecaser(title) if is_mostly_upper(title) else title
+        upper = is_mostly_upper(title, min_letters=HEADLINE_MIN_LETTERS)
+        text = self.truecaser(title) if upper else title
         headline = self._doc(text, published, article_id)
         headline._.tw_headline = True
         doc = self.nlp(headline)

@@ -27,9 +27,9 @@ UPPER_RATIO = 0.8
 MIN_LETTERS = 40
 
 
-def is_mostly_upper(text: str) -> bool:
+def is_mostly_upper(text: str, min_letters: int = MIN_LETTERS) -> bool:
     letters = [c for c in text if c.isalpha()]
-    if len(letters) < MIN_LETTERS:
+    if len(letters) < min_letters:
         return False
     return sum(c.isupper() for c in letters) / len(letters) >= UPPER_RATIO
 

@@ -220,8 +220,9 @@ class MentionFinder:
                     and child.pos_ != "PRON"
                     and child.ent_type_ not in {"DATE", "TIME", "GPE", "LOC", "FAC"}
                 ):  # "the FMLN's attack" names who did it, "the Jesuits' slaying" who died
-                    if head.lemma_.lower() in self._patient_nouns:
-                        patients.append(child)
+                    has_of = any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+                    if head.lemma_.lower() in self._patient_nouns and not has_of:
+                        patients.append(child)  # "the ELN's kidnapping of two journalists"
                     else:
                         agents.append(child)
             if head.dep_ in {"dobj", "nsubjpass"} and head.head.lemma_ in _SUPPORT_VERBS:
@@ -272,9 +273,13 @@ def is_passive(verb: Token) -> bool:
     if (
         verb.doc._.tw_headline
         and verb.tag_ == "VBD"
-        and not any(c.dep_ in {"dobj", "obj", "dative"} for c in verb.children)
+        and not any(
+            c.dep_ in {"dobj", "obj", "dative", "agent"}
+            or (c.dep_ == "prep" and c.lower_ in {"at", "on"})
+            for c in verb.children
+        )
     ):
-        return True
+        return True  # not "Gunman shot at deputies"
     if verb.tag_ != "VBN":
         return False
     return not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
@@ -309,9 +314,11 @@ def _expand_conjuncts(
             for c in token.children
             if c.dep_ == "appos"
             and any(g.dep_ == "nummod" for g in c.children)
+            and token.tag_ in {"NN", "NNP"}
+            and not any(g.dep_ == "nummod" for g in token.children)
             and is_person(token)
             and is_person(c)
-        ]
+        ]  # not "three people, two men and a woman": that apposition names the same people
         for conj in [*token.conjuncts, *listed, *(x for a in listed for x in a.conjuncts)]:
             has_own_event = any(
                 c.dep_ in {"acl", "relcl"} and c.i in by_head for c in conj.children
