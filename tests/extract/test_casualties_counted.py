@@ -70,6 +70,8 @@ if TYPE_CHECKING:
             None,
         ),
         ("Police said he shot and killed his two sons at their home on Friday.", 2, None),
+        # a counted group coordinated with a singular person counts too
+        ("Four men and a woman were wounded in a shooting on Elm Street on Sunday.", None, 5),
         # an apposition that restates a count names the same people
         ("The gunman killed three people, two men and a woman, at a bar on Sunday.", 3, None),
         # "the three others" are new people although the phrase is definite

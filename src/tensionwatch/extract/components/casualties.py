@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 
-from tensionwatch.extract.components.numbers import is_number_token, parse_count
+from tensionwatch.extract.components.numbers import is_number_token, parse_count, word_value
 from tensionwatch.extract.lexicon import Lexicon
 from tensionwatch.models import Count, Evidence, Qualifier
 
@@ -57,7 +57,7 @@ class CasualtyFinder:
             else:
                 count = parse_count(span, self.lexicon, singular=singular)
                 if count is not None and singular and count.value == 1:
-                    count = _with_coordinated(count, span)
+                    count = _with_coordinated(count, span, self.lexicon)
             if count is None:
                 continue
             anchor = next((t.i for t in span if t._.tw_num), span.start)
@@ -89,8 +89,9 @@ def _keyword_at_end(mention: CasualtyMention) -> bool:
     return (last in killed) == (mention.label == "killed")
 
 
-def _with_coordinated(count: Count, span: Span) -> Count:
-    """ "A young girl and a man are dead": every coordinated singular person counts."""
+def _with_coordinated(count: Count, span: Span, lexicon: Lexicon) -> Count:
+    """ "A young girl and a man are dead": every coordinated singular person counts; so do
+    counted groups ("four men and a woman were wounded" is five, not one)."""
     head = next((t for t in span if t.pos_ in {"NOUN", "PROPN"}), None)
     if head is None:
         return count
@@ -101,10 +102,17 @@ def _with_coordinated(count: Count, span: Span) -> Count:
         and c.tag_ in {"NN", "NNP"}
         and any(d.lower_ in {"a", "an", "one"} for d in c.children)
     ]
-    if not people:
+    groups = [
+        (c, value)
+        for c in head.conjuncts
+        if c.tag_ in {"NNS", "NNPS"}
+        for d in c.children
+        if d.dep_ == "nummod" and (value := word_value(d.text, lexicon)) is not None
+    ]
+    if not people and not groups:
         return count
-    start = min([head.i, *(c.i for c in people)])
+    start = min([head.i, *(c.i for c in people), *(c.left_edge.i for c, _ in groups)])
     first = span.doc[start]
-    total = 1 + len(people)
+    total = 1 + len(people) + sum(value for _, value in groups)
     evidence = (Evidence(first.idx, span.end_char, span.doc.text[first.idx : span.end_char]),)
     return Count(total, Qualifier.EXACT, total, total, evidence=evidence)
