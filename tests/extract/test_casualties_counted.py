@@ -70,6 +70,15 @@ if TYPE_CHECKING:
             None,
         ),
         ("Police said he shot and killed his two sons at their home on Friday.", 2, None),
+        # people sent to hospital, "the shooting of four people": hit, less any who died
+        (
+            "Police are investigating a shooting at a bar that sent 4 people to the hospital "
+            "on Sunday.",
+            None,
+            4,
+        ),
+        ("A shooting sent two people to the hospital on Sunday; one of them died.", 1, 1),
+        ("A teen was arrested Monday in the Fourth of July shooting of four people.", None, 4),
         # a counted group coordinated with a singular person counts too
         ("Four men and a woman were wounded in a shooting on Elm Street on Sunday.", None, 5),
         # an apposition that restates a count names the same people
