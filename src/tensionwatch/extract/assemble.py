@@ -123,6 +123,7 @@ class Assembler:
         focus: list[Draft] = []
         last_victim: Actor | None = None
         listing_until = -1
+        places = place_entities(doc, self._locative)
         for s_index, sent in enumerate(doc.sents):
             self._sentence_index = s_index
             all_here = _in_sentence(finds.mentions, sent)
@@ -134,11 +135,7 @@ class Assembler:
             ctx = SentenceContext(
                 sent=sent,
                 published=published,
-                places=[
-                    e
-                    for e in place_entities(doc, self._locative)
-                    if sent.start <= e.start < sent.end
-                ],
+                places=[e for e in places if sent.start <= e.start < sent.end],
                 dates=[e for e in sent.ents if e.label_ == "DATE"],
                 separate=any(h.kind == "separate" for h in cues_here),
                 retaliation=[h.span for h in cues_here if h.kind == "retaliation"],

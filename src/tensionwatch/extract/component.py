@@ -73,6 +73,7 @@ class IncidentExtractor:
         self._event_verbs = self.lexicon.cue_set("event_verb")
         self._locative = self.lexicon.cue_set("locative")
         self._report_verbs = self.lexicon.cue_set("report_verb")
+        self._agencies = self.lexicon.cue_set("local_agency")
 
     def __call__(self, doc: Doc) -> Doc:
         published: date | None = doc._.tw_published
@@ -95,8 +96,7 @@ class IncidentExtractor:
         fallback = dominant_country(doc, self.resolver)
         self._dateline_for_main(doc, assembly.drafts)
         reportable = [d for d in assembly.drafts if self._is_reportable(d)]
-        agencies = self.lexicon.cue_set("local_agency")
-        home = home_town(doc, self.resolver, agencies, self._locative) if reportable else None
+        home = home_town(doc, self.resolver, self._agencies, self._locative) if reportable else None
         regions = self._regions(doc) if reportable else None
         dying = [d for d in reportable if d.killed or d.killed_victims]
         incidents = [

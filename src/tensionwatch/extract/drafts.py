@@ -279,7 +279,11 @@ def count_survivors(
 
 def _besides(actor: Actor, besides_words: frozenset[str]) -> bool:
     """ "the three others", "the other": people besides those already counted."""
-    return any(word in besides_words for word in actor.text.lower().split())
+    return _has_besides_word(actor.text, besides_words)
+
+
+def _has_besides_word(text: str, besides_words: frozenset[str]) -> bool:
+    return any(word in besides_words for word in text.lower().split())
 
 
 def count_hit(hit: list[Actor], killed: Count | None) -> Count | None:
@@ -306,7 +310,7 @@ def injured_from_shot(
     people hit are besides the dead."""
     if shot is None:
         return None
-    besides = any(w.lower() in besides_words for e in shot.evidence for w in e.text.split())
+    besides = any(_has_besides_word(e.text, besides_words) for e in shot.evidence)
     total = shot.value - (killed.value if killed and not besides else 0)
     if total <= 0:
         return None

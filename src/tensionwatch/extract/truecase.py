@@ -14,6 +14,7 @@ capitals (acronyms such as FMLN).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from spacy.vocab import Vocab
@@ -101,42 +102,49 @@ def proper_words(lexicon: Lexicon) -> set[str]:
     return words
 
 
-def in_title(incident: Incident) -> Incident:
-    """The same incident with every evidence span marked as pointing into the headline."""
+def _rewrite(incident: Incident, visit: Callable[[dict[str, Any]], None]) -> Incident:
+    """The incident rebuilt after ``visit`` has edited each object of its JSON form, children
+    first: evidence sits at every depth (counts, actors, places), so one walk serves all."""
     from tensionwatch.serialize import from_dict, to_dict
 
-    def mark(node: Any) -> Any:
+    def walk(node: Any) -> Any:
         if isinstance(node, dict):
-            node = {k: mark(v) for k, v in node.items()}
-            if {"start", "end", "text"} <= node.keys() and isinstance(node["start"], int):
-                node["field"] = "title"
+            node = {k: walk(v) for k, v in node.items()}
+            visit(node)
             return node
         if isinstance(node, list):
-            return [mark(v) for v in node]
+            return [walk(v) for v in node]
         return node
 
-    return from_dict(Incident, mark(to_dict(incident)))
+    return from_dict(Incident, walk(to_dict(incident)))
+
+
+def _is_evidence(node: dict[str, Any]) -> bool:
+    return {"start", "end", "text"} <= node.keys() and isinstance(node["start"], int)
+
+
+def in_title(incident: Incident) -> Incident:
+    """The same incident with every evidence span marked as pointing into the headline."""
+
+    def mark(node: dict[str, Any]) -> None:
+        if _is_evidence(node):
+            node["field"] = "title"
+
+    return _rewrite(incident, mark)
 
 
 def requote(incident: Incident, original: str) -> Incident:
     """Evidence quotes (and the values read from them) as written in the original text."""
-    from tensionwatch.serialize import from_dict, to_dict
 
-    def fix(node: Any) -> Any:
-        if isinstance(node, dict):
-            node = {k: fix(v) for k, v in node.items()}
-            if {"start", "end", "text"} <= node.keys() and isinstance(node["start"], int):
-                node["text"] = original[node["start"] : node["end"]]
-            evidence = node.get("evidence")
-            if isinstance(evidence, list) and len(evidence) == 1 and isinstance(evidence[0], dict):
-                for key in ("text", "name"):
-                    value = node.get(key)
-                    quote = evidence[0].get("text", "")
-                    if isinstance(value, str) and value.lower() == quote.lower():
-                        node[key] = quote
-            return node
-        if isinstance(node, list):
-            return [fix(v) for v in node]
-        return node
+    def fix(node: dict[str, Any]) -> None:
+        if _is_evidence(node):
+            node["text"] = original[node["start"] : node["end"]]
+        evidence = node.get("evidence")
+        if isinstance(evidence, list) and len(evidence) == 1 and isinstance(evidence[0], dict):
+            for key in ("text", "name"):
+                value = node.get(key)
+                quote = evidence[0].get("text", "")
+                if isinstance(value, str) and value.lower() == quote.lower():
+                    node[key] = quote
 
-    return from_dict(Incident, fix(to_dict(incident)))
+    return _rewrite(incident, fix)
