@@ -19,7 +19,12 @@ from spacy.tokens import Doc, Span, Token
 from tensionwatch.extract.components.actors import ActorBuilder
 from tensionwatch.extract.components.casualties import CasualtyMention
 from tensionwatch.extract.components.dates import resolve_date
-from tensionwatch.extract.components.mentions import PERSONAL_PRONOUNS, Mention, MentionFinder
+from tensionwatch.extract.components.mentions import (
+    PERSONAL_PRONOUNS,
+    REFLEXIVE,
+    Mention,
+    MentionFinder,
+)
 from tensionwatch.extract.cues import Hit
 from tensionwatch.extract.drafts import Draft, compatible, ev
 from tensionwatch.extract.lexicon import Lexicon
@@ -105,6 +110,8 @@ class Assembler:
         self._injure_lemmas = lexicon.cue_set("outcome_injured")
         self._fatal_words = lexicon.cue_set("outcome_fatal")
         self._locative = lexicon.cue_set("locative")
+        self._perpetrator_nouns = lexicon.cue_set("perpetrator_noun")
+        self._person_nouns = frozenset(lexicon.actor_terms.get("person_noun", {}))
 
     def _is_instrument(self, token: Token) -> bool:
         lemma, lower = token.lemma_.lower(), token.lower_
@@ -221,6 +228,11 @@ class Assembler:
                 return near
             if focus and s_index - focus[-1].last_sentence <= 2:
                 return focus[-1]
+        if _reflexive(mention.head):
+            # "shot his wife and then shot himself": the attacker's death ends the same event
+            joinable = [d for d in [*same_sentence, *reversed(focus)] if not d.reference]
+            if joinable:
+                return joinable[0]
         has_own_patient = any(
             self.finder.is_person(p) or p.lower_ in self.lexicon.targets for p in mention.patients
         )
@@ -326,7 +338,10 @@ class Assembler:
 
     # -- arguments ---------------------------------------------------------------------------
     def _arguments(self, mention: Mention, draft: Draft, last_victim: Actor | None) -> Actor | None:
-        for patient in mention.patients:
+        outcome = _outcome(mention, self._kill_lemmas, self._injure_lemmas, self._fatal_words)
+        # "… then killed himself": the attacker, counted by the killed_self patterns
+        patients = [] if _reflexive(mention.head) and outcome == "killed" else mention.patients
+        for patient in patients:
             if _is_bare_number(patient, self.lexicon):
                 continue  # "left over 180 injured": a count, handled by the casualty patterns
             if patient.ent_type_ in {"FAC", "GPE", "LOC", "ORG"} and patient.ent_type_ != "NORP":
@@ -348,9 +363,6 @@ class Assembler:
                     actor = self.actors.inherit(actor, last_victim)
                 draft.add_unique(draft.victims, actor)
                 last_victim = actor
-                outcome = _outcome(
-                    mention, self._kill_lemmas, self._injure_lemmas, self._fatal_words
-                )
                 if outcome == "killed":
                     draft.add_unique(draft.killed_victims, actor)
                 elif outcome == "injured":
@@ -387,23 +399,27 @@ class Assembler:
         earlier person noun of the same number, not one of the attackers."""
         plural = pronoun.lower_ in {"they", "them"}
         excluded = {t.i for agent in mention.agents for t in agent.subtree}
+        # "A man shot his neighbor. He then killed himself": who killed himself is the attacker
+        reflexive = _reflexive(mention.head)
+        roles = {"nsubj"} if reflexive else {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"}
         doc = pronoun.doc
         first_sentence = max(0, pronoun.sent.start - 80)
         for i in range(pronoun.i - 1, first_sentence - 1, -1):
             token = doc[i]
             if i in excluded or token.pos_ not in {"NOUN", "PROPN"}:
                 continue
-            if token.dep_ not in {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"}:
+            if token.dep_ not in roles or token.ent_type_ in {"DATE", "TIME"}:
                 continue
             if token.ent_type_ in _PLACE_ENTS:
                 continue  # "shot on Main Street … she died": a place is never "she"
             if (token.tag_ in {"NNS", "NNPS"}) != plural or not self.finder.is_person(token):
                 continue
-            if (
-                token.lower_ in self.lexicon.cue_set("perpetrator_noun")
-                or token.ent_type_ == "NORP"
+            if token.ent_type_ == "NORP" or (
+                not reflexive
+                and token.lower_ in self._perpetrator_nouns
+                and token.lower_ not in self._person_nouns
             ):
-                continue
+                continue  # "the gunman … she died", but "a man was shot … he died"
             return token
         return None
 
@@ -699,8 +715,10 @@ def _outcome(
     "the killing of", "the fatal shooting of"); the words are the ``outcome_killed``,
     ``outcome_injured`` and ``outcome_fatal`` lists in ``cues.jsonl``."""
     lemmas = {mention.head.lemma_.lower()} | {
-        c.lemma_.lower() for c in mention.head.children if c.dep_ in {"conj", "xcomp", "acomp"}
-    }
+        c.lemma_.lower()
+        for c in mention.head.children
+        if c.dep_ in {"conj", "xcomp", "acomp"} and not _reflexive(c)
+    }  # "shot a student and then killed herself": the student was not killed
     fatal = any(
         c.lower_ in fatal_words
         or (c.lower_ == "to" and any(g.lower_ == "death" for g in c.children))
@@ -711,6 +729,10 @@ def _outcome(
     if lemmas & injure_lemmas:
         return "injured"
     return None
+
+
+def _reflexive(verb: Token) -> bool:
+    return any(c.dep_ in {"dobj", "obj"} and c.lower_ in REFLEXIVE for c in verb.children)
 
 
 HEADLINE_MAX = 200

@@ -37,7 +37,7 @@ from tensionwatch.extract.places import (
 )
 from tensionwatch.models import Bias, EventDate, Evidence, Incident, Place
 
-EXTRACTOR_VERSION = "tensionwatch_incidents_v1/0.5.0"
+EXTRACTOR_VERSION = "tensionwatch_incidents_v1/0.6.0"
 _THROW_VERBS = frozenset({"throw", "hurl", "lob", "toss", "plant", "detonate", "fire"})
 
 for _name, _default in (

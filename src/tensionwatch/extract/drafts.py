@@ -167,6 +167,37 @@ def best_count(mentions: list[CasualtyMention], note: str | None = None) -> Coun
     return count
 
 
+def with_besides(
+    mentions: list[CasualtyMention], besides_words: frozenset[str]
+) -> list[CasualtyMention]:
+    """ "One man is in critical condition and three others are injured" → 4: a count of
+    "others" adds to a count of the same outcome earlier in its sentence."""
+    out = list(mentions)
+    for later in mentions:
+        if not _has_besides_word(later.span.text, besides_words):
+            continue
+        earlier = [
+            m
+            for m in mentions
+            if m.span.sent == later.span.sent
+            and m.span.end <= later.span.start
+            and not _has_besides_word(m.span.text, besides_words)
+        ]
+        if not earlier:
+            continue
+        first = max(earlier, key=lambda m: m.count.value)
+        total = first.count.value + later.count.value
+        count = Count(
+            total,
+            later.count.qualifier,
+            total,
+            total,
+            evidence=(*first.count.evidence, *later.count.evidence),
+        )
+        out.append(CasualtyMention(later.label, count, later.span))
+    return out
+
+
 def _introduced(actor: Actor) -> bool:
     """An indefinite or counted phrase introduces a new person ("a man", "three boys");
     "the victim", "he" usually mention someone already counted."""
@@ -236,40 +267,63 @@ def _relatives(victims: list[Actor], introduced: list[Actor]) -> list[Actor]:
     return found
 
 
-def count_victims(victims: list[Actor]) -> Count | None:
-    """ "shot and killed his wife, two young children and his mother-in-law" → 4 killed;
-    "the victim … died" → 1 when nobody else was said to be killed; "Angelina Benton, Raynord
-    Daniel and Joseph McDonald were killed" → 3. A name often repeats a description ("an
-    8-year-old girl … MaKayla Dyer"), so the names and the descriptions are not added up: the
-    larger of the two counts."""
-    if not victims or any(v.count is None and _introduced(v) for v in victims):
-        return None
+def _distinct(victims: list[Actor]) -> tuple[int, list[Actor]]:
+    """How many people ``victims`` name, and the phrases that name them: indefinite or counted
+    phrases and relatives by a possessive ("his wife and their son"), or the first-and-last
+    names when they are more. A name often repeats a description ("an 8-year-old girl …
+    MaKayla Dyer"), so names and descriptions are not added up: the larger of the two."""
     new = [v for v in victims if _introduced(v)]
     new += _relatives(victims, new)
     named = _named_people(victims)
     described = sum(v.count or 1 for v in new)
-    counted = (named if len(named) > described else new) or victims[:1]
-    total = max(described, len(named), 1)
-    evidence = tuple(e for v in counted for e in v.evidence)
+    if len(named) > described:
+        return len(named), named
+    return described, new
+
+
+def count_victims(victims: list[Actor]) -> Count | None:
+    """ "shot and killed his wife, two young children and his mother-in-law" → 4 killed;
+    "the victim … died" → 1 when nobody else was said to be killed; "Angelina Benton, Raynord
+    Daniel and Joseph McDonald were killed" → 3."""
+    if not victims or any(v.count is None and _introduced(v) for v in victims):
+        return None
+    total, counted = _distinct(victims)
+    total = max(total, 1)
+    evidence = tuple(e for v in (counted or victims[:1]) for e in v.evidence)
     return Count(total, Qualifier.EXACT, total, total, evidence=evidence)
 
 
 def count_survivors(
-    hit: list[Actor], killed: list[Actor], besides_words: frozenset[str] = frozenset()
+    hit: list[Actor],
+    killed: list[Actor],
+    besides_words: frozenset[str] = frozenset(),
+    nobody_died: bool = False,
+    dead_again: bool = False,
 ) -> Count | None:
     """People shot, stabbed or beaten who are not among the dead count as injured; "the three
-    others" (a ``besides`` word) are new people although the phrase is definite."""
+    others" (a ``besides`` word) are new people although the phrase is definite. When
+    ``nobody_died``, relatives and people named in full count too ("shot her husband and
+    their son" → 2); after a death they may be the dead person described again.
+    ``dead_again``: the toll names someone already mentioned ("a girl was shot … the child
+    was found dead"), so the dead person was one of those hit."""
     dead = {v.text.lower() for v in killed}
-    survivors = [
+    dead_names = {(v.name or "").split()[-1].lower() for v in killed if v.name}
+    alive = [
         v
         for v in hit
-        if (_introduced(v) or _besides(v, besides_words)) and v.text.lower() not in dead and v.count
+        if v.text.lower() not in dead and not (v.name and v.name.split()[-1].lower() in dead_names)
     ]
+    besides = [v for v in alive if _besides(v, besides_words) and v.count]
+    rest = [v for v in alive if v not in besides]
+    counted = [v for v in rest if _introduced(v) and v.count]
+    total = sum(v.count or 0 for v in counted)
+    if nobody_died and not killed and not any(_introduced(v) for v in rest):
+        total, counted = _distinct(rest)
+    total += sum(v.count or 0 for v in besides)
+    survivors = counted + besides
     if not survivors:
         return None
-    total = sum(v.count or 0 for v in survivors)
-    others = any(_besides(v, besides_words) for v in survivors)
-    if killed and not others and not any(_introduced(v) for v in killed):
+    if (dead_again or killed) and not besides and not any(_introduced(v) for v in killed):
         total -= 1  # "a man was shot … he died": the dead man was one of those hit
     if total <= 0:
         return None
@@ -317,6 +371,20 @@ def injured_from_shot(
     return Count(total, shot.qualifier, evidence=shot.evidence)
 
 
+def _definite_toll(killed: Count | None) -> bool:
+    """ "the child was found dead", "the victim was pronounced dead": a toll of one person
+    named by a definite phrase, someone the text has already introduced."""
+    return (
+        killed is not None
+        and killed.value == 1
+        and bool(killed.evidence)
+        and all(e.text.split()[0].lower() in _DEFINITE for e in killed.evidence if e.text)
+    )
+
+
+_DEFINITE = frozenset({"the", "he", "she", "his", "her"})
+
+
 def _unless_none_else(stated: Count | None, counted: Count | None) -> Count | None:
     """A stated count, except that "no one else was hurt" (0) does not undo the people the
     text already said were hurt ("a man was shot in the leg … no one else was hurt")."""
@@ -348,13 +416,25 @@ def build_incident(
     here with no outcome may be that person ("X was shot" … "X died"): not counted as hurt.
     ``besides_words``: see :func:`injured_from_shot`."""
     killed = _unless_none_else(
-        best_count(draft.killed, draft.notes.get("killed")), count_victims(draft.killed_victims)
+        best_count(with_besides(draft.killed, besides_words), draft.notes.get("killed")),
+        count_victims(draft.killed_victims),
     )
     killed = with_suicide(killed, draft)
+    from_shot = injured_from_shot(best_count(draft.shot), killed, besides_words)
+    stated = best_count(with_besides(draft.injured, besides_words), draft.notes.get("injured"))
+    if stated is not None and from_shot is not None and stated.value == 1 < from_shot.value:
+        stated = from_shot  # "two men were shot … one is in critical condition": 2 hurt
     injured = _unless_none_else(
-        best_count(draft.injured, draft.notes.get("injured")),
-        injured_from_shot(best_count(draft.shot), killed, besides_words)
-        or count_survivors(draft.injured_victims, draft.killed_victims, besides_words)
+        stated,
+        from_shot
+        or count_survivors(
+            draft.injured_victims,
+            draft.killed_victims,
+            besides_words,
+            # the attacker's suicide ("shot his wife and then himself") kills no victim
+            nobody_died=not (draft.killed or draft.killed_victims or deaths_elsewhere),
+            dead_again=_definite_toll(killed),
+        )
         or (None if deaths_elsewhere else count_hit(draft.injured_victims, killed)),
     )
     kind = draft.resolved_type(killed, injured)

@@ -26,7 +26,7 @@ _SUPPORT_VERBS = frozenset(
 )
 _PERSON_ENTS = frozenset({"PERSON", "NORP"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them"})
-_REFLEXIVE = frozenset({"himself", "herself", "themselves", "myself", "yourself"})
+REFLEXIVE = frozenset({"himself", "herself", "themselves", "myself", "yourself"})
 _UNDERGO_VERBS = frozenset({"die", "succumb", "pronounce"})
 _RELATIVE_TAGS = frozenset({"WP", "WDT"})
 _THROW_VERBS = frozenset({"throw", "hurl", "lob", "toss", "fire", "launch", "plant", "detonate"})
@@ -151,7 +151,7 @@ class MentionFinder:
                     patients.append(child)
                 elif child.dep_ == "nsubj":
                     agents.append(child)
-                elif child.dep_ in {"dobj", "obj"} and child.lower_ in _REFLEXIVE:
+                elif child.dep_ in {"dobj", "obj"} and child.lower_ in REFLEXIVE:
                     patients.extend(c for c in head.children if c.dep_ == "nsubj")  # shot himself
                 elif child.dep_ in {"dobj", "obj"} and child.i not in trigger_tokens:
                     patients.append(child)
@@ -193,12 +193,18 @@ class MentionFinder:
                 patients.append(head.head)
             elif head.dep_ == "relcl" and not passive and not agents:
                 agents.append(head.head)
+            reflexive = any(
+                c.dep_ in {"dobj", "obj"} and c.lower_ in REFLEXIVE for c in head.children
+            )
             if head.dep_ in {"conj", "xcomp", "advcl"} and not agents and not patients:
                 parent = head.head
                 if parent.i in by_head or parent.pos_ == "VERB":
                     p_pat, p_ag = self._arguments(parent, {})
                     if undergoer:  # "X turned the gun on herself and died": X died
                         patients.extend(p_pat if is_passive(parent) else p_ag)
+                    elif reflexive and not is_passive(parent):
+                        patients.extend(p_ag)  # "shot a student and then killed herself"
+                        agents.extend(p_ag)
                     else:
                         agents.extend(p_ag)
                         if is_passive(parent) == passive:

@@ -1,0 +1,112 @@
+"""Who survived: an attacker's suicide, relatives, "others" added to a count, conditions,
+and a toll that names someone already mentioned (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tensionwatch.extract.drafts import count_survivors
+from tensionwatch.models import Actor, Role
+
+from .conftest import PUB, counts, main
+
+if TYPE_CHECKING:
+    from tensionwatch.extract.pipeline import Extractor
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # the attacker's suicide: the attacker is the dead, the person shot survived
+        ("A woman shot a cashier and then killed herself at a store on Elm Street.", 1, 1),
+        ("The man shot his wife and then fatally shot himself at their home on Sunday.", 1, 1),
+        ("A man shot his neighbor on Oak Street on Monday. He then killed himself.", 1, 1),
+        # shooting oneself without dying is an injury
+        ("An off-duty deputy accidentally shot himself in the leg at his home on Friday.", None, 1),
+        # relatives are people of their own when nobody died
+        ("Police said a woman shot her husband and their son on Pine Street on Friday.", None, 2),
+        # … but after a death a relative may be the dead person described again
+        (
+            "Police said a 4-year-old girl was shot and killed on Route 9 on Tuesday. Her "
+            "father told officers his 4-year-old daughter was shot in the car.",
+            1,
+            None,
+        ),
+        ("Two teenagers and an adult were shot on Maple Avenue on Saturday night.", None, 3),
+        # "others" add to a count of the same outcome in their sentence
+        (
+            "One woman is in serious condition and two others are injured after a shooting "
+            "on Elm Street on Sunday.",
+            None,
+            3,
+        ),
+        (
+            "One man died and three other victims were listed in stable condition after a "
+            "shooting on Elm Street on Sunday.",
+            1,
+            3,
+        ),
+        # dying of one's wounds is no injury count
+        ("A 30-year-old man has died from his gunshot wounds after a shooting on Friday.", 1, None),
+        # one person in a condition is one of those shot, not the number hurt
+        (
+            "At least three men were shot at a bar on Elm Street on Friday. One man is in "
+            "critical condition.",
+            None,
+            3,
+        ),
+        # a definite toll names someone already introduced
+        (
+            "A 2-year-old boy was shot at a home on Pine Street on Sunday. Police said the "
+            "child was found dead in a bedroom.",
+            1,
+            None,
+        ),
+        ("A man was shot on Cedar Street on Monday. He died at a hospital.", 1, None),
+    ],
+)
+def test_survivors(
+    extractor: Extractor, text: str, killed: int | None, injured: int | None
+) -> None:
+    assert counts(main(extractor, text)) == (killed, injured)
+
+
+def test_suicide_after_a_shooting_is_one_incident(extractor: Extractor) -> None:
+    text = "The man shot his wife and then fatally shot himself at their home on Sunday."
+    (incident,) = extractor.extract(text, PUB)
+    assert [v.text for v in incident.victims] == ["his wife"]
+
+
+def test_he_after_a_victim_is_the_victim_not_a_date(extractor: Extractor) -> None:
+    """ "A man was shot on Monday. He died": "he" is the man, never "Monday"."""
+    incident = main(extractor, "A man was shot on Cedar Street on Monday. He died at a hospital.")
+    assert [v.text for v in incident.victims] == ["A man"]
+
+
+def _victim(text: str, name: str | None = None, count: int | None = 1) -> Actor:
+    return Actor(text=text, role=Role.VICTIM, count=count, name=name)
+
+
+def test_count_survivors_relatives_only_when_nobody_died() -> None:
+    hit = [_victim("her husband"), _victim("their son")]
+    found = count_survivors(hit, [], nobody_died=True)
+    assert found is not None and found.value == 2
+    assert count_survivors(hit, [], nobody_died=False) is None
+
+
+def test_count_survivors_named_dead_are_not_survivors() -> None:
+    """Ann Lee and a man were shot; a woman and "Lee" died: Ann Lee is among the dead by
+    her surname, so the man is the one survivor."""
+    hit = [_victim("Ann Lee", "Ann Lee"), _victim("a man")]
+    killed = [_victim("a woman"), _victim("Lee", "Lee")]
+    found = count_survivors(hit, killed)
+    assert found is not None and found.value == 1
+
+
+def test_count_survivors_definite_toll_was_one_of_those_hit() -> None:
+    hit = [_victim("a boy")]
+    assert count_survivors(hit, [], dead_again=True) is None
+    found = count_survivors(hit, [], dead_again=False)
+    assert found is not None and found.value == 1
