@@ -123,3 +123,33 @@ def test_quote_shows_title_evidence_in_the_title() -> None:
     shown = quote(Evidence(0, 6, "2 dead", field="title"), article).plain
     assert "2 dead in Tulsa shooting" in shown
     assert quote(Evidence(0, 6, "2 dead"), article).plain == "“2 dead”"  # not in the body
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Three Hurt in Shooting Outside Tacoma Bar",  # Title Case: the tagger misses the town
+        "Three hurt in shooting outside a bar in Tacoma",
+    ],
+)
+def test_headline_town_places_a_body_without_one(extractor: Extractor, title: str) -> None:
+    """Local news often names its town only in the headline."""
+    body = (
+        "Three people were wounded in a shooting outside a bar on Sixth Avenue early Sunday, "
+        "police said. None of the injuries were life-threatening."
+    )
+    assert all(
+        p.precision.value != "city" for i in extractor.extract(body, PUB, "a1") for p in i.places
+    )
+    (incident,) = extractor.extract(body, PUB, "a1", title=title)
+    towns = [p for p in incident.places if p.precision.value == "city"]
+    assert [(p.resolved, p.admin1) for p in towns] == [("Tacoma", "US-WA")]
+    (span,) = towns[0].evidence
+    assert span.field == "title" and title[span.start : span.end] == span.text == "Tacoma"
+
+
+def test_headline_town_is_ignored_when_the_body_names_a_town(extractor: Extractor) -> None:
+    body = "Three people were wounded in a shooting outside a bar in Spokane early Sunday."
+    (incident,) = extractor.extract(body, PUB, "a1", title="Three Hurt in Shooting in Tacoma")
+    assert "Tacoma" not in {p.resolved for p in incident.places}
+    assert "Spokane" in {p.resolved for p in incident.places}

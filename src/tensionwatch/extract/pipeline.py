@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, TypeAlias, cast
 
@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from tensionwatch.errors import ConfigError, ExtractionError
 from tensionwatch.extract.component import EXTRACTOR_VERSION, IncidentExtractor
 from tensionwatch.extract.factories import FACTORY_NAME
-from tensionwatch.extract.places import PlaceResolver
+from tensionwatch.extract.places import PlaceResolver, title_town, with_home_town
 from tensionwatch.extract.truecase import (
     Truecaser,
     in_title,
@@ -26,7 +26,7 @@ from tensionwatch.extract.truecase import (
     proper_words,
     requote,
 )
-from tensionwatch.models import Article, Incident
+from tensionwatch.models import Article, Incident, PlacePrecision
 
 DEFAULT_MODEL = "en_core_web_md"
 HEADLINE_MIN_LETTERS = 10  # "TEEN KILLED IN SHOOTING" is short but all capitals
@@ -44,6 +44,10 @@ class ExtractorOptions:
     numpy_ops: bool = True
     geocode: bool = True  # resolve places with the offline GeoNames gazetteer
     batch_size: int = 16
+
+
+def _has_town(incident: Incident) -> bool:
+    return any(p.precision == PlacePrecision.CITY for p in incident.places)
 
 
 def model_location(model: str | None = None) -> str:
@@ -155,6 +159,8 @@ class Extractor:
                 title = titles.pop(number, None)
                 if not incidents and title:
                     incidents = self._from_title(title, doc._.tw_published, doc._.tw_article_id)
+                elif title and not all(_has_town(i) for i in incidents):
+                    incidents = self._with_title_town(incidents, title, doc.text)
                 yield incidents
         except (ValueError, RuntimeError, KeyError, IndexError) as exc:
             raise ExtractionError(f"extraction failed: {exc}", code="TW201") from exc
@@ -166,12 +172,34 @@ class Extractor:
         doc._.tw_article_id = article_id
         return doc
 
-    def _from_title(self, title: str, published: date | None, article_id: str) -> list[Incident]:
+    def _headline(self, title: str, published: date | None, article_id: str) -> tuple[str, Doc]:
         upper = is_mostly_upper(title, min_letters=HEADLINE_MIN_LETTERS)
         text = self.truecaser(title) if upper else title
         headline = self._doc(text, published, article_id)
         headline._.tw_headline = True
-        doc = self.nlp(headline)
+        return text, self.nlp(headline)
+
+    def _with_title_town(self, incidents: list[Incident], title: str, body: str) -> list[Incident]:
+        """Local news often names its town only in the headline ("… outside Philly Chinese
+        restaurant"): an incident the body places in no town is placed in the headline's
+        town, unless its places lie in another state or country."""
+        _text, doc = self._headline(title, None, "")
+        component = self.component
+        town = title_town(doc, component.resolver, body, component.lexicon.cue_set("locative"))
+        if town is None:
+            return incidents
+        span = town.evidence[0]  # as written, not as truecased
+        written = title[span.start : span.end]
+        town = replace(town, name=written, evidence=(replace(span, text=written),))
+        return [
+            incident
+            if _has_town(incident)
+            else replace(incident, places=with_home_town(incident.places, town, alone=True))
+            for incident in incidents
+        ]
+
+    def _from_title(self, title: str, published: date | None, article_id: str) -> list[Incident]:
+        text, doc = self._headline(title, published, article_id)
         incidents = list(doc._.tw_incidents or [])
         if text != title:
             incidents = [requote(incident, title) for incident in incidents]

@@ -260,6 +260,36 @@ def home_town(
     return best[2] if best else None
 
 
+def title_town(
+    title: Doc, resolver: PlaceResolver, body: str, locative: frozenset[str] = frozenset()
+) -> Place | None:
+    """The town a headline names ("9 shot at a party in Compton", "Philly"), resolved in the
+    light of the body, with evidence in the title. A town after "in" wins over one used as a
+    modifier ("Buffalo man shot while hunting in …")."""
+    names = [e for e in title.ents if e.label_ == "GPE" or _after_locative(e, locative)]
+    names.sort(key=lambda e: (not (e.start > 0 and title[e.start - 1].lower_ == "in"), e.start))
+    # Title Case defeats the tagger ("… Party in Compton" tags Compton a person): also try
+    # the capitalised words after a locative word, longest first
+    runs = [
+        title[start : start + length]
+        for token in title
+        if token.lower_ in locative or token.lower_ in _TITLE_LOCATIVES
+        for start in [token.i + 1]
+        for length in (3, 2, 1)
+        if start + length <= len(title)
+        and all(t.text[:1].isupper() and t.is_alpha for t in title[start : start + length])
+    ]
+    for span in [*names, *runs]:
+        evidence = (Evidence(span.start_char, span.end_char, span.text, field="title"),)
+        (town,) = resolver.resolve([Place(name=span.text, evidence=evidence)], body)
+        if town.precision == PlacePrecision.CITY:
+            return town
+    return None
+
+
+_TITLE_LOCATIVES = frozenset({"in", "at", "near", "outside"})
+
+
 # A town this close to the article's home town, in its state, is one of its neighbourhoods
 # or a suburb named as one ("Auburn Gresham" in a Chicago story): the home town stands too.
 NEIGHBOURHOOD_KM = 12.0
