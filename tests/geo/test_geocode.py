@@ -153,25 +153,6 @@ def test_geocode_place_country_is_a_preference(gazetteer: Gazetteer) -> None:
     assert found.admin1 == "US-ID"
 
 
-def test_geocode_town_abroad_in_a_country_the_article_never_names(gazetteer: Gazetteer) -> None:
-    """ "Terrace" in a story whose country is clearly the US is no town in Canada; with no
-    context it still is."""
-    assert _one(gazetteer, Place(name="Terrace")).admin1 == "CA-BC"
-    found = _one(gazetteer, Place(name="Terrace"), GeoContext(countries=("US",)))
-    assert found.country != "CA"
-    named = _one(gazetteer, Place(name="Terrace"), GeoContext(countries=("US", "CA")))
-    assert named.admin1 == "CA-BC"
-
-
-def test_geocode_mid_size_town_in_another_state_is_a_namesake(gazetteer: Gazetteer) -> None:
-    """ "Millcreek" in a Pennsylvania story is not the Utah city of 60,000."""
-    assert _one(gazetteer, Place(name="Millcreek"), GeoContext(countries=("US",))).admin1 == (
-        "US-UT"
-    )
-    context = GeoContext(countries=("US",), regions=("US-PA",))
-    assert _one(gazetteer, Place(name="Millcreek"), context).admin1 != "US-UT"
-
-
 def test_geocode_district_is_not_named_after_a_town_abroad(gazetteer: Gazetteer) -> None:
     found = _one(gazetteer, Place(name="South Side"), GeoContext(countries=("US",)))
     assert found.country in {None, "US"}

@@ -13,6 +13,7 @@ The publication date and article id are read from ``doc._.tw_published`` /
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from datetime import date
 
@@ -35,7 +36,7 @@ from tensionwatch.extract.places import (
     to_places,
     with_home_town,
 )
-from tensionwatch.models import Bias, EventDate, Evidence, Incident, Place
+from tensionwatch.models import Bias, DatePrecision, EventDate, Evidence, Incident, Place
 
 EXTRACTOR_VERSION = "tensionwatch_incidents_v1/0.6.0"
 _THROW_VERBS = frozenset({"throw", "hurl", "lob", "toss", "plant", "detonate", "fire"})
@@ -213,6 +214,24 @@ class IncidentExtractor:
             if resolved is not None and resolved.precision.value == "day":
                 first.dates.append(resolved)
                 return
+        self._same_day(doc, first, published)
+
+    def _same_day(self, doc: Doc, draft: Draft, published: date | None) -> None:
+        """Breaking news gives the hour and no day ("a man was shot at 4:30 p.m. on Porter
+        Street", "officers were called at 3:30 p.m."): an hour in the incident's sentences or
+        the lead, with no day, is the day of publication. Only when the article names no day
+        at all: a follow-up names the day of the event somewhere."""
+        if published is None or any(
+            _is_date_entity(e) and resolve_date(e, published) is not None for e in doc.ents
+        ):
+            return
+        lead = list(doc.sents)[:LEAD_SENTENCES]
+        sentences = {m.sent.start for m in draft.mentions} | {s.start for s in lead}
+        for ent in doc.ents:
+            if ent.label_ == "TIME" and ent.sent.start in sentences and _CLOCK.search(ent.text):
+                evidence = (Evidence(ent.start_char, ent.end_char, ent.text),)
+                draft.dates.append(EventDate(published, published, DatePrecision.DAY, evidence))
+                return
 
     def _is_reportable(self, draft: Draft) -> bool:
         if draft.reference:  # the trigger a backlash answers: reported only with facts of its own
@@ -346,6 +365,7 @@ def _governing(
 
 
 LEAD_SENTENCES = 6
+_CLOCK = re.compile(r"\b\d{1,2}(:\d\d)?\s*[ap]\.?m\b", re.I)
 _DAY_WORDS = (
     "monday",
     "tuesday",

@@ -56,12 +56,6 @@ COUNTRY_BONUS = COUNTRY_BONUSES[0]
 DEFAULT_COUNTRY_BONUS = 2.0
 DATELINE_ADMIN1_BONUS = 2.0
 MIN_FOREIGN_POPULATION = 15_000
-# A city in a country the article never names must be this big to stand for a name when the
-# article's own country is clear ("Metro" in a Las Vegas story is not Metro, Indonesia)
-MIN_UNNAMED_COUNTRY_POPULATION = 500_000
-# A town outside every admin1 area the article names in its country must be this big
-# ("Millcreek" in an Erie, Pennsylvania story is not Millcreek, Utah)
-MIN_OTHER_REGION_POPULATION = 100_000
 NAMESAKE_RATIO = 100
 
 
@@ -110,13 +104,10 @@ def plausible(candidates: list[Candidate], preferences: Preferences) -> list[Can
 
     A small town (under ``MIN_FOREIGN_POPULATION``) is dropped as a mere namesake when it lies
     outside every country the article names ("Charlo" in a Montana story is not Charlo, New
-    Brunswick), or, in a country the article names only in passing, when a namesake a hundred
-    times bigger exists ("BOGOTA" in a Nicaraguan wire that mentions the U.S. once is not
-    Bogota, New Jersey). A town under ``MIN_OTHER_REGION_POPULATION`` is dropped outside every
-    admin1 area the article names in its country ("Felton" in a Minnesota story is not Felton,
-    California). When the article's own country is clear, a city under
-    ``MIN_UNNAMED_COUNTRY_POPULATION`` in a country it never names is dropped too ("Terrace"
-    in a Florida story is not Terrace, British Columbia).
+    Brunswick); outside every admin1 area the article names in its country ("Felton" in a
+    Minnesota story is not Felton, California); or, in a country the article names only in
+    passing, when a namesake a hundred times bigger exists ("BOGOTA" in a Nicaraguan wire that
+    mentions the U.S. once is not Bogota, New Jersey).
     """
     if not candidates:
         return []
@@ -124,23 +115,14 @@ def plausible(candidates: list[Candidate], preferences: Preferences) -> list[Can
     main = max(preferences.countries.values(), default=0.0)
     kept: list[Candidate] = []
     for candidate in candidates:
-        if candidate.feature == CITY:
+        if candidate.feature == CITY and candidate.population < MIN_FOREIGN_POPULATION:
             bonus = preferences.countries.get(candidate.country, 0.0)
-            unnamed = bool(preferences.countries) and bonus == 0.0
-            if unnamed and (
-                candidate.population < MIN_FOREIGN_POPULATION
-                or (main >= COUNTRY_BONUS and candidate.population < MIN_UNNAMED_COUNTRY_POPULATION)
-            ):
+            if preferences.countries and bonus == 0.0:
                 continue
-            small = candidate.population < MIN_FOREIGN_POPULATION
-            if small and bonus < main and biggest >= NAMESAKE_RATIO * max(candidate.population, 1):
+            if bonus < main and biggest >= NAMESAKE_RATIO * max(candidate.population, 1):
                 continue
             named = {code for code in preferences.admin1 if code[:2] == candidate.country}
-            if (
-                named
-                and candidate.admin1 not in named
-                and candidate.population < MIN_OTHER_REGION_POPULATION
-            ):
+            if named and candidate.admin1 not in named:
                 continue
         kept.append(candidate)
     return kept
