@@ -110,3 +110,26 @@ def test_count_survivors_definite_toll_was_one_of_those_hit() -> None:
     assert count_survivors(hit, [], dead_again=True) is None
     found = count_survivors(hit, [], dead_again=False)
     assert found is not None and found.value == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "injured"),
+    [
+        # one person described twice: the same age, or a generic noun ("a child")
+        (
+            "A two-year-old child was shot in the arm on Elm Street on Friday. A 2-year-old "
+            "was shot and taken to a hospital, police said.",
+            1,
+        ),
+        (
+            "A 6-year-old girl was shot on Elm Street on Friday. Police confirmed that a child "
+            "had been seriously injured.",
+            1,
+        ),
+        # two people: different ages, genders
+        ("A 25-year-old man was shot in the head. A 17-year-old man was shot in the chest.", 2),
+        ("A man and a woman were shot on Elm Street on Friday.", 2),
+    ],
+)
+def test_one_person_described_twice(extractor: Extractor, text: str, injured: int) -> None:
+    assert counts(main(extractor, text)) == (None, injured)

@@ -25,7 +25,7 @@ from tensionwatch.extract.components.casualties import CasualtyFinder
 from tensionwatch.extract.components.dates import on_or_before, resolve_date
 from tensionwatch.extract.components.mentions import Mention, MentionFinder
 from tensionwatch.extract.cues import Hit, PhraseFinder
-from tensionwatch.extract.drafts import Draft, build_incident, ev
+from tensionwatch.extract.drafts import Draft, PeopleWords, build_incident, ev
 from tensionwatch.extract.lexicon import Lexicon
 from tensionwatch.extract.places import (
     CountryNames,
@@ -70,6 +70,11 @@ class IncidentExtractor:
         self.phrases = PhraseFinder(nlp, self.lexicon)
         self.assembler = Assembler(self.lexicon, self.mentions)
         self._besides = self.lexicon.cue_set("besides")
+        self._people = PeopleWords(
+            generic=self.lexicon.cue_set("generic_person"),
+            next=self.lexicon.cue_set("next_person"),
+            numbers=self.lexicon.numbers,
+        )
         self._not_weapon_use = self.lexicon.cue_set("not_weapon_use")
         self._event_verbs = self.lexicon.cue_set("event_verb")
         self._locative = self.lexicon.cue_set("locative")
@@ -299,6 +304,7 @@ class IncidentExtractor:
             sentences=sentences,
             besides_words=self._besides,
             deaths_elsewhere=deaths_elsewhere,
+            people=self._people,
         )
 
     def _bias(self, draft: Draft) -> Bias:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -293,12 +295,68 @@ def count_victims(victims: list[Actor]) -> Count | None:
     return Count(total, Qualifier.EXACT, total, total, evidence=evidence)
 
 
+@dataclass(frozen=True, slots=True)
+class PeopleWords:
+    """Word lists (``cues.jsonl``, ``numbers.jsonl``) that tell whether two indefinite phrases
+    name two people: ``generic`` nouns ("a child", "a victim") may describe someone already
+    introduced again; ``next`` words ("another", "a second") never do."""
+
+    generic: frozenset[str] = frozenset()
+    next: frozenset[str] = frozenset()
+    numbers: Mapping[str, int] = field(default_factory=dict)
+
+
+_AGE = re.compile(r"\b([a-z0-9]+(?:-[a-z]+)?)[- ](year|month|week)s?[- ]old\b", re.I)
+
+
+def _age(actor: Actor, numbers: Mapping[str, int]) -> tuple[int, str] | None:
+    found = _AGE.search(actor.text)
+    if found is None:
+        return None
+    written = found.group(1).lower()
+    if written.isdigit():
+        value: int | None = int(written)
+    else:
+        parts = written.split("-")
+        value = sum(numbers[p] for p in parts) if all(p in numbers for p in parts) else None
+    return (value, found.group(2).lower()) if value is not None else None
+
+
+def _same_person(a: Actor, b: Actor, people: PeopleWords) -> bool:
+    """ "A three-year-old child … a three year old", "a 4-year-old boy … a child": one
+    person described twice; "a man … a woman", "a 25-year-old … a 17-year-old", "a man …
+    a second man" are two."""
+    if any(w in people.next for v in (a, b) for w in v.text.lower().split()):
+        return False
+    if a.gender and b.gender and a.gender != b.gender:
+        return False
+    age_a, age_b = _age(a, people.numbers), _age(b, people.numbers)
+    if age_a is not None and age_b is not None:
+        return age_a == age_b
+    return any(v.text.lower().split()[-1] in people.generic for v in (a, b))
+
+
+def _one_each(victims: list[Actor], people: PeopleWords | None) -> list[Actor]:
+    """Introduced single people, each once (see :func:`_same_person`)."""
+    if people is None:
+        return victims
+    kept: list[Actor] = []
+    for victim in victims:
+        if victim.count == 1 and any(
+            k.count == 1 and _same_person(k, victim, people) for k in kept
+        ):
+            continue
+        kept.append(victim)
+    return kept
+
+
 def count_survivors(
     hit: list[Actor],
     killed: list[Actor],
     besides_words: frozenset[str] = frozenset(),
     nobody_died: bool = False,
     dead_again: bool = False,
+    people: PeopleWords | None = None,
 ) -> Count | None:
     """People shot, stabbed or beaten who are not among the dead count as injured; "the three
     others" (a ``besides`` word) are new people although the phrase is definite. When
@@ -315,7 +373,7 @@ def count_survivors(
     ]
     besides = [v for v in alive if _besides(v, besides_words) and v.count]
     rest = [v for v in alive if v not in besides]
-    counted = [v for v in rest if _introduced(v) and v.count]
+    counted = _one_each([v for v in rest if _introduced(v) and v.count], people)
     total = sum(v.count or 0 for v in counted)
     if nobody_died and not killed and not any(_introduced(v) for v in rest):
         total, counted = _distinct(rest)
@@ -340,17 +398,20 @@ def _has_besides_word(text: str, besides_words: frozenset[str]) -> bool:
     return any(word in besides_words for word in text.lower().split())
 
 
-def count_hit(hit: list[Actor], killed: Count | None) -> Count | None:
+def count_hit(
+    hit: list[Actor], killed: Count | None, people: PeopleWords | None = None
+) -> Count | None:
     """Someone shot, stabbed or wounded with no death reported is one of the injured: "the boy
     was shot in the face", "a girl who was shot in the leg" → 1 when no number is stated.
 
     Only when nobody was killed: "a man was shot … he died" leaves no survivor to count."""
     if not hit or (killed is not None and killed.value > 0):
         return None
-    people = {v.text.lower(): v for v in hit}
-    counted = [v for v in people.values() if _introduced(v)]
+    by_text = {v.text.lower(): v for v in hit}
+    counted = [v for v in by_text.values() if _introduced(v)]
     if counted and any(v.count is None for v in counted):
         return None  # "several people were shot": the number is not known
+    counted = _one_each(counted, people)
     total = max(1, sum(v.count or 1 for v in counted))
     evidence = tuple(e for v in (counted or hit[:1]) for e in v.evidence)
     return Count(total, Qualifier.EXACT, total, total, evidence=evidence)
@@ -411,6 +472,7 @@ def build_incident(
     sentences: tuple[Evidence, ...],
     besides_words: frozenset[str],
     deaths_elsewhere: bool = False,
+    people: PeopleWords | None = None,
 ) -> Incident:
     """``deaths_elsewhere``: another incident of the article reports a death, so a person shot
     here with no outcome may be that person ("X was shot" … "X died"): not counted as hurt.
@@ -434,8 +496,9 @@ def build_incident(
             # the attacker's suicide ("shot his wife and then himself") kills no victim
             nobody_died=not (draft.killed or draft.killed_victims or deaths_elsewhere),
             dead_again=_definite_toll(killed),
+            people=people,
         )
-        or (None if deaths_elsewhere else count_hit(draft.injured_victims, killed)),
+        or (None if deaths_elsewhere else count_hit(draft.injured_victims, killed, people)),
     )
     kind = draft.resolved_type(killed, injured)
     evidence = tuple(ev(m.trigger) for m in draft.mentions)
