@@ -133,3 +133,28 @@ def test_count_survivors_definite_toll_was_one_of_those_hit() -> None:
 )
 def test_one_person_described_twice(extractor: Extractor, text: str, injured: int) -> None:
     assert counts(main(extractor, text)) == (None, injured)
+
+
+def test_accidental_self_shooting_death_lists_the_dead(extractor: Extractor) -> None:
+    text = "While cleaning his rifle on Saturday, the teenager accidentally shot himself and died."
+    incident = main(extractor, text)
+    assert counts(incident) == (1, None)
+    assert [v.text for v in incident.victims] == ["the teenager"]
+
+
+def test_property_hit_is_no_casualty(extractor: Extractor) -> None:
+    """ "two cars were hit": a count of property is not a count of people."""
+    text = (
+        "A 7-year-old girl was critically injured on Saturday night when two cars were hit "
+        "by gunfire on Interstate 24."
+    )
+    assert counts(main(extractor, text)) == (None, 1)
+
+
+def test_running_total_with_a_strong_trigger_is_no_incident(extractor: Extractor) -> None:
+    """ "at this time last year, 9 adults were unintentionally shot": a statistic."""
+    text = (
+        "A 19-year-old man was shot and killed at a friend's house on Sunday night. Their "
+        "data shows at this time last year, 9 adults were unintentionally shot."
+    )
+    assert counts(main(extractor, text)) == (1, None)

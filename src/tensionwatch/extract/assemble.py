@@ -159,7 +159,7 @@ class Assembler:
             ]  # "Nationwide Children's Hospital" names a place, not a total
             assigned: dict[int, Draft] = {}
             for mention in mentions:
-                if mention.generic or (not mention.strong and _reports_a_total(mention, totals)):
+                if mention.generic or _reports_a_total(mention, totals):
                     continue
                 draft = self._place(mention, result, assigned, focus, s_index, ctx)
                 assigned[mention.head.i] = draft
@@ -339,9 +339,9 @@ class Assembler:
     # -- arguments ---------------------------------------------------------------------------
     def _arguments(self, mention: Mention, draft: Draft, last_victim: Actor | None) -> Actor | None:
         outcome = _outcome(mention, self._kill_lemmas, self._injure_lemmas, self._fatal_words)
-        # "… then killed himself": the attacker, counted by the killed_self patterns
-        patients = [] if _reflexive(mention.head) and outcome == "killed" else mention.patients
-        for patient in patients:
+        # "… then killed himself": the attacker died by his own hand, no victim of the attack
+        suicide = _reflexive(mention.head) and outcome == "killed"
+        for patient in mention.patients:
             if _is_bare_number(patient, self.lexicon):
                 continue  # "left over 180 injured": a count, handled by the casualty patterns
             if patient.ent_type_ in {"FAC", "GPE", "LOC", "ORG"} and patient.ent_type_ != "NORP":
@@ -357,7 +357,9 @@ class Assembler:
                 if antecedent is None:
                     continue
                 patient = antecedent
-            if self.finder.is_person(patient):
+            if suicide and self.finder.is_person(patient):
+                draft.add_unique(draft.suicides, self.actors.build(patient, Role.VICTIM))
+            elif self.finder.is_person(patient):
                 actor = self.actors.build(patient, Role.VICTIM)
                 if self.actors.is_elliptical(patient) and last_victim is not None:
                     actor = self.actors.inherit(actor, last_victim)

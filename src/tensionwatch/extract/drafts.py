@@ -80,6 +80,7 @@ class Draft:
     injured: list[CasualtyMention] = field(default_factory=list)
     shot: list[CasualtyMention] = field(default_factory=list)  # hit, outcome not stated
     self_killed: list[CasualtyMention] = field(default_factory=list)  # "then killed himself"
+    suicides: list[Actor] = field(default_factory=list)  # who "shot himself and died"
     places: list[Place] = field(default_factory=list)
     dates: list[EventDate] = field(default_factory=list)
     terror: list[Evidence] = field(default_factory=list)
@@ -219,15 +220,18 @@ def with_suicide(killed: Count | None, draft: Draft) -> Count | None:
     """ "killed two people … before killing himself" → 3: the number a killing verb governs
     counts its objects, so the killer who then died is one more. A toll stated as a subject
     ("three people are dead") or counted from named victims may include the killer."""
-    if not draft.self_killed:
+    spans = [ev(m.span) for m in draft.self_killed] or [
+        a.evidence[0] for a in draft.suicides if a.evidence
+    ]
+    if not spans:
         return killed
     if killed is None or killed.value == 0:
-        return Count(1, Qualifier.EXACT, 1, 1, evidence=(ev(draft.self_killed[0].span),))
+        return Count(1, Qualifier.EXACT, 1, 1, evidence=(spans[0],))
     stated = next((m for m in draft.killed if m.count is killed), None)
     if stated is None or stated.span[0].pos_ != "VERB":
         return killed  # counted people may include the killer ("shot and killed himself")
     total = killed.value + 1
-    evidence = (*killed.evidence, ev(draft.self_killed[0].span))
+    evidence = (*killed.evidence, spans[0])
     return Count(total, killed.qualifier, total, total, evidence=evidence)
 
 
@@ -511,7 +515,7 @@ def build_incident(
         places=places,
         perpetrators=tuple(draft.perpetrators),
         suspects=tuple(draft.suspects),
-        victims=tuple(draft.victims),
+        victims=tuple(draft.victims or draft.suicides),  # "shot himself": he is the one hurt
         targets=tuple(draft.targets),
         weapons=tuple(draft.weapons),
         killed=killed,

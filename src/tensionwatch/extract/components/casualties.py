@@ -45,6 +45,8 @@ class CasualtyFinder:
             key = doc.vocab.strings[match_id]
             label, negated, singular = self._rules[key]
             span = doc[start:end]
+            if self._counts_things(span):
+                continue  # "two cars were hit": property, not people
             stated = 0 if negated else self._stated.get(key)
             if stated is not None:
                 count: Count | None = Count(
@@ -66,6 +68,15 @@ class CasualtyFinder:
             if previous is None or len(span) > len(previous.span):
                 best[slot] = CasualtyMention(label, count, span)
         return _drop_cross_label_duplicates(sorted(best.values(), key=lambda m: m.span.start))
+
+    def _counts_things(self, span: Span) -> bool:
+        """The noun a number counts ("two cars", not "two bank tellers") names property."""
+        noun = next(
+            (t.head for t in span if t._.tw_num and t.dep_ == "nummod" and t.head in span),
+            None,
+        )
+        targets = self.lexicon.targets
+        return noun is not None and (noun.lower_ in targets or noun.lemma_.lower() in targets)
 
 
 def _drop_cross_label_duplicates(mentions: list[CasualtyMention]) -> list[CasualtyMention]:
