@@ -158,3 +158,13 @@ def test_running_total_with_a_strong_trigger_is_no_incident(extractor: Extractor
         "data shows at this time last year, 9 adults were unintentionally shot."
     )
     assert counts(main(extractor, text)) == (1, None)
+
+
+@pytest.mark.parametrize(("age", "killed"), [("17", 1), ("16", 2)])
+def test_one_dead_person_described_twice(extractor: Extractor, age: str, killed: int) -> None:
+    """The same age is the same person; another age is another person."""
+    text = (
+        "A gunman shot and killed a 17-year-old boy on Friday, police said. Witnesses said "
+        f"the gunman killed a {age}-year-old victim and fled."
+    )
+    assert counts(main(extractor, text)) == (killed, None)

@@ -273,32 +273,6 @@ def _relatives(victims: list[Actor], introduced: list[Actor]) -> list[Actor]:
     return found
 
 
-def _distinct(victims: list[Actor]) -> tuple[int, list[Actor]]:
-    """How many people ``victims`` name, and the phrases that name them: indefinite or counted
-    phrases and relatives by a possessive ("his wife and their son"), or the first-and-last
-    names when they are more. A name often repeats a description ("an 8-year-old girl …
-    MaKayla Dyer"), so names and descriptions are not added up: the larger of the two."""
-    new = [v for v in victims if _introduced(v)]
-    new += _relatives(victims, new)
-    named = _named_people(victims)
-    described = sum(v.count or 1 for v in new)
-    if len(named) > described:
-        return len(named), named
-    return described, new
-
-
-def count_victims(victims: list[Actor]) -> Count | None:
-    """ "shot and killed his wife, two young children and his mother-in-law" → 4 killed;
-    "the victim … died" → 1 when nobody else was said to be killed; "Angelina Benton, Raynord
-    Daniel and Joseph McDonald were killed" → 3."""
-    if not victims or any(v.count is None and _introduced(v) for v in victims):
-        return None
-    total, counted = _distinct(victims)
-    total = max(total, 1)
-    evidence = tuple(e for v in (counted or victims[:1]) for e in v.evidence)
-    return Count(total, Qualifier.EXACT, total, total, evidence=evidence)
-
-
 @dataclass(frozen=True, slots=True)
 class PeopleWords:
     """Word lists (``cues.jsonl``, ``numbers.jsonl``) that tell whether two indefinite phrases
@@ -337,7 +311,13 @@ def _same_person(a: Actor, b: Actor, people: PeopleWords) -> bool:
     age_a, age_b = _age(a, people.numbers), _age(b, people.numbers)
     if age_a is not None and age_b is not None:
         return age_a == age_b
-    return any(v.text.lower().split()[-1] in people.generic for v in (a, b))
+    return any(_generic(v, people) for v in (a, b))
+
+
+def _generic(actor: Actor, people: PeopleWords) -> bool:
+    """ "a child", "a victim", "a 16-year-old": no noun that tells two people apart."""
+    words = actor.text.lower().split()
+    return bool(words) and (words[-1] in people.generic or bool(_AGE.fullmatch(words[-1])))
 
 
 def _one_each(victims: list[Actor], people: PeopleWords | None) -> list[Actor]:
@@ -352,6 +332,32 @@ def _one_each(victims: list[Actor], people: PeopleWords | None) -> list[Actor]:
             continue
         kept.append(victim)
     return kept
+
+
+def _distinct(victims: list[Actor], people: PeopleWords | None = None) -> tuple[int, list[Actor]]:
+    """How many people ``victims`` name, and the phrases that name them: indefinite or counted
+    phrases and relatives by a possessive ("his wife and their son"), or the first-and-last
+    names when they are more. A name often repeats a description ("an 8-year-old girl …
+    MaKayla Dyer"), so names and descriptions are not added up: the larger of the two."""
+    new = _one_each([v for v in victims if _introduced(v)], people)
+    new += _relatives(victims, new)
+    named = _named_people(victims)
+    described = sum(v.count or 1 for v in new)
+    if len(named) > described:
+        return len(named), named
+    return described, new
+
+
+def count_victims(victims: list[Actor], people: PeopleWords | None = None) -> Count | None:
+    """ "shot and killed his wife, two young children and his mother-in-law" → 4 killed;
+    "the victim … died" → 1 when nobody else was said to be killed; "Angelina Benton, Raynord
+    Daniel and Joseph McDonald were killed" → 3."""
+    if not victims or any(v.count is None and _introduced(v) for v in victims):
+        return None
+    total, counted = _distinct(victims, people)
+    total = max(total, 1)
+    evidence = tuple(e for v in (counted or victims[:1]) for e in v.evidence)
+    return Count(total, Qualifier.EXACT, total, total, evidence=evidence)
 
 
 def count_survivors(
@@ -483,7 +489,7 @@ def build_incident(
     ``besides_words``: see :func:`injured_from_shot`."""
     killed = _unless_none_else(
         best_count(with_besides(draft.killed, besides_words), draft.notes.get("killed")),
-        count_victims(draft.killed_victims),
+        count_victims(draft.killed_victims, people),
     )
     killed = with_suicide(killed, draft)
     from_shot = injured_from_shot(best_count(draft.shot), killed, besides_words)
