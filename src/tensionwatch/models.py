@@ -83,8 +83,9 @@ class Evidence:
     ``article.title[start:end]`` when ``field`` is ``"title"``.
 
     ``field`` says which part of the article the offsets point into: ``"text"`` (the body)
-    or ``"title"`` (the headline, read only when the body reports no incident: pages whose
-    body is a cookie wall or a video caption still carry the story in their headline).
+    or ``"title"`` (the headline, read when the body reports no incident, since pages whose
+    body is a cookie wall or a video caption still carry the story in their headline, and for
+    the town of a lead incident the body places in none).
     """
 
     start: int

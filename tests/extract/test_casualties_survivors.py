@@ -168,3 +168,38 @@ def test_one_dead_person_described_twice(extractor: Extractor, age: str, killed:
         f"the gunman killed a {age}-year-old victim and fled."
     )
     assert counts(main(extractor, text)) == (killed, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # people in one list are never one person described twice
+        ("A woman and a child were shot on Elm Street on Friday.", None, 2),
+        # a total and its breakdown are not added up
+        (
+            "Four people were injured in a shooting on Elm Street on Friday; one is in critical "
+            "condition and three others are in stable condition.",
+            None,
+            4,
+        ),
+        # an attacker found dead is not the person hit described again
+        ("A man shot a neighbor on Elm Street on Friday. The shooter was later found dead.", 1, 1),
+        # plural and collective subjects keep their own number
+        ("The 6 teenagers were found dead after a shooting on Elm Street on Friday.", 6, None),
+        ("The couple was found dead after a shooting on Elm Street on Friday.", 2, None),
+        # "last year" dates an event; it is no running total
+        ("Two men were shot and killed last year at a party on Elm Street.", 2, None),
+    ],
+)
+def test_review_cases(
+    extractor: Extractor, text: str, killed: int | None, injured: int | None
+) -> None:
+    assert counts(main(extractor, text)) == (killed, injured)
+
+
+def test_self_shooting_in_a_separate_incident_stays_separate(extractor: Extractor) -> None:
+    text = (
+        "A man was shot on Elm Street on Monday. In a separate incident on Tuesday, a deputy "
+        "accidentally shot himself at his home on Oak Street."
+    )
+    assert len(extractor.extract(text, PUB)) == 2

@@ -136,7 +136,8 @@ def test_headline_town_places_a_body_without_one(extractor: Extractor, title: st
     """Local news often names its town only in the headline."""
     body = (
         "Three people were wounded in a shooting outside a bar on Sixth Avenue early Sunday, "
-        "police said. None of the injuries were life-threatening."
+        "police said. None of the injuries were life-threatening. It was the third shooting "
+        "in Pierce County, Wash., this month."
     )
     assert all(
         p.precision.value != "city" for i in extractor.extract(body, PUB, "a1") for p in i.places
@@ -153,3 +154,11 @@ def test_headline_town_is_ignored_when_the_body_names_a_town(extractor: Extracto
     (incident,) = extractor.extract(body, PUB, "a1", title="Three Hurt in Shooting in Tacoma")
     assert "Tacoma" not in {p.resolved for p in incident.places}
     assert "Spokane" in {p.resolved for p in incident.places}
+
+
+@pytest.mark.parametrize("title", ["Man Shot at Gas Station", "Man Shot Outside Store"])
+def test_headline_common_words_are_no_town(extractor: Extractor, title: str) -> None:
+    """Title Case capitalises every word: "Store" is no town in Slovenia."""
+    body = "A man was shot outside a store on Sunday night, police in Ohio said."
+    (incident,) = extractor.extract(body, PUB, "a1", title=title)
+    assert all(e.field == "text" for p in incident.places for e in p.evidence)

@@ -21,9 +21,9 @@ from tensionwatch.extract.components.casualties import CasualtyMention
 from tensionwatch.extract.components.dates import resolve_date
 from tensionwatch.extract.components.mentions import (
     PERSONAL_PRONOUNS,
-    REFLEXIVE,
     Mention,
     MentionFinder,
+    is_reflexive,
 )
 from tensionwatch.extract.cues import Hit
 from tensionwatch.extract.drafts import Draft, compatible, ev
@@ -111,7 +111,14 @@ class Assembler:
         self._fatal_words = lexicon.cue_set("outcome_fatal")
         self._locative = lexicon.cue_set("locative")
         self._perpetrator_nouns = lexicon.cue_set("perpetrator_noun")
+        self._running = lexicon.cue_set("running_total")
         self._person_nouns = frozenset(lexicon.actor_terms.get("person_noun", {}))
+
+    def _running_totals(self, totals: list[Span]) -> list[Span]:
+        """ "so far this year", "at this time last year": totals that silence even a strong
+        trigger ("21 adults have been shot so far this year"); "last year" alone may date
+        one event ("two men were shot and killed last year")."""
+        return [t for t in totals if t.text.lower() in self._running]
 
     def _is_instrument(self, token: Token) -> bool:
         lemma, lower = token.lemma_.lower(), token.lower_
@@ -159,7 +166,9 @@ class Assembler:
             ]  # "Nationwide Children's Hospital" names a place, not a total
             assigned: dict[int, Draft] = {}
             for mention in mentions:
-                if mention.generic or _reports_a_total(mention, totals):
+                if mention.generic or _reports_a_total(
+                    mention, totals if not mention.strong else self._running_totals(totals)
+                ):
                     continue
                 draft = self._place(mention, result, assigned, focus, s_index, ctx)
                 assigned[mention.head.i] = draft
@@ -228,9 +237,14 @@ class Assembler:
                 return near
             if focus and s_index - focus[-1].last_sentence <= 2:
                 return focus[-1]
-        if _reflexive(mention.head):
+        if is_reflexive(mention.head):
             # "shot his wife and then shot himself": the attacker's death ends the same event
-            joinable = [d for d in [*same_sentence, *reversed(focus)] if not d.reference]
+            joinable = [d for d in same_sentence if not d.reference]
+            if not joinable and focus and not ctx.separate:
+                last = focus[-1]
+                close = s_index - last.last_sentence <= 2
+                if close and not last.reference and not self._conflicts(mention, last, ctx):
+                    joinable = [last]
             if joinable:
                 return joinable[0]
         has_own_patient = any(
@@ -340,7 +354,7 @@ class Assembler:
     def _arguments(self, mention: Mention, draft: Draft, last_victim: Actor | None) -> Actor | None:
         outcome = _outcome(mention, self._kill_lemmas, self._injure_lemmas, self._fatal_words)
         # "… then killed himself": the attacker died by his own hand, no victim of the attack
-        suicide = _reflexive(mention.head) and outcome == "killed"
+        suicide = is_reflexive(mention.head) and outcome == "killed"
         for patient in mention.patients:
             if _is_bare_number(patient, self.lexicon):
                 continue  # "left over 180 injured": a count, handled by the casualty patterns
@@ -364,6 +378,8 @@ class Assembler:
                 if self.actors.is_elliptical(patient) and last_victim is not None:
                     actor = self.actors.inherit(actor, last_victim)
                 draft.add_unique(draft.victims, actor)
+                for evidence in actor.evidence[:1]:
+                    draft.victim_sentences[evidence.start] = self._sentence_index
                 last_victim = actor
                 if outcome == "killed":
                     draft.add_unique(draft.killed_victims, actor)
@@ -402,7 +418,7 @@ class Assembler:
         plural = pronoun.lower_ in {"they", "them"}
         excluded = {t.i for agent in mention.agents for t in agent.subtree}
         # "A man shot his neighbor. He then killed himself": who killed himself is the attacker
-        reflexive = _reflexive(mention.head)
+        reflexive = is_reflexive(mention.head)
         roles = {"nsubj"} if reflexive else {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"}
         doc = pronoun.doc
         first_sentence = max(0, pronoun.sent.start - 80)
@@ -669,11 +685,13 @@ def _counts_a_total(token: Token, totals: list[Span]) -> bool:
 
 
 def _reports_a_total(mention: Mention, totals: list[Span]) -> bool:
-    """ "112 people have been killed so far this year": a weak trigger whose only victims are
-    a count, in a clause with a running-total cue, names no incident of its own."""
+    """ "112 people have been killed so far this year": a trigger whose only victims are a
+    count, in a clause with a running-total cue, names no incident of its own (a strong
+    trigger only with a cue that always means a running total: ``running_total``)."""
     patients = mention.patients
     return (
         bool(totals)
+        and bool(patients)
         and all(p.tag_ in {"NNS", "NNPS", "CD"} for p in patients)
         and _counts_a_total(mention.head, totals)
     )
@@ -719,7 +737,7 @@ def _outcome(
     lemmas = {mention.head.lemma_.lower()} | {
         c.lemma_.lower()
         for c in mention.head.children
-        if c.dep_ in {"conj", "xcomp", "acomp"} and not _reflexive(c)
+        if c.dep_ in {"conj", "xcomp", "acomp"} and not is_reflexive(c)
     }  # "shot a student and then killed herself": the student was not killed
     fatal = any(
         c.lower_ in fatal_words
@@ -731,10 +749,6 @@ def _outcome(
     if lemmas & injure_lemmas:
         return "injured"
     return None
-
-
-def _reflexive(verb: Token) -> bool:
-    return any(c.dep_ in {"dobj", "obj"} and c.lower_ in REFLEXIVE for c in verb.children)
 
 
 HEADLINE_MAX = 200

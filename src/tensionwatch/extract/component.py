@@ -22,7 +22,11 @@ from spacy.tokens import Doc, Span, Token
 
 from tensionwatch.extract.assemble import Assembler, Finds
 from tensionwatch.extract.components.casualties import CasualtyFinder
-from tensionwatch.extract.components.dates import on_or_before, resolve_date
+from tensionwatch.extract.components.dates import (
+    is_publication_stamp,
+    on_or_before,
+    resolve_date,
+)
 from tensionwatch.extract.components.mentions import Mention, MentionFinder
 from tensionwatch.extract.cues import Hit, PhraseFinder
 from tensionwatch.extract.drafts import Draft, PeopleWords, build_incident, ev
@@ -72,7 +76,8 @@ class IncidentExtractor:
         self._besides = self.lexicon.cue_set("besides")
         self._people = PeopleWords(
             generic=self.lexicon.cue_set("generic_person"),
-            next=self.lexicon.cue_set("next_person"),
+            another=self.lexicon.cue_set("next_person"),
+            attackers=self.lexicon.cue_set("perpetrator_noun"),
             numbers=self.lexicon.numbers,
         )
         self._not_weapon_use = self.lexicon.cue_set("not_weapon_use")
@@ -172,7 +177,7 @@ class IncidentExtractor:
             if draft is None:
                 continue
             resolved = resolve_date(date_ent, published)
-            if resolved is not None:
+            if resolved is not None and not is_publication_stamp(date_ent, published):
                 draft.dates.append(resolved)
         self._lead_date(doc, drafts, published)
 
@@ -216,6 +221,8 @@ class IncidentExtractor:
             ):
                 continue
             resolved = resolve_date(ent, published)
+            if is_publication_stamp(ent, published):
+                continue
             if resolved is not None and resolved.precision.value == "day":
                 first.dates.append(resolved)
                 return

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from spacy.tokens import Span
@@ -81,6 +81,7 @@ class Draft:
     shot: list[CasualtyMention] = field(default_factory=list)  # hit, outcome not stated
     self_killed: list[CasualtyMention] = field(default_factory=list)  # "then killed himself"
     suicides: list[Actor] = field(default_factory=list)  # who "shot himself and died"
+    victim_sentences: dict[int, int] = field(default_factory=dict)  # evidence start → sentence
     places: list[Place] = field(default_factory=list)
     dates: list[EventDate] = field(default_factory=list)
     terror: list[Evidence] = field(default_factory=list)
@@ -164,8 +165,6 @@ def best_count(mentions: list[CasualtyMention], note: str | None = None) -> Coun
     chosen = max(mentions, key=lambda m: (m.count.value, -m.span.start))
     count = chosen.count
     if note and count.note is None:
-        from dataclasses import replace
-
         count = replace(count, note=note)
     return count
 
@@ -174,7 +173,8 @@ def with_besides(
     mentions: list[CasualtyMention], besides_words: frozenset[str]
 ) -> list[CasualtyMention]:
     """ "One man is in critical condition and three others are injured" → 4: a count of
-    "others" adds to a count of the same outcome earlier in its sentence."""
+    "others" adds to the nearest count of the same outcome before it in its sentence, unless
+    an earlier count in the sentence already is the total."""
     out = list(mentions)
     for later in mentions:
         if not _has_besides_word(later.span.text, besides_words):
@@ -188,8 +188,10 @@ def with_besides(
         ]
         if not earlier:
             continue
-        first = max(earlier, key=lambda m: m.count.value)
+        first = max(earlier, key=lambda m: m.span.start)  # the part "others" continue
         total = first.count.value + later.count.value
+        if any(m.count.value >= total for m in earlier):
+            continue  # "four were injured; one is critical and three others are stable": 4
         count = Count(
             total,
             later.count.qualifier,
@@ -218,8 +220,7 @@ def _introduced(actor: Actor) -> bool:
 
 def with_suicide(killed: Count | None, draft: Draft) -> Count | None:
     """ "killed two people … before killing himself" → 3: the number a killing verb governs
-    counts its objects, so the killer who then died is one more. A toll stated as a subject
-    ("three people are dead") or counted from named victims may include the killer."""
+    counts its objects, so the killer who then died is one more."""
     spans = [ev(m.span) for m in draft.self_killed] or [
         a.evidence[0] for a in draft.suicides if a.evidence
     ]
@@ -229,7 +230,10 @@ def with_suicide(killed: Count | None, draft: Draft) -> Count | None:
         return Count(1, Qualifier.EXACT, 1, 1, evidence=(spans[0],))
     stated = next((m for m in draft.killed if m.count is killed), None)
     if stated is None or stated.span[0].pos_ != "VERB":
-        return killed  # counted people may include the killer ("shot and killed himself")
+        # a toll as a subject ("three people are dead") may include the killer; so may the
+        # victims counted one by one ("the toddler shot and killed himself … a 4-year-old
+        # child"): the same person under two descriptions
+        return killed
     total = killed.value + 1
     evidence = (*killed.evidence, spans[0])
     return Count(total, killed.qualifier, total, total, evidence=evidence)
@@ -277,10 +281,14 @@ def _relatives(victims: list[Actor], introduced: list[Actor]) -> list[Actor]:
 class PeopleWords:
     """Word lists (``cues.jsonl``, ``numbers.jsonl``) that tell whether two indefinite phrases
     name two people: ``generic`` nouns ("a child", "a victim") may describe someone already
-    introduced again; ``next`` words ("another", "a second") never do."""
+    introduced again; ``another`` words ("another", "a second") never do; ``attackers`` are
+    the nouns for attackers ("the shooter was found dead" is no victim described again)."""
 
     generic: frozenset[str] = frozenset()
-    next: frozenset[str] = frozenset()
+    another: frozenset[str] = frozenset()
+    attackers: frozenset[str] = frozenset()
+    # the sentence of each victim phrase (by evidence start): one list names several people
+    sentences: Mapping[int, int] = field(default_factory=dict)
     numbers: Mapping[str, int] = field(default_factory=dict)
 
 
@@ -292,7 +300,7 @@ def _age(actor: Actor, numbers: Mapping[str, int]) -> tuple[int, str] | None:
     if found is None:
         return None
     written = found.group(1).lower()
-    if written.isdigit():
+    if written.isascii() and written.isdigit():
         value: int | None = int(written)
     else:
         parts = written.split("-")
@@ -304,8 +312,11 @@ def _same_person(a: Actor, b: Actor, people: PeopleWords) -> bool:
     """ "A three-year-old child … a three year old", "a 4-year-old boy … a child": one
     person described twice; "a man … a woman", "a 25-year-old … a 17-year-old", "a man …
     a second man" are two."""
-    if any(w in people.next for v in (a, b) for w in v.text.lower().split()):
+    if any(w in people.another for v in (a, b) for w in v.text.lower().split()):
         return False
+    where = [people.sentences.get(v.evidence[0].start) if v.evidence else None for v in (a, b)]
+    if None in where or where[0] == where[1]:
+        return False  # "a woman and a child were shot": one sentence, two people
     if a.gender and b.gender and a.gender != b.gender:
         return False
     age_a, age_b = _age(a, people.numbers), _age(b, people.numbers)
@@ -375,11 +386,9 @@ def count_survivors(
     ``dead_again``: the toll names someone already mentioned ("a girl was shot … the child
     was found dead"), so the dead person was one of those hit."""
     dead = {v.text.lower() for v in killed}
-    dead_names = {(v.name or "").split()[-1].lower() for v in killed if v.name}
+    dead_names = {_surname(v) for v in killed if v.name}
     alive = [
-        v
-        for v in hit
-        if v.text.lower() not in dead and not (v.name and v.name.split()[-1].lower() in dead_names)
+        v for v in hit if v.text.lower() not in dead and not (v.name and _surname(v) in dead_names)
     ]
     besides = [v for v in alive if _besides(v, besides_words) and v.count]
     rest = [v for v in alive if v not in besides]
@@ -397,6 +406,10 @@ def count_survivors(
         return None
     evidence = tuple(e for v in survivors for e in v.evidence)
     return Count(total, Qualifier.EXACT, total, total, evidence=evidence)
+
+
+def _surname(actor: Actor) -> str:
+    return ((actor.name or "").split() or [""])[-1].lower()
 
 
 def _besides(actor: Actor, besides_words: frozenset[str]) -> bool:
@@ -442,18 +455,20 @@ def injured_from_shot(
     return Count(total, shot.qualifier, evidence=shot.evidence)
 
 
-def _definite_toll(killed: Count | None) -> bool:
-    """ "the child was found dead", "the victim was pronounced dead": a toll of one person
-    named by a definite phrase, someone the text has already introduced."""
-    return (
-        killed is not None
-        and killed.value == 1
-        and bool(killed.evidence)
-        and all(e.text.split()[0].lower() in _DEFINITE for e in killed.evidence if e.text)
-    )
+def _definite_toll(toll: Count | None, attackers: frozenset[str]) -> bool:
+    """ "the child was found dead", "the victim was pronounced dead": a stated toll of one
+    person named by a definite phrase, someone the text has already introduced; not an
+    attacker ("the shooter was found dead")."""
+    if toll is None or toll.value != 1 or not toll.evidence:
+        return False
+    for evidence in toll.evidence:
+        words = evidence.text.lower().split()
+        if not words or words[0] not in _DEFINITE or any(w in attackers for w in words):
+            return False
+    return True
 
 
-_DEFINITE = frozenset({"the", "he", "she", "his", "her"})
+_DEFINITE = frozenset({"the", "he", "she", "his", "her"})  # grammar words, not a lexicon
 
 
 def _unless_none_else(stated: Count | None, counted: Count | None) -> Count | None:
@@ -487,10 +502,9 @@ def build_incident(
     """``deaths_elsewhere``: another incident of the article reports a death, so a person shot
     here with no outcome may be that person ("X was shot" … "X died"): not counted as hurt.
     ``besides_words``: see :func:`injured_from_shot`."""
-    killed = _unless_none_else(
-        best_count(with_besides(draft.killed, besides_words), draft.notes.get("killed")),
-        count_victims(draft.killed_victims, people),
-    )
+    people = replace(people or PeopleWords(), sentences=draft.victim_sentences)
+    toll = best_count(with_besides(draft.killed, besides_words), draft.notes.get("killed"))
+    killed = _unless_none_else(toll, count_victims(draft.killed_victims, people))
     killed = with_suicide(killed, draft)
     from_shot = injured_from_shot(best_count(draft.shot), killed, besides_words)
     stated = best_count(with_besides(draft.injured, besides_words), draft.notes.get("injured"))
@@ -505,7 +519,7 @@ def build_incident(
             besides_words,
             # the attacker's suicide ("shot his wife and then himself") kills no victim
             nobody_died=not (draft.killed or draft.killed_victims or deaths_elsewhere),
-            dead_again=_definite_toll(killed),
+            dead_again=_definite_toll(toll, people.attackers),
             people=people,
         )
         or (None if deaths_elsewhere else count_hit(draft.injured_victims, killed, people)),

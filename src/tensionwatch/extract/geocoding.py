@@ -34,6 +34,15 @@ class GazetteerResolver:
             return candidates[0].country
         return None
 
+    def population(self, place: Place) -> int:
+        """The population of the gazetteer entry a resolved place stands for (0 if none)."""
+        if place.geonames_id is None:
+            return 0
+        for candidate in self.gazetteer.lookup(place.resolved or place.name):
+            if candidate.geonames_id == place.geonames_id:
+                return candidate.population
+        return 0
+
     def context(self, text: str) -> GeoContext:
         key = hash(text)
         if self._last is None or self._last[0] != key:

@@ -116,7 +116,8 @@ class Extractor:
         article_id: str = "",
         title: str | None = None,
     ) -> list[Incident]:
-        """Incidents in ``text``; the ``title`` is read only when the body reports none."""
+        """Incidents in ``text``; the ``title`` is read when the body reports none, and for the
+        town of a lead incident the body places in no town."""
         return next(self.pipe([(text, published, article_id, title)]))
 
     def extract_article(self, article: Article) -> list[Incident]:
@@ -132,7 +133,8 @@ class Extractor:
         """Incidents per item, in order; an item is ``(text, published[, article_id[, title]])``.
 
         The headline is a fallback, not a second source: when the body yields an incident the
-        title is ignored, so a headline that sums up several stories cannot add a phantom one.
+        title adds no incident, so a headline that sums up several stories cannot add a
+        phantom one; it only places the lead incident in its town when the body names none.
         When the body yields none (a cookie wall, a video caption, a list of other stories
         around a story the scraper missed), the incidents read from the headline are returned
         with their evidence marked ``field="title"``.
@@ -159,7 +161,7 @@ class Extractor:
                 title = titles.pop(number, None)
                 if not incidents and title:
                     incidents = self._from_title(title, doc._.tw_published, doc._.tw_article_id)
-                elif title and not all(_has_town(i) for i in incidents):
+                elif title and not _has_town(incidents[0]):
                     incidents = self._with_title_town(incidents, title, doc.text)
                 yield incidents
         except (ValueError, RuntimeError, KeyError, IndexError) as exc:
@@ -181,22 +183,27 @@ class Extractor:
 
     def _with_title_town(self, incidents: list[Incident], title: str, body: str) -> list[Incident]:
         """Local news often names its town only in the headline ("… outside Philly Chinese
-        restaurant"): an incident the body places in no town is placed in the headline's
-        town, unless its places lie in another state or country."""
+        restaurant"): the lead incident, when the body places it in no town, is placed in the
+        headline's town, unless its places lie in another state or country."""
         _text, doc = self._headline(title, None, "")
         component = self.component
-        town = title_town(doc, component.resolver, body, component.lexicon.cue_set("locative"))
+        lexicon = component.lexicon
+        town = title_town(
+            doc,
+            component.resolver,
+            body,
+            lexicon.cue_set("locative"),
+            lexicon.cue_set("headline_locative"),
+        )
         if town is None:
             return incidents
         span = town.evidence[0]  # as written, not as truecased
         written = title[span.start : span.end]
         town = replace(town, name=written, evidence=(replace(span, text=written),))
-        return [
-            incident
-            if _has_town(incident)
-            else replace(incident, places=with_home_town(incident.places, town, alone=True))
-            for incident in incidents
-        ]
+        lead, *rest = incidents  # a round-up names its other incidents' towns one by one
+        if _has_town(lead):
+            return incidents
+        return [replace(lead, places=with_home_town(lead.places, town, alone=True)), *rest]
 
     def _from_title(self, title: str, published: date | None, article_id: str) -> list[Incident]:
         text, doc = self._headline(title, published, article_id)

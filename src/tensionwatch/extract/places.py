@@ -261,33 +261,66 @@ def home_town(
 
 
 def title_town(
-    title: Doc, resolver: PlaceResolver, body: str, locative: frozenset[str] = frozenset()
+    title: Doc,
+    resolver: PlaceResolver,
+    body: str,
+    locative: frozenset[str] = frozenset(),
+    headline_locative: frozenset[str] = frozenset(),
 ) -> Place | None:
     """The town a headline names ("9 shot at a party in Compton", "Philly"), resolved in the
     light of the body, with evidence in the title. A town after "in" wins over one used as a
-    modifier ("Buffalo man shot while hunting in …")."""
+    modifier ("Buffalo man shot while hunting in …").
+
+    Title Case defeats the tagger ("… Party in Compton" tags Compton a person), so the
+    capitalised words after a ``headline_locative`` word are tried too, longest first; such a
+    guess must lie in a country the body names or be a town of ``HEADLINE_TOWN_POPULATION``
+    ("Man Shot Outside Store" is not Štore, Slovenia)."""
     names = [e for e in title.ents if e.label_ == "GPE" or _after_locative(e, locative)]
     names.sort(key=lambda e: (not (e.start > 0 and title[e.start - 1].lower_ == "in"), e.start))
-    # Title Case defeats the tagger ("… Party in Compton" tags Compton a person): also try
-    # the capitalised words after a locative word, longest first
+    for span in names:
+        town = _town(span, resolver, body)
+        if town is not None:
+            return town
+    countries = _body_countries(resolver, body)
     runs = [
         title[start : start + length]
         for token in title
-        if token.lower_ in locative or token.lower_ in _TITLE_LOCATIVES
+        if token.lower_ in headline_locative
         for start in [token.i + 1]
         for length in (3, 2, 1)
         if start + length <= len(title)
         and all(t.text[:1].isupper() and t.is_alpha for t in title[start : start + length])
     ]
-    for span in [*names, *runs]:
-        evidence = (Evidence(span.start_char, span.end_char, span.text, field="title"),)
-        (town,) = resolver.resolve([Place(name=span.text, evidence=evidence)], body)
-        if town.precision == PlacePrecision.CITY:
+    population = getattr(resolver, "population", None)
+    for span in runs:
+        town = _town(span, resolver, body)
+        if town is None:
+            continue
+        if town.country in countries or (
+            population is not None and population(town) >= HEADLINE_TOWN_POPULATION
+        ):
             return town
     return None
 
 
-_TITLE_LOCATIVES = frozenset({"in", "at", "near", "outside"})
+# A Title Case guess in an article that names no country must be a real town: "Gas", "Home"
+# and "Store" are villages somewhere
+HEADLINE_TOWN_POPULATION = 15_000
+
+
+def _town(span: Span, resolver: PlaceResolver, body: str) -> Place | None:
+    evidence = (Evidence(span.start_char, span.end_char, span.text, field="title"),)
+    (town,) = resolver.resolve([Place(name=span.text, evidence=evidence)], body)
+    return town if town.precision == PlacePrecision.CITY else None
+
+
+def _body_countries(resolver: PlaceResolver, body: str) -> set[str]:
+    """The countries the body names, directly or by their states and provinces."""
+    context = getattr(resolver, "context", None)
+    if context is None:
+        return set()
+    found = context(body)
+    return {*found.countries, *(r[:2] for r in found.regions)}
 
 
 # A town this close to the article's home town, in its state, is one of its neighbourhoods

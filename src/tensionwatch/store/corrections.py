@@ -40,7 +40,7 @@ def parse_path(correction: Correction) -> list[str | int]:
         raise _fail(correction, "the field path is empty or has an empty segment")
     if parts[0] in PROTECTED_FIELDS:
         raise _fail(correction, f"{parts[0]!r} identifies the incident and cannot be corrected")
-    return [int(part) if part.isdigit() else part for part in parts]
+    return [int(part) if part.isascii() and part.isdigit() else part for part in parts]
 
 
 def parse_value(correction: Correction) -> Any:

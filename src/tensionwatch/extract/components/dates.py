@@ -47,6 +47,19 @@ def on_or_before(published: date | None) -> EventDate | None:
     return EventDate(start=None, end=published, precision=DatePrecision.ON_OR_BEFORE)
 
 
+_YEAR = re.compile(r"\b(19|20)\d\d\b")
+
+
+def is_publication_stamp(span: Span, published: date | None) -> bool:
+    """ "Monday, July 6, 2015", "October 27, 2013 11:16 AM": the publication day written in
+    full, with its year, is the page's posting stamp; a report names the event's day without
+    the year ("Sunday", "July 5")."""
+    if published is None or not _YEAR.search(span.text):
+        return False
+    resolved = resolve_date(span, published)
+    return resolved is not None and resolved.start == resolved.end == published
+
+
 def resolve_date(span: Span, published: date | None) -> EventDate | None:
     """An ``EventDate`` for one DATE entity, or None when it names no usable day/month."""
     text = span.text.strip()

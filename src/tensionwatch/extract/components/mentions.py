@@ -193,9 +193,7 @@ class MentionFinder:
                 patients.append(head.head)
             elif head.dep_ == "relcl" and not passive and not agents:
                 agents.append(head.head)
-            reflexive = any(
-                c.dep_ in {"dobj", "obj"} and c.lower_ in REFLEXIVE for c in head.children
-            )
+            reflexive = is_reflexive(head)
             if head.dep_ in {"conj", "xcomp", "advcl"} and not agents and not patients:
                 parent = head.head
                 if parent.i in by_head or parent.pos_ == "VERB":
@@ -203,8 +201,9 @@ class MentionFinder:
                     if undergoer:  # "X turned the gun on herself and died": X died
                         patients.extend(p_pat if is_passive(parent) else p_ag)
                     elif reflexive and not is_passive(parent):
-                        patients.extend(p_ag)  # "shot a student and then killed herself"
-                        agents.extend(p_ag)
+                        killer = p_ag or _conj_subject(parent)
+                        patients.extend(killer)  # "shot a student and then killed herself"
+                        agents.extend(killer)
                     else:
                         agents.extend(p_ag)
                         if is_passive(parent) == passive:
@@ -256,6 +255,22 @@ class MentionFinder:
             if person.has_vector and building.has_vector:
                 return bool(token.similarity(person) >= token.similarity(building))
         return True
+
+
+def _conj_subject(verb: Token) -> list[Token]:
+    """The subject shared along a chain of coordinated verbs ("a man shot and killed his
+    wife and then killed himself": "man" for every verb)."""
+    while verb.dep_ == "conj":
+        verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if subjects:
+            return subjects
+    return []
+
+
+def is_reflexive(verb: Token) -> bool:
+    """ "killed herself", "shot himself": the verb's object is its own subject."""
+    return any(c.dep_ in {"dobj", "obj"} and c.lower_ in REFLEXIVE for c in verb.children)
 
 
 def _preceded_by(span: Span, words: frozenset[str]) -> bool:

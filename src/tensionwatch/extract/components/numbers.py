@@ -156,7 +156,7 @@ def _age_after_name(token: Token) -> bool:
     """ "Ginger Reeves, 64, and …", "Johnny Davis, 19, was …": a number set off by a comma
     right after a person's name is the person's age."""
     doc = token.doc
-    if token.i < 2 or not token.text.isdigit() or int(token.text) > 120:
+    if token.i < 2 or not (token.text.isascii() and token.text.isdigit()) or int(token.text) > 120:
         return False
     comma, name = doc[token.i - 1], doc[token.i - 2]
     return (
