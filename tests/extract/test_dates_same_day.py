@@ -3,7 +3,10 @@ the article wins (sentences written for these tests)."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
+
+import pytest
 
 from .conftest import PUB, main
 
@@ -42,3 +45,20 @@ def test_a_day_named_anywhere_wins_over_the_hour(extractor: Extractor) -> None:
     when = main(extractor, text).date
     assert when is not None
     assert not (when.end == PUB and when.precision.value == "day")
+
+
+@pytest.mark.parametrize(
+    ("later", "day"),
+    [(" Neighbors heard shots on Thursday night.", date(2023, 5, 11)), ("", PUB)],
+)
+def test_publication_stamp_dates_only_as_a_last_resort(
+    extractor: Extractor, later: str, day: date
+) -> None:
+    """ "May 12, 2023 7:39 AM" is the page's posting stamp: a day the lead names wins over
+    it; with none, the stamp is the day."""
+    text = (
+        "Updated May 12, 2023 7:39 AM. A man was shot in the leg on Elm Street, police "
+        "said." + later
+    )
+    when = main(extractor, text).date
+    assert when is not None and when.end == day and when.precision.value == "day"

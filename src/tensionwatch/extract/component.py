@@ -198,7 +198,8 @@ class IncidentExtractor:
     def _lead_date(self, doc: Doc, drafts: list[Draft], published: date | None) -> None:
         """News leads date the main event ("… were found in a home Thursday morning"): the
         first incident with no date of its own takes the first day named in the first
-        sentences, unless that day belongs to an arrest or a statement."""
+        sentences, unless that day belongs to an arrest or a statement. The page's posting
+        stamp ("Monday, July 6, 2015") dates it only when nothing else does."""
         undated = [d for d in drafts if not d.dates and not d.reference and d.mentions]
         if not undated:
             return
@@ -210,6 +211,7 @@ class IncidentExtractor:
         ):
             return  # an earlier incident owns the lead
         lead = list(doc.sents)[:LEAD_SENTENCES]
+        stamp: EventDate | None = None  # the posting stamp: a last resort, not a lead date
         for ent in doc.ents:
             if not lead or ent.start >= lead[-1].end or not _is_date_entity(ent):
                 continue
@@ -222,11 +224,14 @@ class IncidentExtractor:
                 continue
             resolved = resolve_date(ent, published)
             if is_publication_stamp(ent, published):
+                stamp = stamp or resolved
                 continue
             if resolved is not None and resolved.precision.value == "day":
                 first.dates.append(resolved)
                 return
         self._same_day(doc, first, published)
+        if not first.dates and stamp is not None:
+            first.dates.append(stamp)
 
     def _same_day(self, doc: Doc, draft: Draft, published: date | None) -> None:
         """Breaking news gives the hour and no day ("a man was shot at 4:30 p.m. on Porter
