@@ -20,10 +20,12 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("TENSIONWATCH_SHARED_DATA", REPO.parent / "shared" / "data"))
 
 
-def corpus(n: int) -> list[tuple[str, date | None]]:
+def corpus(n: int) -> list[tuple[str, date | None, str, str | None]]:
+    """(text, published, id, title): titles too, since the extractor reads a headline when
+    the body has no incident or places its lead incident in no town."""
     from tensionwatch.ingest import IngestOptions, read_paths
 
-    texts: list[tuple[str, date | None]] = []
+    texts: list[tuple[str, date | None, str, str | None]] = []
     gva = SHARED / "gva_semeval2018t5" / "normalized" / "all.jsonl"
     if gva.is_file():
         with gva.open(encoding="utf-8") as handle:
@@ -34,6 +36,8 @@ def corpus(n: int) -> list[tuple[str, date | None]]:
                         (
                             record["text"],
                             date.fromisoformat(record["date"][:10]) if record.get("date") else None,
+                            "",
+                            record.get("title"),
                         )
                     )
                 if len(texts) >= n:
@@ -42,7 +46,7 @@ def corpus(n: int) -> list[tuple[str, date | None]]:
         report = read_paths(
             sorted(str(p) for p in (REPO / "samples" / "articles").glob("*.txt")), IngestOptions()
         )
-        texts.extend((a.text, a.published) for a in report.articles)
+        texts.extend((a.text, a.published, "", a.title) for a in report.articles)
     while len(texts) < n:
         texts.extend(texts[: n - len(texts)])
     return texts[:n]
@@ -58,7 +62,7 @@ def main() -> None:
     from tensionwatch.models import Article, article_id
 
     texts = corpus(args.articles)
-    words = sum(len(t.split()) for t, _ in texts)
+    words = sum(len(t[0].split()) for t in texts)
     start = time.perf_counter()
     extractor = Extractor()
     load = time.perf_counter() - start
@@ -74,7 +78,8 @@ def main() -> None:
     )
     if args.workers > 1:
         articles = [
-            Article(id=article_id(t, str(i)), text=t, published=p) for i, (t, p) in enumerate(texts)
+            Article(id=article_id(t, str(i)), text=t, published=p, title=title)
+            for i, (t, p, _, title) in enumerate(texts)
         ]
         start = time.perf_counter()
         outcomes = list(extract_parallel(articles, ExtractorOptions(), args.workers))

@@ -177,7 +177,7 @@ class IncidentExtractor:
             if draft is None:
                 continue
             resolved = resolve_date(date_ent, published)
-            if resolved is not None and not is_publication_stamp(date_ent, published):
+            if resolved is not None and not is_publication_stamp(date_ent, resolved, published):
                 draft.dates.append(resolved)
         self._lead_date(doc, drafts, published)
 
@@ -223,7 +223,7 @@ class IncidentExtractor:
             ):
                 continue
             resolved = resolve_date(ent, published)
-            if is_publication_stamp(ent, published):
+            if resolved is not None and is_publication_stamp(ent, resolved, published):
                 stamp = stamp or resolved
                 continue
             if resolved is not None and resolved.precision.value == "day":
@@ -238,17 +238,24 @@ class IncidentExtractor:
         Street", "officers were called at 3:30 p.m."): an hour in the incident's sentences or
         the lead, with no day, is the day of publication. Only when the article names no day
         at all: a follow-up names the day of the event somewhere."""
-        if published is None or any(
-            _is_date_entity(e) and resolve_date(e, published) is not None for e in doc.ents
-        ):
+        if published is None:
             return
         lead = list(doc.sents)[:LEAD_SENTENCES]
         sentences = {m.sent.start for m in draft.mentions} | {s.start for s in lead}
-        for ent in doc.ents:
-            if ent.label_ == "TIME" and ent.sent.start in sentences and _CLOCK.search(ent.text):
-                evidence = (Evidence(ent.start_char, ent.end_char, ent.text),)
-                draft.dates.append(EventDate(published, published, DatePrecision.DAY, evidence))
-                return
+        hour = next(
+            (
+                e
+                for e in doc.ents
+                if e.label_ == "TIME" and e.sent.start in sentences and _CLOCK.search(e.text)
+            ),
+            None,
+        )
+        if hour is None or any(  # the costly date parsing only when an hour was found
+            _is_date_entity(e) and resolve_date(e, published) is not None for e in doc.ents
+        ):
+            return
+        evidence = (Evidence(hour.start_char, hour.end_char, hour.text),)
+        draft.dates.append(EventDate(published, published, DatePrecision.DAY, evidence))
 
     def _is_reportable(self, draft: Draft) -> bool:
         if draft.reference:  # the trigger a backlash answers: reported only with facts of its own

@@ -51,15 +51,14 @@ _YEAR = re.compile(r"\b(19|20)\d\d\b")
 _YEAR_AFTER = re.compile(r"^,?\s*(19|20)\d\d\b")
 
 
-def is_publication_stamp(span: Span, published: date | None) -> bool:
+def is_publication_stamp(span: Span, resolved: EventDate, published: date | None) -> bool:
     """ "Monday, July 6, 2015", "October 27, 2013 11:16 AM": the publication day written in
     full, with its year, is the page's posting stamp; a report names the event's day without
-    the year ("Sunday", "July 5")."""
+    the year ("Sunday", "July 5"). ``resolved`` is the span read by :func:`resolve_date`."""
     tail = span.doc[span.end : span.end + 2].text  # "May 12" + ", 2023" split by the tagger
     if published is None or not (_YEAR.search(span.text) or _YEAR_AFTER.match(tail)):
         return False
-    resolved = resolve_date(span, published)
-    return resolved is not None and resolved.start == resolved.end == published
+    return resolved.start == resolved.end == published
 
 
 def resolve_date(span: Span, published: date | None) -> EventDate | None:
