@@ -203,3 +203,11 @@ def test_self_shooting_in_a_separate_incident_stays_separate(extractor: Extracto
         "accidentally shot himself at his home on Oak Street."
     )
     assert len(extractor.extract(text, PUB)) == 2
+
+
+def test_a_death_toll_statistic_is_no_death(extractor: Extractor) -> None:
+    text = (
+        "A man was wounded in a shooting on Elm Street on Friday. The city's shooting death "
+        "toll has doubled since last spring."
+    )
+    assert counts(main(extractor, text)) == (None, 1)

@@ -45,8 +45,8 @@ class CasualtyFinder:
             key = doc.vocab.strings[match_id]
             label, negated, singular = self._rules[key]
             span = doc[start:end]
-            if self._counts_things(span):
-                continue  # "two cars were hit": property, not people
+            if self._counts_things(span) or _names_a_rate(span):
+                continue  # "two cars were hit": property; "the city's shooting death toll"
             stated = 0 if negated else self._stated.get(key)
             if stated is not None:
                 count: Count | None = Count(
@@ -77,6 +77,17 @@ class CasualtyFinder:
         )
         targets = self.lexicon.targets
         return noun is not None and (noun.lower_ in targets or noun.lemma_.lower() in targets)
+
+
+def _names_a_rate(span: Span) -> bool:
+    """ "the city's shooting death toll/rate": a statistic, not one death."""
+    following = span.doc[span.end : span.end + 1]
+    return span[-1].lower_ == "death" and following.text.lower() in {
+        "toll",
+        "tolls",
+        "rate",
+        "rates",
+    }
 
 
 def _drop_cross_label_duplicates(mentions: list[CasualtyMention]) -> list[CasualtyMention]:
