@@ -37,6 +37,7 @@ from tensionwatch.extract.places import (
     dominant_country,
     home_town,
     place_entities,
+    title_town,
     to_places,
     with_home_town,
 )
@@ -73,8 +74,8 @@ class IncidentExtractor:
         self.casualties = CasualtyFinder(nlp, self.lexicon)
         self.phrases = PhraseFinder(nlp, self.lexicon)
         self.assembler = Assembler(self.lexicon, self.mentions)
-        self._besides = self.lexicon.cue_set("besides")
         self._people = PeopleWords(
+            besides=self.lexicon.cue_set("besides"),
             generic=self.lexicon.cue_set("generic_person"),
             another=self.lexicon.cue_set("next_person"),
             attackers=self.lexicon.cue_set("perpetrator_noun"),
@@ -84,6 +85,7 @@ class IncidentExtractor:
         self._event_verbs = self.lexicon.cue_set("event_verb")
         self._locative = self.lexicon.cue_set("locative")
         self._report_verbs = self.lexicon.cue_set("report_verb")
+        self._headline_locative = self.lexicon.cue_set("headline_locative")
         self._agencies = self.lexicon.cue_set("local_agency")
 
     def __call__(self, doc: Doc) -> Doc:
@@ -229,18 +231,17 @@ class IncidentExtractor:
             if resolved is not None and resolved.precision.value == "day":
                 first.dates.append(resolved)
                 return
-        self._same_day(doc, first, published)
+        self._same_day(doc, first, published, lead)
         if not first.dates and stamp is not None:
             first.dates.append(stamp)
 
-    def _same_day(self, doc: Doc, draft: Draft, published: date | None) -> None:
+    def _same_day(self, doc: Doc, draft: Draft, published: date | None, lead: list[Span]) -> None:
         """Breaking news gives the hour and no day ("a man was shot at 4:30 p.m. on Porter
         Street", "officers were called at 3:30 p.m."): an hour in the incident's sentences or
         the lead, with no day, is the day of publication. Only when the article names no day
         at all: a follow-up names the day of the event somewhere."""
         if published is None:
             return
-        lead = list(doc.sents)[:LEAD_SENTENCES]
         sentences = {m.sent.start for m in draft.mentions} | {s.start for s in lead}
         hour = next(
             (
@@ -256,6 +257,11 @@ class IncidentExtractor:
             return
         evidence = (Evidence(hour.start_char, hour.end_char, hour.text),)
         draft.dates.append(EventDate(published, published, DatePrecision.DAY, evidence))
+
+    def title_town(self, title: Doc, body: str) -> Place | None:
+        """The town a headline names, read in the light of the body (see
+        :func:`~tensionwatch.extract.places.title_town`)."""
+        return title_town(title, self.resolver, body, self._locative, self._headline_locative)
 
     def _is_reportable(self, draft: Draft) -> bool:
         if draft.reference:  # the trigger a backlash answers: reported only with facts of its own
@@ -321,7 +327,6 @@ class IncidentExtractor:
             bias=self._bias(draft),
             confidence=self._confidence(draft),
             sentences=sentences,
-            besides_words=self._besides,
             deaths_elsewhere=deaths_elsewhere,
             people=self._people,
         )

@@ -282,8 +282,10 @@ class PeopleWords:
     """Word lists (``cues.jsonl``, ``numbers.jsonl``) that tell whether two indefinite phrases
     name two people: ``generic`` nouns ("a child", "a victim") may describe someone already
     introduced again; ``another`` words ("another", "a second") never do; ``attackers`` are
-    the nouns for attackers ("the shooter was found dead" is no victim described again)."""
+    the nouns for attackers ("the shooter was found dead" is no victim described again);
+    ``besides`` words ("others") name people besides those already counted."""
 
+    besides: frozenset[str] = frozenset()
     generic: frozenset[str] = frozenset()
     another: frozenset[str] = frozenset()
     attackers: frozenset[str] = frozenset()
@@ -495,14 +497,14 @@ def build_incident(
     bias: Bias,
     confidence: float,
     sentences: tuple[Evidence, ...],
-    besides_words: frozenset[str],
     deaths_elsewhere: bool = False,
     people: PeopleWords | None = None,
 ) -> Incident:
     """``deaths_elsewhere``: another incident of the article reports a death, so a person shot
     here with no outcome may be that person ("X was shot" … "X died"): not counted as hurt.
-    ``besides_words``: see :func:`injured_from_shot`."""
+    ``people``: the word lists of :class:`PeopleWords`."""
     people = replace(people or PeopleWords(), sentences=draft.victim_sentences)
+    besides_words = people.besides
     toll = best_count(with_besides(draft.killed, besides_words), draft.notes.get("killed"))
     killed = _unless_none_else(toll, count_victims(draft.killed_victims, people))
     killed = with_suicide(killed, draft)

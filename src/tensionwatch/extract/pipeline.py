@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from tensionwatch.errors import ConfigError, ExtractionError
 from tensionwatch.extract.component import EXTRACTOR_VERSION, IncidentExtractor
 from tensionwatch.extract.factories import FACTORY_NAME
-from tensionwatch.extract.places import PlaceResolver, title_town, with_home_town
+from tensionwatch.extract.places import PlaceResolver, with_home_town
 from tensionwatch.extract.truecase import (
     Truecaser,
     in_title,
@@ -194,24 +194,13 @@ class Extractor:
         """Local news often names its town only in the headline ("… outside Philly Chinese
         restaurant"): the lead incident, when the body places it in no town, is placed in the
         headline's town, unless its places lie in another state or country."""
-        doc = self._title_names(title)
-        component = self.component
-        lexicon = component.lexicon
-        town = title_town(
-            doc,
-            component.resolver,
-            body,
-            lexicon.cue_set("locative"),
-            lexicon.cue_set("headline_locative"),
-        )
+        town = self.component.title_town(self._title_names(title), body)
         if town is None:
             return incidents
         span = town.evidence[0]  # as written, not as truecased
         written = title[span.start : span.end]
         town = replace(town, name=written, evidence=(replace(span, text=written),))
         lead, *rest = incidents  # a round-up names its other incidents' towns one by one
-        if _has_town(lead):
-            return incidents
         return [replace(lead, places=with_home_town(lead.places, town, alone=True)), *rest]
 
     def _from_title(self, title: str, published: date | None, article_id: str) -> list[Incident]:

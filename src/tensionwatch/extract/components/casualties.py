@@ -23,6 +23,7 @@ class CasualtyMention:
 class CasualtyFinder:
     def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        self._statistic_nouns = lexicon.cue_set("statistic_noun")
         self.matcher = Matcher(nlp.vocab)
         self._rules: dict[str, tuple[str, bool, bool]] = {}
         self._stated: dict[str, int] = {}  # rules whose phrase states its number ("a fourth")
@@ -45,7 +46,7 @@ class CasualtyFinder:
             key = doc.vocab.strings[match_id]
             label, negated, singular = self._rules[key]
             span = doc[start:end]
-            if self._counts_things(span) or _names_a_rate(span):
+            if self._counts_things(span) or self._names_a_statistic(span):
                 continue  # "two cars were hit": property; "the city's shooting death toll"
             stated = 0 if negated else self._stated.get(key)
             if stated is not None:
@@ -78,16 +79,10 @@ class CasualtyFinder:
         targets = self.lexicon.targets
         return noun is not None and (noun.lower_ in targets or noun.lemma_.lower() in targets)
 
-
-def _names_a_rate(span: Span) -> bool:
-    """ "the city's shooting death toll/rate": a statistic, not one death."""
-    following = span.doc[span.end : span.end + 1]
-    return span[-1].lower_ == "death" and following.text.lower() in {
-        "toll",
-        "tolls",
-        "rate",
-        "rates",
-    }
+    def _names_a_statistic(self, span: Span) -> bool:
+        """ "the city's shooting death toll/rate": a statistic, not one death."""
+        following = span.doc[span.end : span.end + 1].text.lower()
+        return span[-1].lower_ == "death" and following in self._statistic_nouns
 
 
 def _drop_cross_label_duplicates(mentions: list[CasualtyMention]) -> list[CasualtyMention]:

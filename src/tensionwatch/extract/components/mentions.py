@@ -26,7 +26,7 @@ _SUPPORT_VERBS = frozenset(
 )
 _PERSON_ENTS = frozenset({"PERSON", "NORP"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them"})
-REFLEXIVE = frozenset({"himself", "herself", "themselves", "myself", "yourself"})
+_REFLEXIVE = frozenset({"himself", "herself", "themselves", "myself", "yourself"})
 _UNDERGO_VERBS = frozenset({"die", "succumb", "pronounce"})
 _RELATIVE_TAGS = frozenset({"WP", "WDT"})
 _THROW_VERBS = frozenset({"throw", "hurl", "lob", "toss", "fire", "launch", "plant", "detonate"})
@@ -151,7 +151,7 @@ class MentionFinder:
                     patients.append(child)
                 elif child.dep_ == "nsubj":
                     agents.append(child)
-                elif child.dep_ in {"dobj", "obj"} and child.lower_ in REFLEXIVE:
+                elif child.dep_ in {"dobj", "obj"} and child.lower_ in _REFLEXIVE:
                     patients.extend(c for c in head.children if c.dep_ == "nsubj")  # shot himself
                 elif child.dep_ in {"dobj", "obj"} and child.i not in trigger_tokens:
                     patients.append(child)
@@ -270,7 +270,7 @@ def _conj_subject(verb: Token) -> list[Token]:
 
 def is_reflexive(verb: Token) -> bool:
     """ "killed herself", "shot himself": the verb's object is its own subject."""
-    return any(c.dep_ in {"dobj", "obj"} and c.lower_ in REFLEXIVE for c in verb.children)
+    return any(c.dep_ in {"dobj", "obj"} and c.lower_ in _REFLEXIVE for c in verb.children)
 
 
 def _preceded_by(span: Span, words: frozenset[str]) -> bool:
