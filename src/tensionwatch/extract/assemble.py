@@ -21,8 +21,10 @@ from tensionwatch.extract.components.casualties import CasualtyMention
 from tensionwatch.extract.components.dates import resolve_date
 from tensionwatch.extract.components.mentions import (
     PERSONAL_PRONOUNS,
+    REFLEXIVE,
     Mention,
     MentionFinder,
+    harms_self,
     is_reflexive,
 )
 from tensionwatch.extract.cues import Hit
@@ -112,6 +114,8 @@ class Assembler:
         self._locative = lexicon.cue_set("locative")
         self._perpetrator_nouns = lexicon.cue_set("perpetrator_noun")
         self._running = lexicon.cue_set("running_total")
+        self._murder_suicide_words = lexicon.cue_set("murder_suicide")
+        self._murder_suicide = False  # the article calls its event a murder-suicide
         self._person_nouns = frozenset(lexicon.actor_terms.get("person_noun", {}))
 
     def _running_totals(self, totals: list[Span]) -> list[Span]:
@@ -132,6 +136,12 @@ class Assembler:
         headline's counts go to the first incident the body names."""
         headline_end = headline_length(doc.text)
         self._headline_end = headline_end
+        self._murder_suicide = any(
+            " ".join(m.trigger.text.lower().split()) in self._murder_suicide_words
+            and not m.negated
+            and not (m.trigger.start > 0 and doc[m.trigger.start - 1].lower_ == "attempted")
+            for m in finds.mentions
+        )
         result = Assembly()
         self.orphans: list[CasualtyMention] = []
         focus: list[Draft] = []
@@ -353,9 +363,17 @@ class Assembler:
     # -- arguments ---------------------------------------------------------------------------
     def _arguments(self, mention: Mention, draft: Draft, last_victim: Actor | None) -> Actor | None:
         outcome = _outcome(mention, self._kill_lemmas, self._injure_lemmas, self._fatal_words)
+        if self._murder_suicide and _ends_in_suicide(mention.head):
+            outcome = "killed"  # "shot his wife and then himself" in a murder-suicide: all died
         # "… then killed himself": the attacker died by his own hand, no victim of the attack
-        suicide = is_reflexive(mention.head) and outcome == "killed"
+        suicide = harms_self(mention.head) and outcome == "killed"
+        # "shot his son and himself": one act hurt the attacker and someone else
+        others = any(p.dep_ != "nsubj" for p in mention.patients)
+        group: list[Actor] = []
+        listed: list[tuple[Token, Actor]] = []
         for patient in mention.patients:
+            # the subject died by his own hand; "his son" in "killed himself and his son" did not
+            own_hand = suicide and patient.dep_ == "nsubj"
             if _is_bare_number(patient, self.lexicon):
                 continue  # "left over 180 injured": a count, handled by the casualty patterns
             if patient.ent_type_ in {"FAC", "GPE", "LOC", "ORG"} and patient.ent_type_ != "NORP":
@@ -371,8 +389,10 @@ class Assembler:
                 if antecedent is None:
                     continue
                 patient = antecedent
-            if suicide and self.finder.is_person(patient):
+            if own_hand and self.finder.is_person(patient):
                 draft.add_unique(draft.suicides, self.actors.build(patient, Role.VICTIM))
+                sentence = mention.head.sent
+                draft.suicide_sentences.append((sentence.start_char, sentence.end_char))
             elif self.finder.is_person(patient):
                 actor = self.actors.build(patient, Role.VICTIM)
                 if self.actors.is_elliptical(patient) and last_victim is not None:
@@ -385,11 +405,23 @@ class Assembler:
                     draft.add_unique(draft.killed_victims, actor)
                 elif outcome == "injured":
                     draft.add_unique(draft.injured_victims, actor)
+                if harms_self(mention.head) and outcome != "killed":
+                    if others:
+                        group.append(actor)
+                    elif patient.dep_ == "nsubj":
+                        group = [actor, *self._hit_before(mention)]
+                listed.append((patient, actor))
             else:
                 span = _np(patient)
                 category = self.lexicon.targets.get(patient.lower_, "other")
                 if all(t.text != span.text for t in draft.targets):
                     draft.targets.append(Target(span.text, category, (ev(span),)))
+        if len(group) > 1:
+            draft.self_harm_groups.append(tuple(group))
+        tokens = {t.i for t, _ in listed}
+        if any(t.dep_ == "conj" and t.head.i in tokens for t, _ in listed):
+            # "shot the female and the child": a list names as many people as it has phrases
+            draft.listed.update(e.start for _, a in listed for e in a.evidence[:1])
         for agent in mention.agents:
             if self._is_instrument(agent):
                 span = _np(agent)  # "a bomb exploded": the subject is the weapon
@@ -411,6 +443,20 @@ class Assembler:
             ):
                 draft.terror.append(ev(token.doc[token.i : token.i + 1]))
         return last_victim
+
+    def _hit_before(self, mention: Mention) -> list[Actor]:
+        """ "shot his wife and then shot himself": who the verb before the reflexive one hit,
+        as that verb's victims were recorded."""
+        head = mention.head
+        if head.dep_ not in {"conj", "advcl"} or head.head.pos_ != "VERB":
+            return []
+        objects = [c for c in head.head.children if c.dep_ in {"dobj", "obj"}]
+        people = [t for o in objects for t in (o, *o.conjuncts) if t.lower_ not in REFLEXIVE]
+        return [
+            self.actors.build(t, Role.VICTIM)
+            for t in people
+            if t.pos_ != "PRON" and self.finder.is_person(t)
+        ]
 
     def _pronoun_antecedent(self, pronoun: Token, mention: Mention) -> Token | None:
         """ "… a Somali student suffered injuries when three men attacked him": the nearest
@@ -734,11 +780,13 @@ def _outcome(
     """What happened to the mention's victims, when its word says so ("killed", "wounded",
     "the killing of", "the fatal shooting of"); the words are the ``outcome_killed``,
     ``outcome_injured`` and ``outcome_fatal`` lists in ``cues.jsonl``."""
+    own_object = _has_object(mention.head)
     lemmas = {mention.head.lemma_.lower()} | {
         c.lemma_.lower()
         for c in mention.head.children
-        if c.dep_ in {"conj", "xcomp", "acomp"} and not is_reflexive(c)
-    }  # "shot a student and then killed herself": the student was not killed
+        if c.dep_ in {"conj", "xcomp", "acomp"} and not (own_object and _has_object(c))
+    }  # "shot and killed his wife", but "shot a student and then killed herself" or "shot
+    # his daughter and killed her mother": the one shot first was not killed
     fatal = any(
         c.lower_ in fatal_words
         or (c.lower_ == "to" and any(g.lower_ == "death" for g in c.children))
@@ -749,6 +797,26 @@ def _outcome(
     if lemmas & injure_lemmas:
         return "injured"
     return None
+
+
+def _ends_in_suicide(verb: Token) -> bool:
+    """ "shot himself", "shot his son and then shot himself", "… before turning the gun on
+    himself": the act the attacker ended by turning on himself."""
+    chained = [c for c in verb.children if c.dep_ in {"conj", "advcl"}] + [
+        g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"
+    ]  # "shot his sons before turning the gun on himself"
+    return _self_directed(verb) or any(_self_directed(c) for c in chained)
+
+
+def _self_directed(verb: Token) -> bool:
+    return harms_self(verb) or any(
+        c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ in REFLEXIVE for g in c.children)
+        for c in verb.children
+    )
+
+
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ in {"dobj", "obj"} for c in verb.children)
 
 
 HEADLINE_MAX = 200

@@ -14,7 +14,7 @@ The publication date and article id are read from ``doc._.tw_published`` /
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from spacy.language import Language
@@ -43,7 +43,7 @@ from tensionwatch.extract.places import (
 )
 from tensionwatch.models import Bias, DatePrecision, EventDate, Evidence, Incident, Place
 
-EXTRACTOR_VERSION = "tensionwatch_incidents_v1/0.6.0"
+EXTRACTOR_VERSION = "tensionwatch_incidents_v1/0.7.0"
 _THROW_VERBS = frozenset({"throw", "hurl", "lob", "toss", "plant", "detonate", "fire"})
 
 for _name, _default in (
@@ -213,6 +213,24 @@ class IncidentExtractor:
         ):
             return  # an earlier incident owns the lead
         lead = list(doc.sents)[:LEAD_SENTENCES]
+        day, stamp = self.lead_day(doc, published)
+        if day is not None:
+            first.dates.append(day)
+            return
+        self._same_day(doc, first, published, lead)
+        if not first.dates and stamp is not None:
+            first.dates.append(stamp)
+
+    def lead_day(
+        self,
+        doc: Doc,
+        published: date | None,
+        relevant: Callable[[Span], bool] | None = None,
+    ) -> tuple[EventDate | None, EventDate | None]:
+        """The first day named in the lead sentences (not an arrest's or a statement's day)
+        and the page's posting stamp seen before it. ``relevant``: whether a sentence is
+        about the event at hand (a headline's event, when the body yields no incident)."""
+        lead = list(doc.sents)[:LEAD_SENTENCES]
         stamp: EventDate | None = None  # the posting stamp: a last resort, not a lead date
         for ent in doc.ents:
             if not lead or ent.start >= lead[-1].end or not _is_date_entity(ent):
@@ -224,16 +242,15 @@ class IncidentExtractor:
                 and not _fronted_before_report(ent, verb, self._report_verbs)
             ):
                 continue
+            if relevant is not None and not relevant(ent.sent):
+                continue
             resolved = resolve_date(ent, published)
             if resolved is not None and is_publication_stamp(ent, resolved, published):
                 stamp = stamp or resolved
                 continue
             if resolved is not None and resolved.precision.value == "day":
-                first.dates.append(resolved)
-                return
-        self._same_day(doc, first, published, lead)
-        if not first.dates and stamp is not None:
-            first.dates.append(stamp)
+                return resolved, stamp
+        return None, stamp
 
     def _same_day(self, doc: Doc, draft: Draft, published: date | None, lead: list[Span]) -> None:
         """Breaking news gives the hour and no day ("a man was shot at 4:30 p.m. on Porter

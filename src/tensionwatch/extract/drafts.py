@@ -81,7 +81,11 @@ class Draft:
     shot: list[CasualtyMention] = field(default_factory=list)  # hit, outcome not stated
     self_killed: list[CasualtyMention] = field(default_factory=list)  # "then killed himself"
     suicides: list[Actor] = field(default_factory=list)  # who "shot himself and died"
+    # "shot his son and himself": who one act hurt, the attacker among them
+    self_harm_groups: list[tuple[Actor, ...]] = field(default_factory=list)
+    suicide_sentences: list[tuple[int, int]] = field(default_factory=list)  # char ranges
     victim_sentences: dict[int, int] = field(default_factory=dict)  # evidence start → sentence
+    listed: set[int] = field(default_factory=set)  # victims one verb lists together
     places: list[Place] = field(default_factory=list)
     dates: list[EventDate] = field(default_factory=list)
     terror: list[Evidence] = field(default_factory=list)
@@ -218,7 +222,7 @@ def _introduced(actor: Actor) -> bool:
     )
 
 
-def with_suicide(killed: Count | None, draft: Draft) -> Count | None:
+def with_suicide(killed: Count | None, draft: Draft, by_victims: bool = False) -> Count | None:
     """ "killed two people … before killing himself" → 3: the number a killing verb governs
     counts its objects, so the killer who then died is one more."""
     spans = [ev(m.span) for m in draft.self_killed] or [
@@ -229,14 +233,59 @@ def with_suicide(killed: Count | None, draft: Draft) -> Count | None:
     if killed is None or killed.value == 0:
         return Count(1, Qualifier.EXACT, 1, 1, evidence=(spans[0],))
     stated = next((m for m in draft.killed if m.count is killed), None)
-    if stated is None or stated.span[0].pos_ != "VERB":
-        # a toll as a subject ("three people are dead") may include the killer; so may the
-        # victims counted one by one ("the toddler shot and killed himself … a 4-year-old
-        # child"): the same person under two descriptions
+    if stated is None and not (by_victims and _killed_others(draft)):
+        # the victims counted one by one may include the one who killed himself ("the
+        # toddler shot and killed himself … a 4-year-old child": one person, two
+        # descriptions); not when the same sentence has him kill them ("killed his wife
+        # and then himself")
         return killed
+    if stated is not None and stated.span[0].pos_ != "VERB":
+        return killed  # a toll as a subject ("three people are dead") may include the killer
     total = killed.value + 1
     evidence = (*killed.evidence, spans[0])
     return Count(total, killed.qualifier, total, total, evidence=evidence)
+
+
+def _killed_others(draft: Draft) -> bool:
+    """Whether a sentence that tells of the suicide also names one of the dead as hurt,
+    someone other than who killed himself ("the 19-year-old turned the rifle on himself
+    and died" names one person twice)."""
+    ranges = [(m.span.sent.start_char, m.span.sent.end_char) for m in draft.self_killed]
+    ranges += draft.suicide_sentences
+    selves = {e.start for a in draft.suicides for e in a.evidence} | {
+        subject.left_edge.idx
+        for m in draft.self_killed
+        for subject in m.span.root.children
+        if subject.dep_ == "nsubj"
+    }
+    dead = {v.text.lower() for v in draft.killed_victims}
+    return any(
+        v.text.lower() in dead
+        and any(a <= e.start < b and e.start not in selves for e in v.evidence for a, b in ranges)
+        for v in [*draft.killed_victims, *draft.injured_victims]
+    )
+
+
+def _listed(victims: list[Actor], counted: list[Actor], listed: frozenset[int]) -> list[Actor]:
+    """ "shot the female and the child": one person per definite singular phrase of a list,
+    unless its noun names someone counted already ("his wife … the wife")."""
+    taken = {w.rstrip("s") for v in counted for w in v.text.lower().split()}
+    found: list[Actor] = []
+    for victim in victims:
+        words = victim.text.lower().split()
+        if (
+            not victim.evidence
+            or victim.evidence[0].start not in listed
+            or len(words) < 2
+            or words[0] != "the"
+            or victim.count != 1
+            or victim.name
+            or words[-1].rstrip("s") in taken
+        ):
+            continue
+        taken.add(words[-1].rstrip("s"))
+        found.append(victim)
+    return found
 
 
 def _named_people(victims: list[Actor]) -> list[Actor]:
@@ -264,11 +313,13 @@ def _relatives(victims: list[Actor], introduced: list[Actor]) -> list[Actor]:
     victim already has that noun ("a 6-year-old daughter … his daughter")."""
     taken = {w.rstrip("s") for v in introduced for w in v.text.lower().split()}
     seen: set[str] = set()
-    found = []
+    found: list[Actor] = []
     for victim in victims:
         words = victim.text.lower().split()
         if len(words) < 2 or words[0] not in _POSSESSIVES:
             continue
+        if victim.count is None and any((v.count or 0) > 1 for v in [*introduced, *found]):
+            continue  # "his twin daughters … her girls": a plural without a number says again
         noun = words[-1].rstrip("s")
         if noun in seen or noun in taken:
             continue
@@ -292,6 +343,8 @@ class PeopleWords:
     # the sentence of each victim phrase (by evidence start): one list names several people
     sentences: Mapping[int, int] = field(default_factory=dict)
     numbers: Mapping[str, int] = field(default_factory=dict)
+    # victim phrases (by evidence start) one verb lists together: "the female and the child"
+    listed: frozenset[int] = frozenset()
 
 
 _AGE = re.compile(r"\b([a-z0-9]+(?:-[a-z]+)?)[- ](year|month|week)s?[- ]old\b", re.I)
@@ -354,6 +407,8 @@ def _distinct(victims: list[Actor], people: PeopleWords | None = None) -> tuple[
     MaKayla Dyer"), so names and descriptions are not added up: the larger of the two."""
     new = _one_each([v for v in victims if _introduced(v)], people)
     new += _relatives(victims, new)
+    if people is not None:
+        new += _listed(victims, new, people.listed)
     named = _named_people(victims)
     described = sum(v.count or 1 for v in new)
     if len(named) > described:
@@ -380,13 +435,16 @@ def count_survivors(
     nobody_died: bool = False,
     dead_again: bool = False,
     people: PeopleWords | None = None,
+    self_harm_groups: list[tuple[Actor, ...]] | None = None,
 ) -> Count | None:
     """People shot, stabbed or beaten who are not among the dead count as injured; "the three
     others" (a ``besides`` word) are new people although the phrase is definite. When
     ``nobody_died``, relatives and people named in full count too ("shot her husband and
     their son" → 2); after a death they may be the dead person described again.
     ``dead_again``: the toll names someone already mentioned ("a girl was shot … the child
-    was found dead"), so the dead person was one of those hit."""
+    was found dead"), so the dead person was one of those hit. ``self_harm_groups``: who one
+    act hurt when the attacker shot someone and then himself ("the man shot himself and his
+    son"): at least that many survived, however definite the phrases that name them."""
     dead = {v.text.lower() for v in killed}
     dead_names = {_surname(v) for v in killed if v.name}
     alive = [
@@ -397,17 +455,46 @@ def count_survivors(
     counted = _one_each([v for v in rest if _introduced(v) and v.count], people)
     total = sum(v.count or 0 for v in counted)
     if nobody_died and not killed and not any(_introduced(v) for v in rest):
-        total, counted = _distinct(rest)
+        total, counted = _distinct(rest, people)
+    for group in self_harm_groups or []:
+        hurt = [v for v in group if v in alive]
+        if len(hurt) > total:
+            total, counted = len(hurt), hurt
     total += sum(v.count or 0 for v in besides)
     survivors = counted + besides
-    if not survivors:
+    beside_dead = _beside_the_dead(rest, killed, people)
+    extra = [v for v in beside_dead if v not in counted]
+    if not survivors and not extra:
         return None
-    if (dead_again or killed) and not besides and not any(_introduced(v) for v in killed):
+    if (
+        (dead_again or killed)
+        and not besides
+        and not any(_introduced(v) for v in killed)
+        and not all(v in beside_dead for v in counted)
+    ):
         total -= 1  # "a man was shot … he died": the dead man was one of those hit
+    total += len(extra)
+    survivors += extra
     if total <= 0:
         return None
     evidence = tuple(e for v in survivors for e in v.evidence)
     return Count(total, Qualifier.EXACT, total, total, evidence=evidence)
+
+
+def _beside_the_dead(
+    alive: list[Actor], killed: list[Actor], people: PeopleWords | None
+) -> list[Actor]:
+    """ "shot his daughter and killed her mother": someone hit in the sentence that names a
+    different person killed is not that person described again."""
+    if people is None or not killed:
+        return []
+    sentences = people.sentences
+    deadly = {sentences.get(v.evidence[0].start) for v in killed if v.evidence} - {None}
+    return [
+        v
+        for v in alive
+        if v.evidence and (v.count or 1) == 1 and sentences.get(v.evidence[0].start) in deadly
+    ]
 
 
 def _surname(actor: Actor) -> str:
@@ -503,11 +590,14 @@ def build_incident(
     """``deaths_elsewhere``: another incident of the article reports a death, so a person shot
     here with no outcome may be that person ("X was shot" … "X died"): not counted as hurt.
     ``people``: the word lists of :class:`PeopleWords`."""
-    people = replace(people or PeopleWords(), sentences=draft.victim_sentences)
+    people = replace(
+        people or PeopleWords(), sentences=draft.victim_sentences, listed=frozenset(draft.listed)
+    )
     besides_words = people.besides
     toll = best_count(with_besides(draft.killed, besides_words), draft.notes.get("killed"))
-    killed = _unless_none_else(toll, count_victims(draft.killed_victims, people))
-    killed = with_suicide(killed, draft)
+    victims_killed = count_victims(draft.killed_victims, people)
+    killed = _unless_none_else(toll, victims_killed)
+    killed = with_suicide(killed, draft, by_victims=killed is victims_killed)
     from_shot = injured_from_shot(best_count(draft.shot), killed, besides_words)
     stated = best_count(with_besides(draft.injured, besides_words), draft.notes.get("injured"))
     if stated is not None and from_shot is not None and stated.value == 1 < from_shot.value:
@@ -523,6 +613,7 @@ def build_incident(
             nobody_died=not (draft.killed or draft.killed_victims or deaths_elsewhere),
             dead_again=_definite_toll(toll, people.attackers),
             people=people,
+            self_harm_groups=draft.self_harm_groups,
         )
         or (None if deaths_elsewhere else count_hit(draft.injured_victims, killed, people)),
     )

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, TypeAlias, cast
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from tensionwatch.errors import ConfigError, ExtractionError
 from tensionwatch.extract.component import EXTRACTOR_VERSION, IncidentExtractor
@@ -26,7 +26,7 @@ from tensionwatch.extract.truecase import (
     proper_words,
     requote,
 )
-from tensionwatch.models import Article, Incident, PlacePrecision
+from tensionwatch.models import Article, Evidence, Incident, PlacePrecision
 
 DEFAULT_MODEL = "en_core_web_md"
 HEADLINE_MIN_LETTERS = 10  # "TEEN KILLED IN SHOOTING" is short but all capitals
@@ -160,7 +160,7 @@ class Extractor:
                     incidents = [requote(incident, original) for incident in incidents]
                 title = titles.pop(number, None)
                 if not incidents and title:
-                    incidents = self._from_title(title, doc._.tw_published, doc._.tw_article_id)
+                    incidents = self._from_title(title, doc, original)
                 elif title and not _has_town(incidents[0]):
                     incidents = self._with_title_town(incidents, title, doc.text)
                 yield incidents
@@ -203,9 +203,45 @@ class Extractor:
         lead, *rest = incidents  # a round-up names its other incidents' towns one by one
         return [replace(lead, places=with_home_town(lead.places, town, alone=True)), *rest]
 
-    def _from_title(self, title: str, published: date | None, article_id: str) -> list[Incident]:
-        text, doc = self._headline(title, published, article_id)
-        incidents = list(doc._.tw_incidents or [])
+    def _from_title(self, title: str, body: Doc, original: str | None) -> list[Incident]:
+        """The headline's incidents. The lead one takes the day the body's lead names in a
+        sentence about the same thing ("Two dead after shooting" … "a mother and her son
+        were found dead … Sunday") when the headline names no day, and the body's dateline
+        town when the headline names no town."""
+        published = body._.tw_published
+        text, doc = self._headline(title, published, body._.tw_article_id)
+        incidents = [in_title(incident) for incident in doc._.tw_incidents or []]
         if text != title:
             incidents = [requote(incident, title) for incident in incidents]
-        return [in_title(incident) for incident in incidents]
+        if incidents and (incidents[0].date is None or incidents[0].date.start is None):
+            words = _content_lemmas(doc)
+            day, _ = self.component.lead_day(
+                body, published, relevant=lambda sent: bool(words & _content_lemmas(sent))
+            )
+            if day is not None:
+                day = replace(day, evidence=_as_written(day.evidence, original))
+                incidents[0] = replace(incidents[0], date=day)
+        dateline = getattr(self.component.resolver, "dateline", None)
+        if incidents and dateline is not None and not _has_town(incidents[0]):
+            town = dateline(body.text)  # "DALLAS - …": wire copy names its town there
+            if town is not None:
+                quotes = _as_written(town.evidence, original)
+                town = replace(town, name=quotes[0].text, evidence=quotes)
+                lead = incidents[0]
+                incidents[0] = replace(lead, places=with_home_town(lead.places, town, alone=True))
+        return incidents
+
+
+def _content_lemmas(tokens: Iterable[Token]) -> set[str]:
+    return {
+        t.lemma_.lower()
+        for t in tokens
+        if t.pos_ in {"NOUN", "PROPN", "VERB", "ADJ"} and not t.is_stop and t.is_alpha
+    }
+
+
+def _as_written(evidence: tuple[Evidence, ...], original: str | None) -> tuple[Evidence, ...]:
+    """Quotes from a truecased body as the original upper-case text has them."""
+    if original is None:
+        return evidence
+    return tuple(replace(e, text=original[e.start : e.end]) for e in evidence)

@@ -89,7 +89,20 @@ def noun_phrase(head: Token) -> Span:
         span = span[:-1]
     while len(span) > 1 and (span[0].is_punct or span[0].dep_ == "cc"):
         span = span[1:]
+    dashes = [t.i for t in span if t.i < head.i and _spaced_dash(t)]
+    if dashes:  # "DALLAS - A three-year-old girl": the dateline is not part of the person
+        span = head.doc[dashes[-1] + 1 : span.end]
     return span
+
+
+def _spaced_dash(token: Token) -> bool:
+    """A dash with spaces around it separates phrases; "three-year-old" joins words."""
+    return (
+        token.text in {"-", "--", "\u2013", "\u2014"}
+        and bool(token.whitespace_)
+        and token.i > 0
+        and bool(token.doc[token.i - 1].whitespace_)
+    )
 
 
 def is_quantity(token: Token) -> bool:
@@ -123,6 +136,7 @@ class ActorBuilder:
         self.lexicon = lexicon
         self._affiliations = lexicon.cue_set("affiliation")
         self._perp_nouns = lexicon.cue_set("perpetrator_noun")
+        self._pair_words = lexicon.cue_set("pair_word")
 
     def build(self, head: Token, role: Role) -> Actor:
         generic = (
@@ -252,7 +266,8 @@ class ActorBuilder:
         if numbers:
             return run_value(numbers, self.lexicon)
         if head.tag_ in {"NNS", "NNPS"}:
-            return None
+            # "his twin daughters", "the twins": two people although no number is written
+            return 2 if any(t.lower_ in self._pair_words for t in span) else None
         if head.pos_ in {"NOUN", "PROPN"} or head.lower_ in ELLIPTICAL:
             return 1
         if any(c.dep_ == "det" and c.lower_ in _SINGULAR_DETS for c in head.children):

@@ -26,7 +26,8 @@ _SUPPORT_VERBS = frozenset(
 )
 _PERSON_ENTS = frozenset({"PERSON", "NORP"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them"})
-_REFLEXIVE = frozenset({"himself", "herself", "themselves", "myself", "yourself"})
+# "self" as headlines write it: "firefighter accidentally shoots self"
+REFLEXIVE = frozenset({"himself", "herself", "themselves", "myself", "yourself", "self"})
 _UNDERGO_VERBS = frozenset({"die", "succumb", "pronounce"})
 _RELATIVE_TAGS = frozenset({"WP", "WDT"})
 _THROW_VERBS = frozenset({"throw", "hurl", "lob", "toss", "fire", "launch", "plant", "detonate"})
@@ -69,6 +70,7 @@ class MentionFinder:
         )
         self._hypothetical = lexicon.cue_set("hypothetical")
         self._patient_nouns = lexicon.cue_set("patient_nouns")
+        self._not_people = lexicon.cue_set("not_person")
 
     def __call__(self, doc: Doc) -> list[Mention]:
         by_head: dict[int, Mention] = {}
@@ -151,8 +153,14 @@ class MentionFinder:
                     patients.append(child)
                 elif child.dep_ == "nsubj":
                     agents.append(child)
-                elif child.dep_ in {"dobj", "obj"} and child.lower_ in _REFLEXIVE:
+                elif child.dep_ in {"dobj", "obj"} and child.lower_ in REFLEXIVE:
                     patients.extend(c for c in head.children if c.dep_ == "nsubj")  # shot himself
+                    patients.extend(child.conjuncts)  # "shot himself and his son"
+                elif child.dep_ == "conj" and child.lower_ in REFLEXIVE:
+                    # "killed his wife and then himself": the verb's subject is hurt too
+                    patients.extend(
+                        [c for c in head.children if c.dep_ == "nsubj"] or _conj_subject(head)
+                    )
                 elif child.dep_ in {"dobj", "obj"} and child.i not in trigger_tokens:
                     patients.append(child)
                 elif (
@@ -240,6 +248,8 @@ class MentionFinder:
 
     def is_person(self, token: Token) -> bool:
         """People are victims; things (doors, shops, cars) are physical targets."""
+        if token.lower_ in self._not_people:
+            return False  # "Photo: … 4-year-old who shot himself dies": a caption
         if token.ent_type_ in _PERSON_ENTS:
             return True
         lower, lemma = token.lower_, token.lemma_.lower()
@@ -270,7 +280,15 @@ def _conj_subject(verb: Token) -> list[Token]:
 
 def is_reflexive(verb: Token) -> bool:
     """ "killed herself", "shot himself": the verb's object is its own subject."""
-    return any(c.dep_ in {"dobj", "obj"} and c.lower_ in _REFLEXIVE for c in verb.children)
+    return any(c.dep_ in {"dobj", "obj"} and c.lower_ in REFLEXIVE for c in verb.children)
+
+
+def harms_self(verb: Token) -> bool:
+    """ "killed herself", or "killed his wife and then himself" (the parser makes the
+    reflexive a conjunct of the verb): the subject is among those the verb hurt."""
+    return is_reflexive(verb) or any(
+        c.dep_ == "conj" and c.lower_ in REFLEXIVE for c in verb.children
+    )
 
 
 def _preceded_by(span: Span, words: frozenset[str]) -> bool:
@@ -307,6 +325,8 @@ def is_passive(verb: Token) -> bool:
 
 
 def _trigger_head(span: Span) -> Token:
+    if not any(t.pos_ == "VERB" for t in span) and span.root.pos_ in {"NOUN", "PROPN"}:
+        return span.root  # "murder-suicide", "car bomb": the compound's head noun
     for pos in ("VERB", "NOUN", "PROPN"):
         for token in span:
             if token.pos_ == pos:

@@ -1,0 +1,165 @@
+"""Murder-suicides and people hurt beside the dead: who counts once, who counts twice
+(sentences written for these tests)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from .conftest import PUB, counts, main
+
+if TYPE_CHECKING:
+    from tensionwatch.extract.pipeline import Extractor
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # the killer who then died is one more dead besides those he killed
+        ("A man killed his wife and then himself at their home on Elm Street on Sunday.", 2, None),
+        (
+            "A father shot and killed his twin daughters at their home on Friday before fatally "
+            "shooting himself, police said.",
+            3,
+            None,
+        ),
+        (
+            "A man shot and killed his wife and her mother on Oak Street on Monday and then "
+            "killed himself.",
+            3,
+            None,
+        ),
+        # … but one person described twice is counted once
+        ("Police said the 19-year-old turned the rifle on himself and died on Friday.", 1, None),
+        (
+            "The toddler shot and killed himself on Sunday. Police said a 4-year-old child "
+            "was killed.",
+            1,
+            None,
+        ),
+        # shooting someone and then oneself without dying: both are hurt
+        ("A student shot his girlfriend and then himself on Elm Street on Friday.", None, 2),
+        ("Police said the man shot himself and his son, 10, while cleaning a gun.", None, 2),
+        # the one shot first was not killed by the verb that killed another
+        (
+            "A man shot his 16-year-old daughter and killed her mother on Elm Street on Sunday "
+            "before turning the gun on himself.",
+            2,
+            1,
+        ),
+        ("A gunman shot a man and killed his brother on Elm Street on Friday.", 1, 1),
+        ("Police said the gunman killed a woman and wounded her son on Friday.", 1, 1),
+        # "twins" are two people although no number is written
+        ("The gunman killed his twin sons on Elm Street on Friday.", 2, None),
+        # a plural without a number describes counted people again
+        (
+            "A man killed his two sons on Elm Street on Friday. Police said his children "
+            "were killed in their beds.",
+            2,
+            None,
+        ),
+    ],
+)
+def test_murder_suicide_counts(
+    extractor: Extractor, text: str, killed: int | None, injured: int | None
+) -> None:
+    assert counts(main(extractor, text)) == (killed, injured)
+
+
+@pytest.mark.parametrize("dash", ["--", "\u2014", "(", ","])
+def test_a_total_with_an_aside_keeps_the_total(extractor: Extractor, dash: str) -> None:
+    close = {"(": ")"}.get(dash, dash)
+    text = f"Four people {dash} including a child {close} were injured in a shooting on Monday."
+    assert counts(main(extractor, text)) == (None, 4)
+
+
+def test_dateline_is_not_part_of_the_victim(extractor: Extractor) -> None:
+    text = (
+        "DALLAS - A three-year-old girl was recovering at a hospital after being shot in the "
+        "leg early Friday morning."
+    )
+    incident = main(extractor, text)
+    assert [v.text for v in incident.victims] == ["A three-year-old girl"]
+    assert counts(incident) == (None, 1)
+
+
+def test_caption_words_are_never_victims(extractor: Extractor) -> None:
+    text = (
+        "Photo: Metro Video Image 8 of 8 4-year-old who accidentally shot himself dies. "
+        "A firefighter accidentally shot self at the firehouse on Friday."
+    )
+    victims = [v.text for i in extractor.extract(text, PUB) for v in i.victims]
+    assert "Photo" not in victims
+    assert "A firefighter" in victims
+
+
+def test_headline_incident_takes_the_lead_day_of_its_body(extractor: Extractor) -> None:
+    """The body reports no incident the extractor can read, the headline does: the day the
+    body's lead names in a sentence about the same thing dates it."""
+    body = (
+        "A mother and her son were found dead inside a car in the Poconos Sunday and police "
+        "are trying to figure out what led to it. Neighbors said they were shocked."
+    )
+    (incident,) = extractor.extract(body, PUB, "a1", "Two dead after shooting in the Poconos")
+    assert incident.date is not None and incident.date.precision.value == "day"
+    assert incident.date.start == incident.date.end
+    assert incident.date.end is not None and incident.date.end.weekday() == 6  # a Sunday
+    assert [e.text for e in incident.date.evidence] == ["Sunday"]
+
+
+def test_headline_incident_ignores_a_day_about_something_else(extractor: Extractor) -> None:
+    body = "The city council met on Monday to discuss the budget. Members voted to raise taxes."
+    (incident,) = extractor.extract(body, PUB, "a1", "Two dead after shooting in the Poconos")
+    assert incident.date is None or incident.date.start is None
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # in a murder-suicide the people the attacker shot before shooting himself died
+        (
+            "It appears the man shot the woman and the child and then shot himself in a "
+            "murder-suicide on Elm Street, police said.",
+            3,
+            None,
+        ),
+        (
+            "A father shot his two sons before turning the gun on himself in a murder-suicide "
+            "on Friday.",
+            3,
+            None,
+        ),
+        # … but not in an attempted one
+        (
+            "A man shot his wife and then shot himself in an attempted murder-suicide on Elm "
+            "Street on Friday.",
+            None,
+            2,
+        ),
+        # two people found dead together
+        (
+            "A young father and his 7-month-old daughter were found dead in a car in an "
+            "apparent murder-suicide on Monday.",
+            2,
+            None,
+        ),
+        ("Police found a father and daughter dead in a murder-suicide on Sunday.", 2, None),
+        ("Police found three people dead in a suspected murder suicide on Sunday.", 3, None),
+    ],
+)
+def test_murder_suicide_words(
+    extractor: Extractor, text: str, killed: int | None, injured: int | None
+) -> None:
+    assert counts(main(extractor, text)) == (killed, injured)
+
+
+def test_a_list_of_definite_phrases_names_several_people(extractor: Extractor) -> None:
+    """ "the woman and the child" are two people; "his wife … the wife" is one."""
+    text = "Police said the gunman shot the woman and the child on Elm Street on Friday."
+    assert counts(main(extractor, text)) == (None, 2)
+    text = (
+        "A man killed his wife and his two sons on Elm Street on Friday. Police found the "
+        "wife and the children in the kitchen, where the wife was killed."
+    )
+    assert counts(main(extractor, text))[0] == 3
