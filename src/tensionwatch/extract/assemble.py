@@ -739,7 +739,11 @@ def _reports_a_total(mention: Mention, totals: list[Span]) -> bool:
         bool(totals)
         and bool(patients)
         and all(p.tag_ in {"NNS", "NNPS", "CD"} for p in patients)
-        and _counts_a_total(mention.head, totals)
+        and (
+            _counts_a_total(mention.head, totals)
+            # "13 deaths this year, with 18 more injuring themselves and 2 killing others"
+            or _counts_a_total(mention.head.sent.root, totals)
+        )
     )
 
 
