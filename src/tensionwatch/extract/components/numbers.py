@@ -20,10 +20,27 @@ def is_number_token(token: Token, lexicon: Lexicon) -> bool:
     if lower in NOT_COUNT_WORDS or _is_age(token):
         return False
     if token.like_num and not _looks_like_year_or_time(token):
-        return True
+        return not _measures_something_else(token)
     if lower in lexicon.numbers or lower in lexicon.vague_numbers:
         return True
     return all(part in lexicon.numbers for part in lower.split("-")) and "-" in lower
+
+
+def _measures_something_else(token: Token) -> bool:
+    """ "$10", "100m", "20%": money and measures; "Image 1 of 8 An 11-year-old boy": a number
+    before an article counts something before it, not the person after it."""
+    if token.ent_type_ in {"MONEY", "PERCENT", "QUANTITY"}:
+        return True
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    if before is not None and before.is_currency:
+        return True
+    if after is None:
+        return False
+    glued_unit = not token.whitespace_ and after.is_alpha and not after.like_num
+    percent = after.text == "%" or after.lower_ in {"percent", "per"}
+    return glued_unit or percent or after.lower_ in {"a", "an", "the"}
 
 
 def _looks_like_year_or_time(token: Token) -> bool:
