@@ -163,3 +163,43 @@ def test_a_list_of_definite_phrases_names_several_people(extractor: Extractor) -
         "wife and the children in the kitchen, where the wife was killed."
     )
     assert counts(main(extractor, text))[0] == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # "another" and "were left" carry the outcome of the clause before them
+        ("Three people were killed and another critically injured at a farm on Monday.", 3, 1),
+        ("Two people were killed and two were left seriously wounded at a home on Friday.", 2, 2),
+        ("One man was wounded and another died at the scene on Friday.", 1, 1),
+        # a generic description in a later sentence is someone already counted
+        (
+            "A 16-year-old boy was shot and killed on Elm Street on Friday. Police said a teen "
+            "died at the scene.",
+            1,
+            None,
+        ),
+        (
+            "Two teens were shot near the fairgrounds on Friday. Deputies said two 16-year-old "
+            "males were taken to a hospital after they were shot.",
+            None,
+            2,
+        ),
+        # money and measures count no people
+        (
+            "An officer responding to a report of a $10 armed robbery shot a 13-year-old boy "
+            "on Wednesday night.",
+            None,
+            1,
+        ),
+    ],
+)
+def test_ellipsis_generic_and_measures(
+    extractor: Extractor, text: str, killed: int | None, injured: int | None
+) -> None:
+    assert counts(main(extractor, text)) == (killed, injured)
+
+
+def test_a_measure_is_no_casualty(extractor: Extractor) -> None:
+    text = "The four-time 100m champion suffered a hamstring injury at the Olympic trials."
+    assert all(i.injured is None or i.injured.value < 100 for i in extractor.extract(text, PUB))

@@ -383,19 +383,24 @@ def _same_person(a: Actor, b: Actor, people: PeopleWords) -> bool:
 def _generic(actor: Actor, people: PeopleWords) -> bool:
     """ "a child", "a victim", "a 16-year-old": no noun that tells two people apart."""
     words = actor.text.lower().split()
-    return bool(words) and (words[-1] in people.generic or bool(_AGE.fullmatch(words[-1])))
+    if not words:
+        return False
+    noun = words[-1]
+    return (
+        noun in people.generic or noun.rstrip("s") in people.generic or bool(_AGE.fullmatch(noun))
+    )
 
 
 def _one_each(victims: list[Actor], people: PeopleWords | None) -> list[Actor]:
-    """Introduced single people, each once (see :func:`_same_person`)."""
+    """Introduced people, each once (see :func:`_same_person`)."""
     if people is None:
         return victims
     kept: list[Actor] = []
     for victim in victims:
-        if victim.count == 1 and any(
-            k.count == 1 and _same_person(k, victim, people) for k in kept
+        if victim.count and any(
+            k.count == victim.count and _same_person(k, victim, people) for k in kept
         ):
-            continue
+            continue  # "two teens were shot … two 16-year-old males": the same two
         kept.append(victim)
     return kept
 
