@@ -203,3 +203,16 @@ def test_ellipsis_generic_and_measures(
 def test_a_measure_is_no_casualty(extractor: Extractor) -> None:
     text = "The four-time 100m champion suffered a hamstring injury at the Olympic trials."
     assert all(i.injured is None or i.injured.value < 100 for i in extractor.extract(text, PUB))
+
+
+def test_where_a_victim_was_taken_is_no_place_of_the_event(extractor: Extractor) -> None:
+    """The hospital a victim was taken to neither places the event nor splits it."""
+    text = (
+        "A 17-year-old boy was shot in the leg early Monday in the West Ward. The victim said "
+        "he and his friends were walking on Laurel Avenue when he heard multiple gunshots "
+        "coming from a vehicle. The teenager realized he was shot in the leg and his friends "
+        "transported him to Capital Health Regional Medical Center for treatment."
+    )
+    (incident,) = extractor.extract(text, PUB)
+    assert counts(incident) == (None, 1)
+    assert all("Capital Health" not in p.name for p in incident.places)

@@ -112,6 +112,8 @@ class Assembler:
         self._injure_lemmas = lexicon.cue_set("outcome_injured")
         self._fatal_words = lexicon.cue_set("outcome_fatal")
         self._locative = lexicon.cue_set("locative")
+        self._conveyance = lexicon.cue_set("conveyance_verb")
+        self._rounds = lexicon.cue_set("round_noun")
         self._perpetrator_nouns = lexicon.cue_set("perpetrator_noun")
         self._running = lexicon.cue_set("running_total")
         self._murder_suicide_words = lexicon.cue_set("murder_suicide")
@@ -147,7 +149,7 @@ class Assembler:
         focus: list[Draft] = []
         last_victim: Actor | None = None
         listing_until = -1
-        places = place_entities(doc, self._locative)
+        places = place_entities(doc, self._locative, self._conveyance)
         for s_index, sent in enumerate(doc.sents):
             self._sentence_index = s_index
             all_here = _in_sentence(finds.mentions, sent)
@@ -165,10 +167,13 @@ class Assembler:
                 retaliation=[h.span for h in cues_here if h.kind == "retaliation"],
                 listing=s_index <= listing_until or _lists_events(mentions, self.finder),
             )
-            if any(m.generic and m.head.tag_ in {"NNS", "NNPS"} for m in all_here):
-                listing_until = (
-                    s_index + 1
-                )  # "several attacks … have been reported. These include …"
+            # "several attacks … have been reported. These include …"; but "heard multiple
+            # gunshots" counts the rounds of one event, not events
+            if any(
+                m.generic and m.head.tag_ in {"NNS", "NNPS"} and m.head.lower_ not in self._rounds
+                for m in all_here
+            ):
+                listing_until = s_index + 1
             totals = [
                 h.span
                 for h in cues_here

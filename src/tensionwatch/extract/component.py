@@ -84,6 +84,7 @@ class IncidentExtractor:
         self._not_weapon_use = self.lexicon.cue_set("not_weapon_use")
         self._event_verbs = self.lexicon.cue_set("event_verb")
         self._locative = self.lexicon.cue_set("locative")
+        self._conveyance = self.lexicon.cue_set("conveyance_verb")
         self._report_verbs = self.lexicon.cue_set("report_verb")
         self._headline_locative = self.lexicon.cue_set("headline_locative")
         self._agencies = self.lexicon.cue_set("local_agency")
@@ -166,7 +167,7 @@ class IncidentExtractor:
         self, doc: Doc, drafts: list[Draft], published: date | None
     ) -> None:
         heads: dict[int, Draft] = {m.head.i: d for d in drafts for m in d.mentions}
-        for place, root in to_places(place_entities(doc, self._locative)):
+        for place, root in to_places(place_entities(doc, self._locative, self._conveyance)):
             draft = _governing(root, heads, self._event_verbs)
             if draft is not None and all(p.name != place.name for p in draft.places):
                 draft.places.append(place)

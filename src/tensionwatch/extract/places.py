@@ -127,12 +127,18 @@ class CountryNames:
         return tuple(out)
 
 
-def place_entities(doc: Doc, locative: frozenset[str] = frozenset()) -> list[Span]:
+def place_entities(
+    doc: Doc, locative: frozenset[str] = frozenset(), conveyance: frozenset[str] = frozenset()
+) -> list[Span]:
     """GPE/LOC/FAC entities, plus ORG entities that are venues ("Crocus City Hall") or that
     follow a ``locative`` phrase ("north of Coushatta", "near Snowville": the parser often
-    calls a small town an organization, but nothing else lies north of a place)."""
+    calls a small town an organization, but nothing else lies north of a place). Where a
+    ``conveyance`` verb took someone ("transported him to Capital Health Medical Center")
+    is no place of the event."""
     found = []
     for ent in doc.ents:
+        if _destination(ent, conveyance):
+            continue
         if (
             ent.label_ in PLACE_LABELS
             or (ent.label_ == "ORG" and ent[-1].lower_ in _VENUE_WORDS)
@@ -140,6 +146,16 @@ def place_entities(doc: Doc, locative: frozenset[str] = frozenset()) -> list[Spa
         ):
             found.append(ent)
     return found
+
+
+def _destination(ent: Span, conveyance: frozenset[str]) -> bool:
+    """ "taken to Cook County Hospital", "flown to a hospital in Anchorage"."""
+    for token in ent.root.ancestors:
+        if token.pos_ in {"VERB", "AUX"}:
+            return False
+        if token.dep_ == "prep" and token.lower_ in {"to", "into"}:
+            return token.head.lemma_.lower() in conveyance
+    return False
 
 
 def _after_locative(ent: Span, locative: frozenset[str]) -> bool:
