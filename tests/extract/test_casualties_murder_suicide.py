@@ -216,3 +216,22 @@ def test_where_a_victim_was_taken_is_no_place_of_the_event(extractor: Extractor)
     (incident,) = extractor.extract(text, PUB)
     assert counts(incident) == (None, 1)
     assert all("Capital Health" not in p.name for p in incident.places)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("Officials said 4 people including a 21-year-old girl were injured on Friday.", None, 4),
+        ("Officers found the gunman and the boy dead in a murder-suicide on Friday.", 2, None),
+        (
+            "Seven young men remained hospitalized Tuesday, one with critical injuries, after "
+            "they were attacked by a pair of gunmen.",
+            None,
+            7,
+        ),
+    ],
+)
+def test_more_count_phrases(
+    extractor: Extractor, text: str, killed: int | None, injured: int | None
+) -> None:
+    assert counts(main(extractor, text)) == (killed, injured)
