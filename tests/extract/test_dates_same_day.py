@@ -62,3 +62,33 @@ def test_publication_stamp_dates_only_as_a_last_resort(
     )
     when = main(extractor, text).date
     assert when is not None and when.end == day and when.precision.value == "day"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "start", "end", "precision"),
+    [
+        # PUB is Friday 12 May 2023: "last month" is April, "last year" 2022, never a first day
+        ("last month", date(2023, 4, 1), date(2023, 4, 30), "month"),
+        ("last year", date(2022, 1, 1), date(2022, 12, 31), "year"),
+    ],
+)
+def test_a_relative_month_or_year_is_a_range(
+    extractor: Extractor, phrase: str, start: date, end: date, precision: str
+) -> None:
+    when = main(extractor, f"A 20-year-old man was shot and killed {phrase} on Elm Street.").date
+    assert when is not None
+    assert (when.start, when.end, when.precision.value) == (start, end, precision)
+
+
+def test_a_day_within_the_first_date_narrows_it(extractor: Extractor) -> None:
+    text = (
+        "A judge set bond for a woman charged following the shooting last month of her "
+        "daughter. The 6-year-old was shot in the right thigh April 14 at the home."
+    )
+    when = main(extractor, text).date
+    assert when is not None
+    assert (when.start, when.end, when.precision.value) == (
+        date(2023, 4, 14),
+        date(2023, 4, 14),
+        "day",
+    )

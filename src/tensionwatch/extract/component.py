@@ -330,7 +330,7 @@ class IncidentExtractor:
         places = with_home_town(places, home, alone=alone, named_regions=regions)
         if not places and fallback is not None:
             places = (fallback,)
-        date_value: EventDate | None = draft.dates[0] if draft.dates else on_or_before(published)
+        date_value = _finest(draft.dates) if draft.dates else on_or_before(published)
         sentences = tuple(
             dict.fromkeys(
                 Evidence(m.sent.start_char, m.sent.end_char, m.sent.text) for m in draft.mentions
@@ -457,6 +457,23 @@ def _is_date_entity(ent: Span) -> bool:
     if ent.label_ == "DATE":
         return True
     return ent.label_ == "TIME" and any(word in ent.text.lower() for word in _DAY_WORDS)
+
+
+def _finest(dates: list[EventDate]) -> EventDate:
+    """The incident's first date, narrowed to a day the text names within it: "the shooting
+    last month … she was shot Dec. 14"."""
+    first = dates[0]
+    if first.precision == DatePrecision.DAY or first.start is None or first.end is None:
+        return first
+    low, high = first.start, first.end
+    return next(
+        (
+            d
+            for d in dates[1:]
+            if d.precision == DatePrecision.DAY and d.end is not None and low <= d.end <= high
+        ),
+        first,
+    )
 
 
 def _only_in_sentence(span: Span, heads: dict[int, Draft]) -> Draft | None:

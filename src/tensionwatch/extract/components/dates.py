@@ -20,6 +20,9 @@ _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sun
 _MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\b", re.I)
 _DAY_NUMBER = re.compile(r"\b\d{1,2}(st|nd|rd|th)?\b")
 _YEAR_ONLY = re.compile(r"^\s*(in\s+)?\d{4}\s*$")
+# "last month", "this year": a whole month or year, never its first day
+_PERIOD_MONTH = re.compile(r"\bmonth\b", re.I)
+_PERIOD_YEAR = re.compile(r"\byear\b", re.I)
 _RELATIVE_DAY = re.compile(
     r"\b(yesterday|today|tonight|last night|this morning|(\w+) days? ago)\b", re.I
 )
@@ -88,7 +91,12 @@ def resolve_date(span: Span, published: date | None) -> EventDate | None:
         else:
             return None
     has_day = bool(_DAY_NUMBER.search(text)) or bool(_RELATIVE_DAY.search(text))
-    if _MONTH.search(text) and not has_day:
+    if _PERIOD_YEAR.search(text) and not has_day and not _MONTH.search(text):
+        start, end = date(day.year, 1, 1), date(day.year, 12, 31)  # "last year", "this year"
+        return EventDate(
+            start, min(end, published) if published else end, DatePrecision.YEAR, evidence
+        )
+    if (_MONTH.search(text) or _PERIOD_MONTH.search(text)) and not has_day:
         start = day.replace(day=1)
         nxt = (start.replace(day=28) + timedelta(days=4)).replace(day=1)
         end = min(nxt - timedelta(days=1), published) if published else nxt - timedelta(days=1)
