@@ -162,3 +162,27 @@ def test_headline_common_words_are_no_town(extractor: Extractor, title: str) -> 
     body = "A man was shot outside a store on Sunday night, police in Ohio said."
     (incident,) = extractor.extract(body, PUB, "a1", title=title)
     assert all(e.field == "text" for p in incident.places for e in p.evidence)
+
+
+@pytest.mark.parametrize(
+    ("title", "town"),
+    [
+        ("Killeen 2-year-old in critical condition from gunshot", "Killeen"),
+        ("Meridian man arrested after fatal shooting", "Meridian"),
+        ("Duncan police investigate shooting that wounded a teen", "Duncan"),
+    ],
+)
+def test_headline_town_as_a_modifier_places_a_headline_incident(
+    extractor: Extractor, title: str, town: str
+) -> None:
+    """The body (a sign-up wall) reports nothing; the headline's incident is placed in the
+    town the headline names before a person noun or an age."""
+    body = "Just One More Thing... We have sent you a verification email. Please check it."
+    (incident,) = extractor.extract(body, PUB, "a1", title=title)
+    assert town in {p.resolved for p in incident.places}
+
+
+def test_headline_opening_with_a_name_is_no_town(extractor: Extractor) -> None:
+    body = "Just One More Thing... We have sent you a verification email. Please check it."
+    for incident in extractor.extract(body, PUB, "a1", title="Obama says man was shot"):
+        assert all(p.precision.value != "city" for p in incident.places)

@@ -85,6 +85,10 @@ class IncidentExtractor:
         self._event_verbs = self.lexicon.cue_set("event_verb")
         self._locative = self.lexicon.cue_set("locative")
         self._conveyance = self.lexicon.cue_set("conveyance_verb")
+        # "Meridian man", "Duncan police": nouns a town name modifies in a headline
+        self._town_modified = frozenset(
+            self.lexicon.actor_terms.get("person_noun", {})
+        ) | self.lexicon.cue_set("local_agency")
         self._report_verbs = self.lexicon.cue_set("report_verb")
         self._headline_locative = self.lexicon.cue_set("headline_locative")
         self._agencies = self.lexicon.cue_set("local_agency")
@@ -279,7 +283,14 @@ class IncidentExtractor:
     def title_town(self, title: Doc, body: str) -> Place | None:
         """The town a headline names, read in the light of the body (see
         :func:`~tensionwatch.extract.places.title_town`)."""
-        return title_town(title, self.resolver, body, self._locative, self._headline_locative)
+        return title_town(
+            title,
+            self.resolver,
+            body,
+            self._locative,
+            self._headline_locative,
+            self._town_modified,
+        )
 
     def _is_reportable(self, draft: Draft) -> bool:
         if draft.reference:  # the trigger a backlash answers: reported only with facts of its own

@@ -206,8 +206,9 @@ class Extractor:
     def _from_title(self, title: str, body: Doc, original: str | None) -> list[Incident]:
         """The headline's incidents. The lead one takes the day the body's lead names in a
         sentence about the same thing ("Two dead after shooting" … "a mother and her son
-        were found dead … Sunday") when the headline names no day, and the body's dateline
-        town when the headline names no town."""
+        were found dead … Sunday") when the headline names no day; when the headline's own
+        reading places it in no town, the town the headline names as a modifier ("Killeen
+        2-year-old"), else the body's dateline town."""
         published = body._.tw_published
         text, doc = self._headline(title, published, body._.tw_article_id)
         incidents = [in_title(incident) for incident in doc._.tw_incidents or []]
@@ -221,6 +222,8 @@ class Extractor:
             if day is not None:
                 day = replace(day, evidence=_as_written(day.evidence, original))
                 incidents[0] = replace(incidents[0], date=day)
+        if incidents and not _has_town(incidents[0]):  # "Killeen 2-year-old in critical …"
+            incidents = self._with_title_town(incidents, title, body.text)
         dateline = getattr(self.component.resolver, "dateline", None)
         if incidents and dateline is not None and not _has_town(incidents[0]):
             town = dateline(body.text)  # "DALLAS - …": wire copy names its town there

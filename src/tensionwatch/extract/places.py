@@ -282,6 +282,7 @@ def title_town(
     body: str,
     locative: frozenset[str] = frozenset(),
     headline_locative: frozenset[str] = frozenset(),
+    modified: frozenset[str] = frozenset(),
 ) -> Place | None:
     """The town a headline names ("9 shot at a party in Compton", "Philly"), resolved in the
     light of the body, with evidence in the title. A town after "in" wins over one used as a
@@ -290,7 +291,10 @@ def title_town(
     Title Case defeats the tagger ("… Party in Compton" tags Compton a person), so the
     capitalised words after a ``headline_locative`` word are tried too, longest first; such a
     guess must lie in a country the body names or be a town of ``HEADLINE_TOWN_POPULATION``
-    ("Man Shot Outside Store" is not Štore, Slovenia)."""
+    ("Man Shot Outside Store" is not Štore, Slovenia). So are the capitalised words that open
+    a headline before a ``modified`` noun or an age ("Killeen 2-year-old in critical
+    condition", "Meridian man arrested"): the town as a modifier, which the tagger often
+    calls an organization."""
     names = [e for e in title.ents if e.label_ == "GPE" or _after_locative(e, locative)]
     names.sort(key=lambda e: (not (e.start > 0 and title[e.start - 1].lower_ == "in"), e.start))
     for span in names:
@@ -298,14 +302,19 @@ def title_town(
         if town is not None:
             return town
     countries = _body_countries(resolver, body)
+    starts = [t.i + 1 for t in title if t.lower_ in headline_locative]
     runs = [
         title[start : start + length]
-        for token in title
-        if token.lower_ in headline_locative
-        for start in [token.i + 1]
+        for start in starts
         for length in (3, 2, 1)
         if start + length <= len(title)
         and all(t.text[:1].isupper() and t.is_alpha for t in title[start : start + length])
+    ] + [
+        title[0:length]
+        for length in (2, 1)
+        if length < len(title)
+        and all(t.text[:1].isupper() and t.is_alpha for t in title[0:length])
+        and (title[length].lower_ in modified or title[length].like_num)
     ]
     population = getattr(resolver, "population", None)
     for span in runs:
