@@ -235,3 +235,48 @@ def test_more_count_phrases(
     extractor: Extractor, text: str, killed: int | None, injured: int | None
 ) -> None:
     assert counts(main(extractor, text)) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # a denied or attempted murder-suicide kills nobody
+        (
+            "A man shot his wife and then shot himself on Friday. Police said it was not a "
+            "murder-suicide.",
+            None,
+            2,
+        ),
+        # the killer found dead with his victim is counted once
+        (
+            "Deputies found the gunman and the boy dead. The gunman had shot the boy before "
+            "killing himself.",
+            2,
+            None,
+        ),
+        # the dead are not also counted as hurt
+        (
+            "Police found a man and his son dead on Friday. The man shot his son and then shot "
+            "himself.",
+            2,
+            None,
+        ),
+        # a clause with a verb of its own is no aside of a total; a family is no person
+        ("Officers arrested 3 suspects including a man who had been injured.", None, 1),
+    ],
+)
+def test_review_cases_murder_suicide(
+    extractor: Extractor, text: str, killed: int | None, injured: int | None
+) -> None:
+    assert counts(main(extractor, text)) == (killed, injured)
+
+
+def test_a_family_found_dead_is_no_count_of_two(extractor: Extractor) -> None:
+    text = "Police found a man and his family dead in a murder-suicide on Friday."
+    assert counts(main(extractor, text))[0] != 2
+
+
+def test_moving_to_a_place_is_not_being_taken_there(extractor: Extractor) -> None:
+    text = "Officers rushed to a home in Dayton, where a man had been shot in the leg on Friday."
+    incident = main(extractor, text)
+    assert "Dayton" in {p.resolved or p.name for p in incident.places}

@@ -117,7 +117,9 @@ class Assembler:
         self._perpetrator_nouns = lexicon.cue_set("perpetrator_noun")
         self._running = lexicon.cue_set("running_total")
         self._murder_suicide_words = lexicon.cue_set("murder_suicide")
-        self._murder_suicide = False  # the article calls its event a murder-suicide
+        self._not_completed = lexicon.cue_set("not_completed")
+        # the sentences that call the event a murder-suicide, for the doc being assembled
+        self._murder_suicide: set[int] = set()
         self._person_nouns = frozenset(lexicon.actor_terms.get("person_noun", {}))
 
     def _running_totals(self, totals: list[Span]) -> list[Span]:
@@ -138,12 +140,13 @@ class Assembler:
         headline's counts go to the first incident the body names."""
         headline_end = headline_length(doc.text)
         self._headline_end = headline_end
-        self._murder_suicide = any(
-            " ".join(m.trigger.text.lower().split()) in self._murder_suicide_words
-            and not m.negated
-            and not (m.trigger.start > 0 and doc[m.trigger.start - 1].lower_ == "attempted")
+        sentence_of = {s.start: i for i, s in enumerate(doc.sents)}
+        self._murder_suicide = {
+            sentence_of[m.head.sent.start]
             for m in finds.mentions
-        )
+            if " ".join(m.trigger.text.lower().split()) in self._murder_suicide_words
+            and not _denied(m, self._not_completed)
+        }
         result = Assembly()
         self.orphans: list[CasualtyMention] = []
         focus: list[Draft] = []
@@ -368,7 +371,8 @@ class Assembler:
     # -- arguments ---------------------------------------------------------------------------
     def _arguments(self, mention: Mention, draft: Draft, last_victim: Actor | None) -> Actor | None:
         outcome = _outcome(mention, self._kill_lemmas, self._injure_lemmas, self._fatal_words)
-        if self._murder_suicide and _ends_in_suicide(mention.head):
+        near = any(abs(i - self._sentence_index) <= 1 for i in self._murder_suicide)
+        if near and _ends_in_suicide(mention.head):
             outcome = "killed"  # "shot his wife and then himself" in a murder-suicide: all died
         # "… then killed himself": the attacker died by his own hand, no victim of the attack
         suicide = harms_self(mention.head) and outcome == "killed"
@@ -377,8 +381,9 @@ class Assembler:
         group: list[Actor] = []
         listed: list[tuple[Token, Actor]] = []
         for patient in mention.patients:
+            role = patient.dep_  # as the mention has it, before a pronoun becomes its antecedent
             # the subject died by his own hand; "his son" in "killed himself and his son" did not
-            own_hand = suicide and patient.dep_ == "nsubj"
+            own_hand = suicide and role == "nsubj"
             if _is_bare_number(patient, self.lexicon):
                 continue  # "left over 180 injured": a count, handled by the casualty patterns
             if patient.ent_type_ in {"FAC", "GPE", "LOC", "ORG"} and patient.ent_type_ != "NORP":
@@ -413,7 +418,7 @@ class Assembler:
                 if harms_self(mention.head) and outcome != "killed":
                     if others:
                         group.append(actor)
-                    elif patient.dep_ == "nsubj":
+                    elif role == "nsubj":
                         group = [actor, *self._hit_before(mention)]
                 listed.append((patient, actor))
             else:
@@ -808,6 +813,18 @@ def _outcome(
     return None
 
 
+def _denied(mention: Mention, not_completed: frozenset[str]) -> bool:
+    """ "an attempted murder-suicide", "it was not a murder-suicide"."""
+    start = mention.trigger.start
+    before = mention.trigger.doc[start - 1].lower_ if start > 0 else ""
+    heads = [mention.head, *mention.head.ancestors]
+    return (
+        mention.negated
+        or before in not_completed
+        or any(c.dep_ == "neg" for h in heads[:3] for c in h.children)
+    )
+
+
 def _ends_in_suicide(verb: Token) -> bool:
     """ "shot himself", "shot his son and then shot himself", "… before turning the gun on
     himself": the act the attacker ended by turning on himself."""
@@ -818,6 +835,7 @@ def _ends_in_suicide(verb: Token) -> bool:
 
 
 def _self_directed(verb: Token) -> bool:
+    """ "shot himself", "turned the gun on himself"."""
     return harms_self(verb) or any(
         c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ in REFLEXIVE for g in c.children)
         for c in verb.children

@@ -21,13 +21,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from tensionwatch.extract.assemble import Assembler, Finds
+from tensionwatch.extract.components.actors import ELLIPTICAL
 from tensionwatch.extract.components.casualties import CasualtyFinder
 from tensionwatch.extract.components.dates import (
     is_publication_stamp,
     on_or_before,
     resolve_date,
 )
-from tensionwatch.extract.components.mentions import Mention, MentionFinder
+from tensionwatch.extract.components.mentions import PERSONAL_PRONOUNS, Mention, MentionFinder
 from tensionwatch.extract.cues import Hit, PhraseFinder
 from tensionwatch.extract.drafts import Draft, PeopleWords, build_incident, ev
 from tensionwatch.extract.lexicon import Lexicon
@@ -80,14 +81,16 @@ class IncidentExtractor:
             another=self.lexicon.cue_set("next_person"),
             attackers=self.lexicon.cue_set("perpetrator_noun"),
             numbers=self.lexicon.numbers,
+            killing=self.lexicon.cue_set("outcome_killed"),
         )
         self._not_weapon_use = self.lexicon.cue_set("not_weapon_use")
         self._event_verbs = self.lexicon.cue_set("event_verb")
         self._locative = self.lexicon.cue_set("locative")
         self._conveyance = self.lexicon.cue_set("conveyance_verb")
         # "Meridian man", "Duncan police": nouns a town name modifies in a headline
-        self._town_modified = frozenset(
-            self.lexicon.actor_terms.get("person_noun", {})
+        person_nouns = frozenset(self.lexicon.actor_terms.get("person_noun", {}))
+        self._town_modified = (
+            person_nouns - PERSONAL_PRONOUNS - ELLIPTICAL - self.lexicon.cue_set("besides")
         ) | self.lexicon.cue_set("local_agency")
         self._report_verbs = self.lexicon.cue_set("report_verb")
         self._headline_locative = self.lexicon.cue_set("headline_locative")

@@ -222,9 +222,15 @@ def _introduced(actor: Actor) -> bool:
     )
 
 
-def with_suicide(killed: Count | None, draft: Draft, by_victims: bool = False) -> Count | None:
+def with_suicide(
+    killed: Count | None,
+    draft: Draft,
+    by_victims: bool = False,
+    killing: frozenset[str] = frozenset(),
+) -> Count | None:
     """ "killed two people … before killing himself" → 3: the number a killing verb governs
-    counts its objects, so the killer who then died is one more."""
+    counts its objects, so the killer who then died is one more. ``by_victims``: ``killed``
+    counts the dead one by one; ``killing``: the verb lemmas that kill (``outcome_killed``)."""
     spans = [ev(m.span) for m in draft.self_killed] or [
         a.evidence[0] for a in draft.suicides if a.evidence
     ]
@@ -239,8 +245,10 @@ def with_suicide(killed: Count | None, draft: Draft, by_victims: bool = False) -
         # descriptions); not when the same sentence has him kill them ("killed his wife
         # and then himself")
         return killed
-    if stated is not None and stated.span[0].pos_ != "VERB":
-        return killed  # a toll as a subject ("three people are dead") may include the killer
+    if stated is not None and stated.span[0].lemma_.lower() not in killing:
+        # a toll as a subject ("three people are dead") or found ("found the gunman and the
+        # boy dead") may include the killer; the objects of a killing verb do not
+        return killed
     total = killed.value + 1
     evidence = (*killed.evidence, spans[0])
     return Count(total, killed.qualifier, total, total, evidence=evidence)
@@ -345,6 +353,7 @@ class PeopleWords:
     numbers: Mapping[str, int] = field(default_factory=dict)
     # victim phrases (by evidence start) one verb lists together: "the female and the child"
     listed: frozenset[int] = frozenset()
+    killing: frozenset[str] = frozenset()  # verb lemmas that kill (``outcome_killed``)
 
 
 _AGE = re.compile(r"\b([a-z0-9]+(?:-[a-z]+)?)[- ](year|month|week)s?[- ]old\b", re.I)
@@ -461,7 +470,7 @@ def count_survivors(
     total = sum(v.count or 0 for v in counted)
     if nobody_died and not killed and not any(_introduced(v) for v in rest):
         total, counted = _distinct(rest, people)
-    for group in self_harm_groups or []:
+    for group in self_harm_groups or [] if nobody_died else []:
         hurt = [v for v in group if v in alive]
         if len(hurt) > total:
             total, counted = len(hurt), hurt
@@ -494,7 +503,14 @@ def _beside_the_dead(
     if people is None or not killed:
         return []
     sentences = people.sentences
-    deadly = {sentences.get(v.evidence[0].start) for v in killed if v.evidence} - {None}
+    deadly = (
+        {  # not "found a woman shot … and the mother died": "the" names her again
+            sentences.get(v.evidence[0].start)
+            for v in killed
+            if v.evidence and v.text.lower().split()[:1] != ["the"]
+        }
+        - {None}
+    )
     return [
         v
         for v in alive
@@ -602,7 +618,9 @@ def build_incident(
     toll = best_count(with_besides(draft.killed, besides_words), draft.notes.get("killed"))
     victims_killed = count_victims(draft.killed_victims, people)
     killed = _unless_none_else(toll, victims_killed)
-    killed = with_suicide(killed, draft, by_victims=killed is victims_killed)
+    killed = with_suicide(
+        killed, draft, by_victims=killed is victims_killed, killing=people.killing
+    )
     from_shot = injured_from_shot(best_count(draft.shot), killed, besides_words)
     stated = best_count(with_besides(draft.injured, besides_words), draft.notes.get("injured"))
     if stated is not None and from_shot is not None and stated.value == 1 < from_shot.value:

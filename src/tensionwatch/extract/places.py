@@ -154,7 +154,9 @@ def _destination(ent: Span, conveyance: frozenset[str]) -> bool:
         if token.pos_ in {"VERB", "AUX"}:
             return False
         if token.dep_ == "prep" and token.lower_ in {"to", "into"}:
-            return token.head.lemma_.lower() in conveyance
+            verb = token.head
+            moved = any(c.dep_ in {"dobj", "obj", "nsubjpass", "auxpass"} for c in verb.children)
+            return moved and verb.lemma_.lower() in conveyance  # not "officers rushed to"
     return False
 
 
@@ -314,7 +316,7 @@ def title_town(
         for length in (2, 1)
         if length < len(title)
         and all(t.text[:1].isupper() and t.is_alpha for t in title[0:length])
-        and (title[length].lower_ in modified or title[length].like_num)
+        and (title[length].lower_ in modified or _age_follows(title, length))
     ]
     population = getattr(resolver, "population", None)
     for span in runs:
@@ -326,6 +328,11 @@ def title_town(
         ):
             return town
     return None
+
+
+def _age_follows(title: Doc, i: int) -> bool:
+    """ "Killeen 2-year-old": an age, not any number ("Update 2")."""
+    return title[i].like_num and i + 1 < len(title) and title[i + 1].text == "-"
 
 
 # A Title Case guess in an article that names no country must be a real town: "Gas", "Home"

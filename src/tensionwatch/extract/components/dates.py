@@ -21,8 +21,8 @@ _MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a
 _DAY_NUMBER = re.compile(r"\b\d{1,2}(st|nd|rd|th)?\b")
 _YEAR_ONLY = re.compile(r"^\s*(in\s+)?\d{4}\s*$")
 # "last month", "this year": a whole month or year, never its first day
-_PERIOD_MONTH = re.compile(r"\bmonth\b", re.I)
-_PERIOD_YEAR = re.compile(r"\byear\b", re.I)
+_PERIOD_MONTH = re.compile(r"\b(last|this|past|previous)\s+month\b", re.I)
+_PERIOD_YEAR = re.compile(r"\b(last|this|past|previous)\s+year\b", re.I)
 _RELATIVE_DAY = re.compile(
     r"\b(yesterday|today|tonight|last night|this morning|(\w+) days? ago)\b", re.I
 )

@@ -40,7 +40,8 @@ def _measures_something_else(token: Token) -> bool:
         return False
     glued_unit = not token.whitespace_ and after.is_alpha and not after.like_num
     percent = after.text == "%" or after.lower_ in {"percent", "per"}
-    return glued_unit or percent or after.lower_ in {"a", "an", "the"}
+    caption = after.text in {"A", "An", "The"}  # "… 1 of 8 An 11-year-old", not "3 the next"
+    return glued_unit or percent or caption
 
 
 def _looks_like_year_or_time(token: Token) -> bool:
