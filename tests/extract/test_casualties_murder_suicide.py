@@ -280,3 +280,16 @@ def test_moving_to_a_place_is_not_being_taken_there(extractor: Extractor) -> Non
     text = "Officers rushed to a home in Dayton, where a man had been shot in the leg on Friday."
     incident = main(extractor, text)
     assert "Dayton" in {p.resolved or p.name for p in incident.places}
+
+
+def test_one_of_those_hit_has_died(extractor: Extractor) -> None:
+    text = "One of five people shot outside a nightclub on Saturday has died, police said."
+    assert counts(main(extractor, text)) == (1, 4)
+
+
+def test_taken_to_a_hospital_in_the_passive_is_no_place(extractor: Extractor) -> None:
+    text = (
+        "A boy was shot in the chest on Harding Avenue on Saturday and taken by his father "
+        "to Cook County Hospital, where he died."
+    )
+    assert all("Cook County" not in p.name for p in main(extractor, text).places)

@@ -155,7 +155,9 @@ def _destination(ent: Span, conveyance: frozenset[str]) -> bool:
             return False
         if token.dep_ == "prep" and token.lower_ in {"to", "into"}:
             verb = token.head
-            moved = any(c.dep_ in {"dobj", "obj", "nsubjpass", "auxpass"} for c in verb.children)
+            moved = verb.tag_ == "VBN" or any(  # "taken to", "transported him to"
+                c.dep_ in {"dobj", "obj", "nsubjpass", "auxpass"} for c in verb.children
+            )
             return moved and verb.lemma_.lower() in conveyance  # not "officers rushed to"
     return False
 
