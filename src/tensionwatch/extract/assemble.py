@@ -374,8 +374,9 @@ class Assembler:
         near = any(abs(i - self._sentence_index) <= 1 for i in self._murder_suicide)
         if near and _ends_in_suicide(mention.head):
             outcome = "killed"  # "shot his wife and then himself" in a murder-suicide: all died
+        self_harm = harms_self(mention.head)
         # "… then killed himself": the attacker died by his own hand, no victim of the attack
-        suicide = harms_self(mention.head) and outcome == "killed"
+        suicide = self_harm and outcome == "killed"
         # "shot his son and himself": one act hurt the attacker and someone else
         others = any(p.dep_ != "nsubj" for p in mention.patients)
         group: list[Actor] = []
@@ -415,7 +416,7 @@ class Assembler:
                     draft.add_unique(draft.killed_victims, actor)
                 elif outcome == "injured":
                     draft.add_unique(draft.injured_victims, actor)
-                if harms_self(mention.head) and outcome != "killed":
+                if self_harm and outcome != "killed":
                     if others:
                         group.append(actor)
                     elif role == "nsubj":

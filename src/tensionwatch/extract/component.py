@@ -221,7 +221,7 @@ class IncidentExtractor:
         ):
             return  # an earlier incident owns the lead
         lead = list(doc.sents)[:LEAD_SENTENCES]
-        day, stamp = self.lead_day(doc, published)
+        day, stamp = self.lead_day(doc, published, lead=lead)
         if day is not None:
             first.dates.append(day)
             return
@@ -234,11 +234,14 @@ class IncidentExtractor:
         doc: Doc,
         published: date | None,
         relevant: Callable[[Span], bool] | None = None,
+        lead: list[Span] | None = None,
     ) -> tuple[EventDate | None, EventDate | None]:
         """The first day named in the lead sentences (not an arrest's or a statement's day)
         and the page's posting stamp seen before it. ``relevant``: whether a sentence is
-        about the event at hand (a headline's event, when the body yields no incident)."""
-        lead = list(doc.sents)[:LEAD_SENTENCES]
+        about the event at hand (a headline's event, when the body yields no incident);
+        ``lead``: the lead sentences, when the caller has them already."""
+        if lead is None:
+            lead = list(doc.sents)[:LEAD_SENTENCES]
         stamp: EventDate | None = None  # the posting stamp: a last resort, not a lead date
         for ent in doc.ents:
             if not lead or ent.start >= lead[-1].end or not _is_date_entity(ent):

@@ -274,10 +274,15 @@ def _killed_others(draft: Draft) -> bool:
     )
 
 
+def _nouns(actors: list[Actor]) -> set[str]:
+    """The words of phrases already counted, plural "s" dropped ("a 6-year-old daughter")."""
+    return {w.rstrip("s") for v in actors for w in v.text.lower().split()}
+
+
 def _listed(victims: list[Actor], counted: list[Actor], listed: frozenset[int]) -> list[Actor]:
     """ "shot the female and the child": one person per definite singular phrase of a list,
     unless its noun names someone counted already ("his wife … the wife")."""
-    taken = {w.rstrip("s") for v in counted for w in v.text.lower().split()}
+    taken = _nouns(counted)
     found: list[Actor] = []
     for victim in victims:
         words = victim.text.lower().split()
@@ -319,7 +324,7 @@ def _relatives(victims: list[Actor], introduced: list[Actor]) -> list[Actor]:
     """ "killed his wife and four daughters", "his two sons": people named by a possessive are
     new, once per noun ("his daughter" again is the same daughter), unless an introduced
     victim already has that noun ("a 6-year-old daughter … his daughter")."""
-    taken = {w.rstrip("s") for v in introduced for w in v.text.lower().split()}
+    taken = _nouns(introduced)
     seen: set[str] = set()
     found: list[Actor] = []
     for victim in victims:
@@ -470,7 +475,8 @@ def count_survivors(
     total = sum(v.count or 0 for v in counted)
     if nobody_died and not killed and not any(_introduced(v) for v in rest):
         total, counted = _distinct(rest, people)
-    for group in self_harm_groups or [] if nobody_died else []:
+    groups = (self_harm_groups or []) if nobody_died else []  # the dead are no survivors
+    for group in groups:
         hurt = [v for v in group if v in alive]
         if len(hurt) > total:
             total, counted = len(hurt), hurt

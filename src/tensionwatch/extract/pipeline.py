@@ -190,11 +190,14 @@ class Extractor:
             doc = self.nlp.get_pipe("ner")(doc)
         return doc
 
-    def _with_title_town(self, incidents: list[Incident], title: str, body: str) -> list[Incident]:
+    def _with_title_town(
+        self, incidents: list[Incident], title: str, body: str, names: Doc | None = None
+    ) -> list[Incident]:
         """Local news often names its town only in the headline ("… outside Philly Chinese
         restaurant"): the lead incident, when the body places it in no town, is placed in the
         headline's town, unless its places lie in another state or country."""
-        town = self.component.title_town(self._title_names(title), body)
+        # ``names``: the headline already read with its entities (a headline incident's)
+        town = self.component.title_town(names or self._title_names(title), body)
         if town is None:
             return incidents
         span = town.evidence[0]  # as written, not as truecased
@@ -223,7 +226,7 @@ class Extractor:
                 day = replace(day, evidence=_as_written(day.evidence, original))
                 incidents[0] = replace(incidents[0], date=day)
         if incidents and not _has_town(incidents[0]):  # "Killeen 2-year-old in critical …"
-            incidents = self._with_title_town(incidents, title, body.text)
+            incidents = self._with_title_town(incidents, title, body.text, doc)
         dateline = getattr(self.component.resolver, "dateline", None)
         if incidents and dateline is not None and not _has_town(incidents[0]):
             town = dateline(body.text)  # "DALLAS - …": wire copy names its town there
