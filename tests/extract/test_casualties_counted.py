@@ -210,3 +210,35 @@ def test_possessor_of_a_killing_with_an_object_is_the_attacker(extractor: Extrac
     (murder,) = extractor.extract(text, PUB)
     assert [v.text for v in murder.victims] == ["a shopkeeper"]
     assert [p.text for p in murder.perpetrators] == ["The gang's"]
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # an age in days or weeks is no count of people
+        ("A 3-week-old boy was killed in a shooting on Elm Street on Friday.", 1, None),
+        (
+            "Twenty-five-day-old Marcus Reed died from multiple gunshot wounds after a "
+            "shooting on Saturday.",
+            1,
+            None,
+        ),
+        ("A 10-day-old baby was wounded when a gunman fired into a car on Sunday.", None, 1),
+        # a number spelled with a hyphen is one number, not its last word
+        ("Twenty-five people were killed when a gunman opened fire at a market.", 25, None),
+        ("Police said thirty-two people were wounded in the shooting on Monday.", None, 32),
+        # a house number is no count
+        ("A man was shot and killed at 2806 Long Lane in Albuquerque on Saturday.", 1, None),
+        # "her family" is the people just counted, not one more
+        (
+            "A mother fatally shot her husband and three sons in their home before killing "
+            "herself. Investigators are trying to learn why she killed her family on Thursday.",
+            5,
+            None,
+        ),
+    ],
+)
+def test_casualties_ages_numbers_and_families(
+    extractor: Extractor, text: str, killed: int | None, injured: int | None
+) -> None:
+    assert counts(main(extractor, text)) == (killed, injured)

@@ -110,3 +110,24 @@ def test_with_home_town_stray_namesake_in_an_unnamed_state() -> None:
     assert with_home_town((gresham,), CHICAGO, named_regions=named) == (gresham,)
     # without knowing the named states nothing is second-guessed
     assert with_home_town((gresham,), CHICAGO) == (gresham,)
+
+
+def test_places_surname_of_a_named_person_is_no_town(extractor: Extractor) -> None:
+    """The tagger calls a surname a town when it stands alone ("Crittenden's son"): a name
+    the article gave a person is that person, so the police's town places the incident."""
+    text = (
+        "A 6-year-old boy shot himself in the leg Friday with a handgun from his father, "
+        "26-year-old Andrew Crittenden, who told police he thought the gun was empty. "
+        "Crittenden then struck a 5-year-old boy in the parking lot with his pickup truck "
+        "while driving his son to the hospital. Crittenden’s son was transported to Shannon "
+        "Medical Center. Crittenden’s truck was towed. Information courtesy of the San Angelo "
+        "Police Department."
+    )
+    found = towns(extractor, text)
+    assert found and "San Angelo" in found[0] and "Crittenden" not in found[0]
+
+
+def test_places_namesake_after_a_preposition_stays_a_town(extractor: Extractor) -> None:
+    text = "Officer Bob Jackson said a woman was shot in Jackson on Friday night."
+    found = towns(extractor, text)
+    assert found and "Jackson" in found[0]

@@ -64,7 +64,9 @@ def test_context_from_text_demonyms_are_not_countries(gazetteer: Gazetteer) -> N
         ("A shooting in Kansas City left two dead.", (), ()),
         ("He was shot in Springfield, Ill., on Friday.", ("US",), ("US-IL",)),
         ("Police in Dayton, OH said", ("US",), ("US-OH",)),
-        ("Officers from the Indiana County sheriff's office", (), ()),
+        # not the state of Indiana, but the county only Pennsylvania has
+        ("Officers from the Indiana County sheriff's office", ("US",), ("US-PA",)),
+        ("Deputies in Orange County said", (), ()),  # eight states have one
         ("Refugees in Papua New Guinea", ("PG",), ()),
     ],
 )

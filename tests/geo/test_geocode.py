@@ -156,3 +156,55 @@ def test_geocode_place_country_is_a_preference(gazetteer: Gazetteer) -> None:
 def test_geocode_district_is_not_named_after_a_town_abroad(gazetteer: Gazetteer) -> None:
     found = _one(gazetteer, Place(name="South Side"), GeoContext(countries=("US",)))
     assert found.country in {None, "US"}
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        # only one state has a county so named
+        ("Catoosa County", "", ("Catoosa County", "US-GA")),
+        ("ATOKA COUNTY", "", ("Atoka County", "US-OK")),
+        ("Acadia Parish", "", ("Acadia Parish", "US-LA")),
+        ("St. Clair County", "", None),  # Alabama, Illinois, Michigan, Missouri
+        ("St. Clair County", "Police in Belleville, Illinois said", ("St. Clair County", "US-IL")),
+        # several states have one: the state the article names decides, else nothing does
+        ("Harris County", "", None),
+        ("Harris County", "deputies in Texas said", ("Harris County", "US-TX")),
+        ("Clayton Co.", "the Georgia Bureau of Investigation", ("Clayton County", "US-GA")),
+    ],
+)
+def test_geocode_county_gives_its_state(
+    gazetteer: Gazetteer, name: str, text: str, expected: tuple[str, str] | None
+) -> None:
+    context = context_from_text(text, gazetteer, default_country="US")
+    found = _one(gazetteer, Place(name=name), context)
+    if expected is None:
+        assert found.precision == PlacePrecision.UNKNOWN and found.admin1 is None
+    else:
+        assert (found.resolved, found.admin1) == expected
+        assert found.precision == PlacePrecision.ADMIN1 and found.name == name
+
+
+def test_geocode_county_lies_in_the_state_of_a_town_named_with_it(gazetteer: Gazetteer) -> None:
+    county, town = geocode(
+        [Place(name="Harris County"), Place(name="Houston")], gazetteer, NO_CONTEXT
+    )
+    assert (town.resolved, town.admin1) == ("Houston", "US-TX")
+    assert (county.resolved, county.admin1) == ("Harris County", "US-TX")
+
+
+def test_geocode_county_is_never_a_town_of_its_name(gazetteer: Gazetteer) -> None:
+    found = _one(gazetteer, Place(name="Floyd County"), GeoContext(default_country="US"))
+    assert found.precision == PlacePrecision.UNKNOWN  # six states: no guess, and no town "Floyd"
+
+
+def test_geocode_state_known_only_from_a_county_rules_no_town_out(gazetteer: Gazetteer) -> None:
+    # A story from Rutherfordton, N.C. that lists incidents in South Carolina's counties
+    text = "Rutherfordton. Shootings in Darlington County and Chester County last year."
+    context = context_from_text(text, gazetteer, default_country="US")
+    assert "US-SC" in context.regions and "US-SC" in context.by_county
+    found = _one(gazetteer, Place(name="Rutherfordton"), context)
+    assert (found.resolved, found.admin1) == ("Rutherfordton", "US-NC")
+    # … but it still ranks a namesake: Dallas, North Carolina in a Catawba County story
+    context = context_from_text("Catawba County deputies", gazetteer, default_country="US")
+    assert _one(gazetteer, Place(name="Dallas"), context).admin1 == "US-NC"

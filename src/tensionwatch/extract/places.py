@@ -134,10 +134,13 @@ def place_entities(
     follow a ``locative`` phrase ("north of Coushatta", "near Snowville": the parser often
     calls a small town an organization, but nothing else lies north of a place). Where a
     ``conveyance`` verb took someone ("transported him to Capital Health Medical Center")
-    is no place of the event."""
+    is no place of the event. A name the article gives a person earlier ("Andrew
+    Crittenden" … "Crittenden’s son", "while Crittenden was …") is that person, however the
+    tagger labels it, unless a preposition makes it a place ("in Crittenden")."""
     found = []
+    surnames = _surnames(doc)
     for ent in doc.ents:
-        if _destination(ent, conveyance):
+        if _destination(ent, conveyance) or _names_person(ent, surnames):
             continue
         if (
             ent.label_ in PLACE_LABELS
@@ -146,6 +149,21 @@ def place_entities(
         ):
             found.append(ent)
     return found
+
+
+def _surnames(doc: Doc) -> dict[str, int]:
+    """The last word of each full name the tagger finds, with where it is first given."""
+    found: dict[str, int] = {}
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            found.setdefault(ent[-1].text, ent.end)
+    return found
+
+
+def _names_person(ent: Span, surnames: dict[str, int]) -> bool:
+    """ "Crittenden" after "Andrew Crittenden": the person, unless after a preposition."""
+    given = surnames.get(ent.text)
+    return len(ent) == 1 and given is not None and given <= ent.start and ent.root.dep_ != "pobj"
 
 
 def _destination(ent: Span, conveyance: frozenset[str]) -> bool:
@@ -247,11 +265,12 @@ def home_town(
     locative: frozenset[str] = frozenset(),
 ) -> Place | None:
     """The town the article reports from: its dateline when that is a town, else the town it
-    names most often (the first named on a tie). Local news names its town and then only
-    streets, blocks and venues in it. Besides places, a town is named by its local agencies
-    ("the Fort Collins Police Department", "Hutchinson police"; ``agency_words``), as a
-    modifier ("a Hutchinson teen") and after a ``locative`` phrase ("north of Coushatta"),
-    where the parser often tags it as an organization or a location."""
+    names most often (the first named on a tie; a person's surname is no town). Local news
+    names its town and then only streets, blocks and venues in it. Besides places, a town is
+    named by its local agencies ("the Fort Collins Police Department", "Hutchinson police";
+    ``agency_words``), as a modifier ("a Hutchinson teen") and after a ``locative`` phrase
+    ("north of Coushatta"), where the parser often tags it as an organization or a
+    location."""
     dateline = getattr(resolver, "dateline", None)
     if dateline is not None:
         place = dateline(doc.text)
@@ -259,7 +278,10 @@ def home_town(
             return place
     first: dict[str, Span] = {}
     votes: Counter[str] = Counter()
+    surnames = _surnames(doc)
     for ent in doc.ents:
+        if _names_person(ent, surnames):
+            continue
         if ent.label_ == "GPE" or (ent.label_ in {"ORG", "LOC"} and _after_locative(ent, locative)):
             span: Span | None = ent
         else:
@@ -312,12 +334,12 @@ def title_town(
         for start in starts
         for length in (3, 2, 1)
         if start + length <= len(title)
-        and all(t.text[:1].isupper() and t.is_alpha for t in title[start : start + length])
+        and all(_capitalised(t) for t in title[start : start + length])
     ] + [
         title[0:length]
         for length in (2, 1)
         if length < len(title)
-        and all(t.text[:1].isupper() and t.is_alpha for t in title[0:length])
+        and all(_capitalised(t) for t in title[0:length])
         and (title[length].lower_ in modified or _age_follows(title, length))
     ]
     population = getattr(resolver, "population", None)
@@ -330,6 +352,13 @@ def title_town(
         ):
             return town
     return None
+
+
+def _capitalised(token: Token) -> bool:
+    """A word of a Title Case name, abbreviations included ("St. Paul", "Ft. Myers")."""
+    text = token.text
+    word = text[:-1] if text.endswith(".") and len(text) <= 4 else text
+    return text[:1].isupper() and word.isalpha()
 
 
 def _age_follows(title: Doc, i: int) -> bool:

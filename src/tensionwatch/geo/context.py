@@ -32,12 +32,16 @@ class GeoContext:
     dateline's country first). ``dateline``: the dateline place as written ("SAN SALVADOR",
     "DAYTON, Ohio"). ``default_country``: the country of the source, when known ("US" for
     GVA). ``regions``: admin1 codes ("US-OH") the article names, most salient first.
+    ``by_county``: those of ``regions`` known only from a county only one state has
+    ("Darlington County"): a story about one county may list others elsewhere, so such a
+    state ranks names but rules no town out.
     """
 
     countries: tuple[str, ...] = ()
     dateline: str | None = None
     default_country: str | None = None
     regions: tuple[str, ...] = ()
+    by_county: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,16 +61,21 @@ def context_from_text(
     country_counts: Counter[str] = Counter()
     region_counts: Counter[str] = Counter()
     first_seen: dict[str, int] = {}
+    counties: set[str] = set()
+    named: set[str] = set()
     for mention in mentions:
         country_counts[mention.country] += 1
         first_seen.setdefault(mention.country, mention.start)
         if mention.admin1:
             region_counts[mention.admin1] += 1
             first_seen.setdefault(mention.admin1, mention.start)
+            county = bool(gazetteer.counties(mention.text))
+            (counties if county else named).add(mention.admin1)
     if dateline.country:
         country_counts[dateline.country] += 1000
     if dateline.admin1:
         region_counts[dateline.admin1] += 1000
+        named.add(dateline.admin1)
 
     def salience(code: str, counts: Counter[str]) -> tuple[int, int]:
         return (-counts[code], first_seen.get(code, -1))
@@ -78,6 +87,7 @@ def context_from_text(
         dateline=dateline.place,
         default_country=default_country,
         regions=tuple(regions),
+        by_county=frozenset(counties - named),
     )
 
 

@@ -67,6 +67,8 @@ class Preferences:
 
     countries: Mapping[str, float] = field(default_factory=dict)
     admin1: Mapping[str, float] = field(default_factory=dict)
+    # admin1 codes of ``admin1`` that rank names but rule no town out (see ``plausible``)
+    hinted: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +93,15 @@ class Gazetteer:
         self._venue_words = frozenset(name_keys(rules.venue_words))
         self._district_words = frozenset(name_keys(rules.district_words))
         self._street_words = frozenset(name_keys(rules.street_words))
+        self._county_words = frozenset(name_keys(rules.county_words))
+        # US counties by their name without the last word ("catoosa"): (name, admin1) each
+        self._counties: dict[str, list[tuple[str, str]]] = {}
+        for (name, code), key in zip(
+            tables.us_counties, name_keys([n for n, _ in tables.us_counties]), strict=True
+        ):
+            words = key.split()
+            if len(words) > 1 and words[-1] in self._county_words:
+                self._counties.setdefault(" ".join(words[:-1]), []).append((name, code))
 
         self._alias_keys = name_keys(tables.big_city_aliases)
         self._alias_owner = tables.big_city_alias_owner
@@ -134,6 +145,13 @@ class Gazetteer:
             if a.country == "US" or a.kind == "Country"
         ]
         regions += [(form, "US", code) for form, code in rules.ap_abbreviations.items()]
+        # A county only one state has ("Catoosa County") names that state
+        regions += [
+            (name, "US", code)
+            for found in self._counties.values()
+            if len(found) == 1
+            for name, code in found
+        ]
         self.scanner = MentionScanner(
             countries=[(form, iso2) for iso2, r in self._countries.items() for form in r.forms],
             regions=regions,
@@ -274,6 +292,27 @@ class Gazetteer:
         """Whether the name reads like a street ("Fifth Street", "Hal McRae Blvd")."""
         words = name_key(name).split()
         return len(words) > 1 and words[-1] in self._street_words
+
+    def counties(self, name: str) -> list[Candidate]:
+        """The US counties a name like "Catoosa County", "Clayton Co." or "Acadia Parish" may
+        stand for, one per state that has one so named; [] for any other name. A county is
+        ranked as its state (``feature`` admin1, the state's point): the offline data has no
+        county outlines, and what a county tells is the state it lies in."""
+        words = name_key(name).split()
+        if len(words) < 2 or words[-1] not in self._county_words:
+            return []
+        for variant in key_variants(" ".join(words[:-1])):  # "St. Clair", "Saint Clair"
+            found = self._counties.get(variant)
+            if found:
+                break
+        else:
+            return []
+        candidates: list[Candidate] = []
+        for county, code in found:
+            state = self.admin1(code)
+            if state is not None:
+                candidates.append(replace(state, name=county, geonames_id=None))
+        return candidates
 
     def district_of(self, name: str) -> str | None:
         """The town a part of it is named after: "South Los Angeles" → "Los Angeles",

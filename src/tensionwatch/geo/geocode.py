@@ -64,7 +64,15 @@ def geocode(
 ) -> tuple[Place, ...]:
     """Resolved copies of ``places`` (see the module docstring for the rules)."""
     preferences, dateline = context_preferences(gazetteer, context)
-    return tuple(_geocode_one(place, gazetteer, preferences, dateline) for place in places)
+    done = [_geocode_one(place, gazetteer, preferences, dateline) for place in places]
+    # A county several states have ("Floyd County") lies in the state of a town named with it
+    states = {p.admin1 for p in done if p.precision == PlacePrecision.CITY and p.admin1}
+    return tuple(
+        _county(place, gazetteer.counties(place.name), preferences, states) or place
+        if place.precision == PlacePrecision.UNKNOWN
+        else place
+        for place in done
+    )
 
 
 def context_preferences(
@@ -96,7 +104,7 @@ def context_preferences(
             if named and dateline.admin1 and dateline.feature == CITY:
                 admin = dateline.admin1
                 regions[admin] = max(regions.get(admin, 0.0), DATELINE_ADMIN1_BONUS)
-    return Preferences(countries, regions), dateline
+    return Preferences(countries, regions, context.by_county), dateline
 
 
 def plausible(candidates: list[Candidate], preferences: Preferences) -> list[Candidate]:
@@ -105,7 +113,8 @@ def plausible(candidates: list[Candidate], preferences: Preferences) -> list[Can
     A small town (under ``MIN_FOREIGN_POPULATION``) is dropped as a mere namesake when it lies
     outside every country the article names ("Charlo" in a Montana story is not Charlo, New
     Brunswick); outside every admin1 area the article names in its country ("Felton" in a
-    Minnesota story is not Felton, California); or, in a country the article names only in
+    Minnesota story is not Felton, California; a state known only from a county,
+    ``Preferences.hinted``, rules nothing out); or, in a country the article names only in
     passing, when a namesake a hundred times bigger exists ("BOGOTA" in a Nicaraguan wire that
     mentions the U.S. once is not Bogota, New Jersey).
     """
@@ -121,7 +130,11 @@ def plausible(candidates: list[Candidate], preferences: Preferences) -> list[Can
                 continue
             if bonus < main and biggest >= NAMESAKE_RATIO * max(candidate.population, 1):
                 continue
-            named = {code for code in preferences.admin1 if code[:2] == candidate.country}
+            named = {
+                code
+                for code in preferences.admin1
+                if code[:2] == candidate.country and code not in preferences.hinted
+            }
             if named and candidate.admin1 not in named:
                 continue
         kept.append(candidate)
@@ -136,8 +149,11 @@ def _geocode_one(
     if place.country:
         countries = dict(preferences.countries)
         countries[place.country] = max(countries.get(place.country, 0.0), EXPLICIT)
-        preferences = Preferences(countries, preferences.admin1)
+        preferences = Preferences(countries, preferences.admin1, preferences.hinted)
 
+    counties = gazetteer.counties(place.name)
+    if counties:  # "Harris County" is no town, whatever towns share its name
+        return _county(place, counties, preferences) or _unresolved(place)
     # "Fifth Street" is a street in the article's town, not a hamlet of that name
     is_street = gazetteer.is_street(place.name)
     found = [] if is_street else plausible(gazetteer.rank(place.name, preferences), preferences)
@@ -146,7 +162,31 @@ def _geocode_one(
     container = _container(place, gazetteer, preferences, dateline)
     if container is not None:
         return _filled(place, container, resolved=container.name)
+    return _unresolved(place)
+
+
+def _unresolved(place: Place) -> Place:
     return replace(place, lat=None, lon=None, geonames_id=None, precision=PlacePrecision.UNKNOWN)
+
+
+def _county(
+    place: Place,
+    counties: list[Candidate],
+    preferences: Preferences,
+    states: set[str] | frozenset[str] = frozenset(),
+) -> Place | None:
+    """The county a name stands for: the only one so named, else the one in a state the
+    article names (most salient first) or in a town's state (``states``); None if unsure."""
+    if len(counties) == 1:
+        return _filled(place, counties[0], resolved=counties[0].name)
+    named = [c for c in counties if preferences.admin1.get(c.admin1 or "", 0.0) > 0]
+    if named:
+        best = max(named, key=lambda c: preferences.admin1[c.admin1 or ""])
+        return _filled(place, best, resolved=best.name)
+    inside = [c for c in counties if c.admin1 in states]
+    if len(inside) == 1:
+        return _filled(place, inside[0], resolved=inside[0].name)
+    return None
 
 
 def _container(

@@ -260,7 +260,7 @@ class ActorBuilder:
             return ActorKind.ORGANIZATION
         if head.ent_type_ == "GPE":
             return ActorKind.STATE
-        if head.tag_ in {"NNS", "NNPS"} or lemma in {"group", "gang", "mob", "crowd"}:
+        if head.tag_ in {"NNS", "NNPS"} or lemma in self.lexicon.group_nouns:
             return ActorKind.GROUP
         return ActorKind.INDIVIDUAL
 
@@ -271,6 +271,8 @@ class ActorBuilder:
         if head.tag_ in {"NNS", "NNPS"}:
             # "his twin daughters", "the twins": two people although no number is written
             return 2 if any(t.lower_ in self._pair_words for t in span) else None
+        if head.lower_ in self.lexicon.group_nouns:
+            return None  # "his family", "a gang": people, but how many is not said
         if head.pos_ in {"NOUN", "PROPN"} or head.lower_ in ELLIPTICAL:
             return 1
         if any(c.dep_ == "det" and c.lower_ in _SINGULAR_DETS for c in head.children):

@@ -17,6 +17,8 @@ NOT_COUNT_WORDS = frozenset({"a", "an", "some", "many", "numerous", "few", "sing
 def is_number_token(token: Token, lexicon: Lexicon) -> bool:
     """Digits, number words and vague quantities ("dozens"), but not articles."""
     lower = token.lower_
+    if lower == "-":
+        return _joins_tens_and_units(token, lexicon)
     if lower in NOT_COUNT_WORDS or _is_age(token):
         return False
     if token.like_num and not _looks_like_year_or_time(token):
@@ -26,11 +28,33 @@ def is_number_token(token: Token, lexicon: Lexicon) -> bool:
     return all(part in lexicon.numbers for part in lower.split("-")) and "-" in lower
 
 
+def _joins_tens_and_units(dash: Token, lexicon: Lexicon) -> bool:
+    """The hyphen of "Twenty-five", which the tokenizer splits off: part of the number."""
+    doc = dash.doc
+    if dash.i == 0 or dash.i + 1 >= len(doc) or dash.whitespace_ or doc[dash.i - 1].whitespace_:
+        return False
+    tens, units = (
+        word_value(doc[dash.i - 1].text, lexicon),
+        word_value(doc[dash.i + 1].text, lexicon),
+    )
+    return (
+        tens is not None
+        and units is not None
+        and 20 <= tens <= 90
+        and tens % 10 == 0
+        and 1 <= units <= 9
+        and not _is_age(doc[dash.i + 1])
+    )
+
+
 def _measures_something_else(token: Token) -> bool:
-    """ "$10", "100m", "20%": money and measures; "Image 1 of 8 An 11-year-old boy": a number
-    before an article counts something before it, not the person after it."""
+    """ "$10", "100m", "20%": money and measures; a house number; "Image 1 of 8 An
+    11-year-old boy": a number before an article counts something before it, not the person
+    after it."""
     if token.ent_type_ in {"MONEY", "PERCENT", "QUANTITY"}:
         return True
+    if token.ent_type_ == "FAC" and token.head.pos_ == "PROPN":
+        return True  # "killed at 2806 Long Lane": a house number
     doc = token.doc
     before = doc[token.i - 1] if token.i > 0 else None
     after = doc[token.i + 1] if token.i + 1 < len(doc) else None
@@ -153,20 +177,22 @@ def _qualifier_before(first: Token, lexicon: Lexicon) -> str | None:
     return None
 
 
-_UNITS = ("year", "month")
-_AGE_AFTER = re.compile(r"-?(year|month)s?-?old")
+_UNITS = ("year", "month", "week", "day")
+_AGE_AFTER = re.compile(r"-?(year|month|week|day)s?-?old")
 
 
 def _is_age(token: Token) -> bool:
-    """ "17" in "a 17-year-old man", "an 11 year-old boy" or "a 2 year old" is an age, not
-    a count of people."""
+    """ "17" in "a 17-year-old man", "an 11 year-old boy", "a 2 year old" or "a 3-week-old
+    baby" is an age, not a count of people."""
     doc = token.doc
-    if "-year" in token.lower_ or "-month" in token.lower_:
+    if any(f"-{unit}" in token.lower_ for unit in _UNITS):
         return True
     if _age_after_name(token):
         return True
     following = "".join(t.lower_ for t in doc[token.i + 1 : token.i + 4])
     hyphen = doc[token.i + 1 : token.i + 2].text == "-"
+    if hyphen and not token.whitespace_ and token.i + 2 < len(doc) and doc[token.i + 2].like_num:
+        return _is_age(doc[token.i + 2])  # "Twenty-five-day-old"
     return bool(_AGE_AFTER.match(following)) or (hyphen and following[1:].startswith(_UNITS))
 
 
