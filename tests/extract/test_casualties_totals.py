@@ -84,3 +84,42 @@ def test_casualties_totals_named_hospital_is_no_total(extractor: Extractor) -> N
         "boy is in critical condition at Nationwide Children's Hospital."
     )
     assert counts(main(extractor, text)) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # "others" are besides the nearest count before them, here the dead man
+        (
+            "1 Dead, 3 Injured in Pompano Beach Robbery Attempt: Deputies  One man died and "
+            "three others were injured in a shooting early Sunday morning.",
+            1,
+            3,
+        ),
+        (
+            "One man is in critical condition and three others are injured after a shooting "
+            "on Sunday.",
+            None,
+            4,
+        ),
+        # the wounded counted the one who later died
+        (
+            "One of four women wounded in a late night shooting in Lexington has died. "
+            "Police found three injured women at the home.",
+            1,
+            3,
+        ),
+        ("Four people were wounded in a shooting on Friday. One of them has died.", 1, 3),
+        # … but not when the dead are reported apart from the wounded
+        (
+            "Two people were killed and four wounded in a shooting on Friday. One of the "
+            "victims died at the scene.",
+            2,
+            4,
+        ),
+    ],
+)
+def test_casualties_totals_others_and_the_dead_among_the_wounded(
+    extractor: Extractor, text: str, killed: int | None, injured: int | None
+) -> None:
+    assert counts(main(extractor, text)) == (killed, injured)

@@ -92,3 +92,37 @@ def test_a_day_within_the_first_date_narrows_it(extractor: Extractor) -> None:
         date(2023, 4, 14),
         "day",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the parser hangs the day on a saying in the present tense, which no past day dates
+        (
+            "Police in Lexington are investigating a shooting at Douglass Park. Police say "
+            "around 9:15 p.m. on Wednesday, a basketball game turned violent when shots were "
+            "fired. Three people were taken to the hospital with injuries."
+        ),
+        # a day just before an attribution that ends the sentence dates what was reported
+        (
+            "EAST ORANGE, N.J. -- A six-year-old boy accidentally shot his four-year-old brother "
+            "at their home, killing him, authorities said. It happened on the front porch of "
+            "a home on Norman Street just after 11 a.m. Wednesday, CBS New York reported."
+        ),
+    ],
+)
+def test_day_next_to_a_report_verb_dates_the_reported_event(
+    extractor: Extractor, text: str
+) -> None:
+    when = main(extractor, text).date
+    assert when is not None
+    assert (when.start, when.end) == (date(2023, 5, 10), date(2023, 5, 10))  # that Wednesday
+
+
+def test_day_of_a_past_saying_still_dates_only_the_saying(extractor: Extractor) -> None:
+    text = (
+        "A man was found shot to death in a car on Elm Street. On Wednesday, police said they "
+        "are still looking for the gunman."
+    )
+    when = main(extractor, text).date
+    assert when is None or when.start != date(2023, 5, 10)

@@ -504,14 +504,19 @@ def _only_in_sentence(span: Span, heads: dict[int, Draft]) -> Draft | None:
 def _fronted_before_report(ent: Span, verb: Token, report_verbs: frozenset[str]) -> bool:
     """ "Around 4 p.m. Monday, officials say they were called to a shooting": a day that opens
     the sentence before "say" dates the reported past event, not the saying; "On Monday,
-    police said they are investigating a shooting" dates the statement."""
+    police said they are investigating a shooting" dates the statement. So does a day before
+    an attribution that ends its sentence ("… just after 11 a.m. Saturday, CBS New York
+    reported."), and a day the parser hangs on a saying in the present tense, which no past
+    day dates ("Police say around 9:15 p.m. on Sunday, a basketball game turned violent")."""
+    if verb.lemma_.lower() not in report_verbs:
+        return False
     subjects = [c.i for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    return (
-        verb.lemma_.lower() in report_verbs
-        and ent.end <= min(subjects, default=verb.i)
-        and any(
-            c.dep_ == "ccomp"
-            and (c.tag_ in {"VBD", "VBN"} or any(a.lower_ in {"was", "were"} for a in c.children))
-            for c in verb.children
-        )
+    reports_past = any(
+        c.dep_ == "ccomp"
+        and (c.tag_ in {"VBD", "VBN"} or any(a.lower_ in {"was", "were"} for a in c.children))
+        for c in verb.children
     )
+    if ent.end <= min(subjects, default=verb.i):
+        ends_sentence = all(t.is_punct or t.is_space for t in verb.doc[verb.i + 1 : verb.sent.end])
+        return reports_past or (bool(subjects) and ends_sentence)
+    return verb.tag_ in {"VBP", "VBZ"} and reports_past

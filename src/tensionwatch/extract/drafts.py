@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -174,11 +174,15 @@ def best_count(mentions: list[CasualtyMention], note: str | None = None) -> Coun
 
 
 def with_besides(
-    mentions: list[CasualtyMention], besides_words: frozenset[str]
+    mentions: list[CasualtyMention],
+    besides_words: frozenset[str],
+    other_outcomes: Sequence[CasualtyMention] = (),
 ) -> list[CasualtyMention]:
     """ "One man is in critical condition and three others are injured" → 4: a count of
     "others" adds to the nearest count of the same outcome before it in its sentence, unless
-    an earlier count in the sentence already is the total."""
+    an earlier count in the sentence already is the total, or a count of another outcome
+    comes nearer ("3 Injured … One man died and three others were injured": the others are
+    besides the dead man)."""
     out = list(mentions)
     for later in mentions:
         if not _has_besides_word(later.span.text, besides_words):
@@ -193,6 +197,11 @@ def with_besides(
         if not earlier:
             continue
         first = max(earlier, key=lambda m: m.span.start)  # the part "others" continue
+        if any(
+            m.span.sent == later.span.sent and first.span.start < m.span.start < later.span.start
+            for m in other_outcomes
+        ):
+            continue
         total = first.count.value + later.count.value
         if any(m.count.value >= total for m in earlier):
             continue  # "four were injured; one is critical and three others are stable": 4
@@ -204,6 +213,49 @@ def with_besides(
             evidence=(*first.count.evidence, *later.count.evidence),
         )
         out.append(CasualtyMention(later.label, count, later.span))
+    return out
+
+
+def _less_the_dead(
+    injured: list[CasualtyMention], killed: list[CasualtyMention]
+) -> list[CasualtyMention]:
+    """ "One of four women wounded … has died": the four wounded inside the phrase that
+    reports the death counted the dead woman, so three are hurt. So did "four people were
+    wounded" before "one of them has died" when every death reported is such a one."""
+    partitive = [k for k in killed if k.span[:2].text.lower() == "one of"]
+    first = min(partitive, key=lambda k: k.span.start) if partitive else None
+    before = None
+    if first is not None and len(partitive) == len(killed):
+        earlier = [h for h in injured if h.span.end <= first.span.start and h.count.value > 1]
+        before = max(earlier, key=lambda h: h.count.value, default=None)
+    out: list[CasualtyMention] = []
+    for hurt in injured:
+        if hurt is before and first is not None:
+            left = hurt.count.value - 1
+            count = Count(
+                left,
+                hurt.count.qualifier,
+                left,
+                left,
+                evidence=(*hurt.count.evidence, *first.count.evidence),
+            )
+            out.append(CasualtyMention(hurt.label, count, hurt.span))
+            continue
+        outer = next(
+            (
+                k
+                for k in killed
+                if k.span.start <= hurt.span.start
+                and hurt.span.end <= k.span.end
+                and k.count.value < hurt.count.value
+            ),
+            None,
+        )
+        if outer is not None:
+            left = hurt.count.value - outer.count.value
+            count = Count(left, hurt.count.qualifier, left, left, evidence=outer.count.evidence)
+            hurt = CasualtyMention(hurt.label, count, hurt.span)
+        out.append(hurt)
     return out
 
 
@@ -621,14 +673,19 @@ def build_incident(
         people or PeopleWords(), sentences=draft.victim_sentences, listed=frozenset(draft.listed)
     )
     besides_words = people.besides
-    toll = best_count(with_besides(draft.killed, besides_words), draft.notes.get("killed"))
+    toll = best_count(
+        with_besides(draft.killed, besides_words, draft.injured), draft.notes.get("killed")
+    )
     victims_killed = count_victims(draft.killed_victims, people)
     killed = _unless_none_else(toll, victims_killed)
     killed = with_suicide(
         killed, draft, by_victims=killed is victims_killed, killing=people.killing
     )
     from_shot = injured_from_shot(best_count(draft.shot), killed, besides_words)
-    stated = best_count(with_besides(draft.injured, besides_words), draft.notes.get("injured"))
+    stated = best_count(
+        with_besides(_less_the_dead(draft.injured, draft.killed), besides_words, draft.killed),
+        draft.notes.get("injured"),
+    )
     if stated is not None and from_shot is not None and stated.value == 1 < from_shot.value:
         stated = from_shot  # "two men were shot … one is in critical condition": 2 hurt
     injured = _unless_none_else(

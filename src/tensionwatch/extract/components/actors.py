@@ -93,7 +93,9 @@ def noun_phrase(head: Token) -> Span:
     if dashes:  # "DALLAS - A three-year-old girl": the dateline is not part of the person
         span = head.doc[dashes[-1] + 1 : span.end]
     articles = [t.i for t in span[1:] if t.i < head.i and t.lower_ in {"a", "an", "the"}]
-    if articles and all(t.like_num or t.is_punct for t in head.doc[span.start : articles[0]]):
+    if articles and all(
+        t.like_num or t.is_punct or t.is_space for t in head.doc[span.start : articles[0]]
+    ):
         span = head.doc[articles[0] : span.end]  # "Image 1 of 8 An 11-year-old boy"
     return span
 

@@ -57,7 +57,7 @@ def _measures_something_else(token: Token) -> bool:
         return True  # "killed at 2806 Long Lane": a house number
     doc = token.doc
     before = doc[token.i - 1] if token.i > 0 else None
-    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    after = next((t for t in doc[token.i + 1 : token.i + 3] if not t.is_space), None)
     if before is not None and before.is_currency:
         return True
     if after is None:
