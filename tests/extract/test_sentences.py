@@ -257,3 +257,33 @@ def test_sentences_targeted_group_from_the_target_or_the_slur(extractor: Extract
     assert (mosque.bias.characteristic, mosque.bias.groups) == ("religion", ("Muslim",))
     slur = one(extractor, "A pensioner was beaten by two men who shouted anti-Muslim slurs at him.")
     assert slur.bias.groups == ("Muslim",)
+
+
+def test_sentences_blank_line_ends_a_sentence(extractor: Extractor) -> None:
+    """A paragraph that opens with a number is no continuation of the last one: the shooting
+    it tells of is the lead's, not a second incident listed beside it."""
+    text = (
+        "MACON, Georgia (WMGT) - A man was shot while he was with his friends Thursday night."
+        "\n\n17-year-old Tyrone Simmons shot 18-year-old Marcus Jones on Courtland Avenue."
+        "\n\nJones was shot in the face and is in stable condition."
+    )
+    doc = extractor.nlp(text)
+    assert [s.text.strip()[:11] for s in doc.sents][-2:] == ["17-year-old", "Jones was s"]
+    incident = one(extractor, text)
+    assert incident.date is not None and incident.date.end == date(2024, 6, 13)
+    assert incident.injured is not None and incident.injured.value == 1
+
+
+def test_sentences_lead_skips_lines_without_a_verb(extractor: Extractor) -> None:
+    """Bylines, captions and subscription lines are no sentences of the lead: the day named
+    in the sixth sentence that tells something still dates the incident."""
+    lines = "\n\n".join(["Staff Report", "Photo Gallery", "Breaking News Alerts"] * 2)
+    told = " ".join(
+        f"Neighbors said the street had been quiet for years, resident {n} added." for n in range(4)
+    )
+    text = (
+        f"A man who was shot in the hand was arrested on drug charges.\n\n{lines}\n\n{told}"
+        "\n\nOn June 5, officers responded to a call of a gunshot wound."
+    )
+    when = one(extractor, text).date
+    assert when is not None and when.end == date(2024, 6, 5)

@@ -220,7 +220,7 @@ class IncidentExtractor:
             if d.mentions and d.mentions[0].head.i < first.mentions[0].head.i
         ):
             return  # an earlier incident owns the lead
-        lead = list(doc.sents)[:LEAD_SENTENCES]
+        lead = _lead(doc)
         day, stamp = self.lead_day(doc, published, lead=lead)
         if day is not None:
             first.dates.append(day)
@@ -241,7 +241,7 @@ class IncidentExtractor:
         about the event at hand (a headline's event, when the body yields no incident);
         ``lead``: the lead sentences, when the caller has them already."""
         if lead is None:
-            lead = list(doc.sents)[:LEAD_SENTENCES]
+            lead = _lead(doc)
         stamp: EventDate | None = None  # the posting stamp: a last resort, not a lead date
         for ent in doc.ents:
             if not lead or ent.start >= lead[-1].end or not _is_date_entity(ent):
@@ -430,6 +430,21 @@ def _governing(
 
 
 LEAD_SENTENCES = 6
+
+
+def _lead(doc: Doc) -> list[Span]:
+    """The first ``LEAD_SENTENCES`` sentences with a verb, and the lines between them: a
+    byline, a caption or a "Breaking News Alerts" line takes no place in the lead."""
+    lead: list[Span] = []
+    told = 0
+    for sent in doc.sents:
+        if told == LEAD_SENTENCES:
+            break
+        lead.append(sent)
+        told += any(t.pos_ in {"VERB", "AUX"} for t in sent)
+    return lead
+
+
 _CLOCK = re.compile(r"\b\d{1,2}(:\d\d)?\s*[ap]\.?m\b", re.I)
 _DAY_WORDS = (
     "monday",

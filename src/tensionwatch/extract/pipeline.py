@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from tensionwatch.errors import ConfigError, ExtractionError
 from tensionwatch.extract.component import EXTRACTOR_VERSION, IncidentExtractor
-from tensionwatch.extract.factories import FACTORY_NAME
+from tensionwatch.extract.factories import FACTORY_NAME, PARAGRAPHS_NAME
 from tensionwatch.extract.places import PlaceResolver, with_home_town
 from tensionwatch.extract.truecase import (
     Truecaser,
@@ -81,6 +81,8 @@ def load_nlp(options: ExtractorOptions | None = None, resolver: PlaceResolver | 
         nlp = spacy.load(location)
     except OSError as exc:
         raise ConfigError(f"cannot load spaCy pipeline {location!r}: {exc}", code="TW003") from exc
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS_NAME, before="parser")
     component = cast(
         IncidentExtractor, nlp.add_pipe(FACTORY_NAME, name="tensionwatch_incidents", last=True)
     )
