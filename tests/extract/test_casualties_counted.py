@@ -242,3 +242,40 @@ def test_casualties_ages_numbers_and_families(
     extractor: Extractor, text: str, killed: int | None, injured: int | None
 ) -> None:
     assert counts(main(extractor, text)) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # the outcome as an adjective before the counted noun
+        (
+            "Police are investigating a shooting that happened Monday night. When officers "
+            "arrived, they found two deceased victims and two injured subjects inside the home.",
+            2,
+            2,
+        ),
+        (
+            "A gunman opened fire at a party on Saturday. Police found three injured women at "
+            "the home.",
+            None,
+            3,
+        ),
+        # "claimed the life of" reports a death; a statement about taking a life does not
+        (
+            "Detectives are asking for help with a Wednesday shooting that injured three males "
+            "and claimed the life of one female.",
+            1,
+            3,
+        ),
+        (
+            "Nine people were killed in a shooting at a church on Wednesday. The governor said "
+            "no one will understand what makes anyone take the life of another.",
+            9,
+            None,
+        ),
+    ],
+)
+def test_casualties_outcome_adjectives_and_lives_claimed(
+    extractor: Extractor, text: str, killed: int | None, injured: int | None
+) -> None:
+    assert counts(main(extractor, text)) == (killed, injured)
