@@ -227,6 +227,12 @@ def test_possessor_of_a_killing_with_an_object_is_the_attacker(extractor: Extrac
         # a number spelled with a hyphen is one number, not its last word
         ("Twenty-five people were killed when a gunman opened fire at a market.", 25, None),
         ("Police said thirty-two people were wounded in the shooting on Monday.", None, 32),
+        # an ordinal ranks, it does not count
+        (
+            "A Lodi eighth-grader died Friday after being accidentally shot at his home.",
+            1,
+            None,
+        ),
         # a house number is no count
         ("A man was shot and killed at 2806 Long Lane in Albuquerque on Saturday.", 1, None),
         # "her family" is the people just counted, not one more

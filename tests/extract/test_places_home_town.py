@@ -131,3 +131,27 @@ def test_places_namesake_after_a_preposition_stays_a_town(extractor: Extractor) 
     text = "Officer Bob Jackson said a woman was shot in Jackson on Friday night."
     found = towns(extractor, text)
     assert found and "Jackson" in found[0]
+
+
+def test_places_it_happened_places_the_one_incident(extractor: Extractor) -> None:
+    """ "The accident occurred … on July Drive in Lowmansville": the event told before."""
+    text = (
+        "A 7-year-old was accidentally shot and killed by his 8-year-old brother on July 3rd."
+        "\n\nThe accident occurred just before 11 PM on July Drive in Lowmansville, KY."
+    )
+    (incident,) = extractor.extract(text, PUB)
+    assert "Lowmansville" in {p.resolved for p in incident.places}
+
+
+def test_places_a_block_is_a_street_not_a_town(extractor: Extractor) -> None:
+    """ "the 4500 block of North Frankfort" names a street of the article's town, not the
+    town of North Frankfort elsewhere."""
+    text = (
+        "Tulsa police said several men fired into a home Friday evening, wounding a juvenile."
+        " Officers said the shooting happened just after 9:15 p.m. in the 4500 block of North "
+        "Frankfort."
+    )
+    found = towns(extractor, text)
+    assert found and found[0] == {"Tulsa"}
+    names = {p.name for i in extractor.extract(text, PUB) for p in i.places}
+    assert "4500 block of North Frankfort" in names

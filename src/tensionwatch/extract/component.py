@@ -85,6 +85,7 @@ class IncidentExtractor:
         )
         self._not_weapon_use = self.lexicon.cue_set("not_weapon_use")
         self._event_verbs = self.lexicon.cue_set("event_verb")
+        self._event_anaphors = self.lexicon.cue_set("event_anaphor")
         self._locative = self.lexicon.cue_set("locative")
         self._conveyance = self.lexicon.cue_set("conveyance_verb")
         # "Meridian man", "Duncan police": nouns a town name modifies in a headline
@@ -175,15 +176,15 @@ class IncidentExtractor:
     ) -> None:
         heads: dict[int, Draft] = {m.head.i: d for d in drafts for m in d.mentions}
         for place, root in to_places(place_entities(doc, self._locative, self._conveyance)):
-            draft = _governing(root, heads, self._event_verbs)
+            draft = _governing(root, heads, self._event_verbs, self._event_anaphors)
             if draft is not None and all(p.name != place.name for p in draft.places):
                 draft.places.append(place)
         for date_ent in doc.ents:
             if not _is_date_entity(date_ent):
                 continue
-            draft = _governing(date_ent.root, heads, self._event_verbs) or _only_in_sentence(
-                date_ent, heads
-            )
+            draft = _governing(
+                date_ent.root, heads, self._event_verbs, self._event_anaphors
+            ) or _only_in_sentence(date_ent, heads)
             if draft is None:
                 continue
             resolved = resolve_date(date_ent, published)
@@ -405,13 +406,19 @@ class IncidentExtractor:
 
 
 def _governing(
-    token: Token, heads: dict[int, Draft], event_verbs: frozenset[str] = frozenset()
+    token: Token,
+    heads: dict[int, Draft],
+    event_verbs: frozenset[str] = frozenset(),
+    anaphors: frozenset[str] = frozenset(),
 ) -> Draft | None:
     """The incident whose mention governs the token in the parse. "The shooting happened at
     a nightclub near Magnolia": the place hangs on "happened", whose subject is the mention
-    (``event_verbs``: the ``event_verb`` list in ``cues.jsonl``)."""
+    (``event_verbs``: the ``event_verb`` list in ``cues.jsonl``). "It happened on the front
+    porch", "the accident occurred on July Drive": a subject in ``anaphors`` stands for the
+    incident told before, when the article tells of only one."""
     if token.i in heads:
         return heads[token.i]
+    only = list({id(d): d for d in heads.values()}.values())
     for ancestor in token.ancestors:
         if ancestor.i in heads:
             return heads[ancestor.i]
@@ -419,6 +426,8 @@ def _governing(
             subjects = [c for c in ancestor.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if subjects and subjects[0].i in heads:
                 return heads[subjects[0].i]
+            if subjects and subjects[0].lower_ in anaphors and len(only) == 1:
+                return only[0]
     for (
         head_i,
         draft,

@@ -195,6 +195,7 @@ def to_places(ents: Sequence[Span]) -> list[tuple[Place, Token]]:
     for i, ent in enumerate(ents):
         if i in skip:
             continue
+        ent = _with_block(ent)
         evidence = [Evidence(ent.start_char, ent.end_char, ent.text)]
         resolved = None
         if i + 1 < len(ents) and ent.label_ in {"FAC", "ORG"}:
@@ -216,6 +217,19 @@ def to_places(ents: Sequence[Span]) -> list[tuple[Place, Token]]:
         )
         places.append((place, ent.root))
     return places
+
+
+def _with_block(ent: Span) -> Span:
+    """ "the 4500 block of North Frankfort" is a street, whatever town shares its name: the
+    place keeps its block ("4500 block of North Frankfort"), which no gazetteer resolves."""
+    of = ent.root.head
+    block = of.head
+    if of.lower_ != "of" or block.lower_ != "block" or block.i >= ent.start or of.i < block.i:
+        return ent
+    start = min((t.i for t in block.subtree if t.like_num and t.i < block.i), default=block.i)
+    if not ent.doc[start : block.i].text.replace(",", "").strip().isdigit() and start != block.i:
+        return ent
+    return Span(ent.doc, start, ent.end, label=ent.label_)
 
 
 def dominant_country(doc: Doc, resolver: PlaceResolver) -> Place | None:

@@ -22,6 +22,8 @@ def is_number_token(token: Token, lexicon: Lexicon) -> bool:
     if lower in NOT_COUNT_WORDS or _is_age(token):
         return False
     if token.like_num and not _looks_like_year_or_time(token):
+        if lower.isalpha() and word_value(lower, lexicon) is None:
+            return False  # "an eighth-grader", "a third victim": an ordinal ranks, not counts
         return not _measures_something_else(token)
     if lower in lexicon.numbers or lower in lexicon.vague_numbers:
         return True
