@@ -110,6 +110,23 @@ def test_casualties_totals_named_hospital_is_no_total(extractor: Extractor) -> N
             3,
         ),
         ("Four people were wounded in a shooting on Friday. One of them has died.", 1, 3),
+        ("More than four people were wounded in a shooting on Friday. One of them died.", 1, 3),
+        # … but not when the dead are no one of the wounded
+        (
+            "Three people were wounded in a shooting Friday night in Akron. Police said one of "
+            "the gunmen was killed by officers.",
+            1,
+            3,
+        ),
+        (
+            "A woman was wounded and a man was killed, and two others were hurt in a shooting "
+            "Friday in Akron.",
+            1,
+            3,
+        ),
+        # a number at the end of a line counts the people on the next
+        ("Police said three\npeople were wounded in a shooting Friday in Akron.", None, 3),
+        ("Police said 3\npeople were wounded in a shooting Friday in Akron.", None, 3),
         # … but not when the dead are reported apart from the wounded
         (
             "Two people were killed and four wounded in a shooting on Friday. One of the "

@@ -155,3 +155,14 @@ def test_places_a_block_is_a_street_not_a_town(extractor: Extractor) -> None:
     assert found and found[0] == {"Tulsa"}
     names = {p.name for i in extractor.extract(text, PUB) for p in i.places}
     assert "4500 block of North Frankfort" in names
+
+
+def test_places_town_named_like_a_person_in_it_stays_the_town(extractor: Extractor) -> None:
+    """The surname rule takes only a person's places in the sentence (subject, object,
+    possessor): "Lincoln police" and "a Lincoln man" still name the town."""
+    text = (
+        "Police said Robert Lincoln, 45, was shot and wounded Monday. Lincoln police Chief "
+        "Jeff Bliemeister said the shooting happened near a park. A Lincoln man was arrested."
+    )
+    found = towns(extractor, text)
+    assert found and "Lincoln" in found[0]

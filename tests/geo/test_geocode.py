@@ -208,3 +208,29 @@ def test_geocode_state_known_only_from_a_county_rules_no_town_out(gazetteer: Gaz
     # … but it still ranks a namesake: Dallas, North Carolina in a Catawba County story
     context = context_from_text("Catawba County deputies", gazetteer, default_country="US")
     assert _one(gazetteer, Place(name="Dallas"), context).admin1 == "US-NC"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        (
+            "Gunmen killed three people in St. Mary Parish on Sunday, the Jamaica "
+            "Constabulary Force said. The attack happened in Port Maria.",
+            "St. Mary Parish",
+            "JM",
+        ),
+        (
+            "Gunmen killed three people in St. Mary Parish on Sunday, the Jamaica "
+            "Constabulary Force said. The attack happened in Port Maria.",
+            "Port Maria",
+            "JM",
+        ),
+    ],
+)
+def test_geocode_county_names_abroad_stay_abroad(
+    gazetteer: Gazetteer, text: str, name: str, country: str
+) -> None:
+    """Louisiana's St. Mary Parish is no parish of a Jamaican story, nor a vote for the US."""
+    context = context_from_text(text, gazetteer)
+    assert "US" not in context.countries
+    assert _one(gazetteer, Place(name=name), context).country == country

@@ -180,9 +180,9 @@ def with_besides(
 ) -> list[CasualtyMention]:
     """ "One man is in critical condition and three others are injured" → 4: a count of
     "others" adds to the nearest count of the same outcome before it in its sentence, unless
-    an earlier count in the sentence already is the total, or a count of another outcome
-    comes nearer ("3 Injured … One man died and three others were injured": the others are
-    besides the dead man)."""
+    an earlier count in the sentence already is the total, or names as many and a count of
+    another outcome comes between ("3 Injured … One man died and three others were injured":
+    the others are besides the dead man, and the headline said so first)."""
     out = list(mentions)
     for later in mentions:
         if not _has_besides_word(later.span.text, besides_words):
@@ -197,11 +197,11 @@ def with_besides(
         if not earlier:
             continue
         first = max(earlier, key=lambda m: m.span.start)  # the part "others" continue
-        if any(
+        if first.count.value == later.count.value and any(
             m.span.sent == later.span.sent and first.span.start < m.span.start < later.span.start
             for m in other_outcomes
         ):
-            continue
+            continue  # "3 Injured … One man died and three others were injured": told again
         total = first.count.value + later.count.value
         if any(m.count.value >= total for m in earlier):
             continue  # "four were injured; one is critical and three others are stable": 4
@@ -221,25 +221,25 @@ def _less_the_dead(
 ) -> list[CasualtyMention]:
     """ "One of four women wounded … has died": the four wounded inside the phrase that
     reports the death counted the dead woman, so three are hurt. So did "four people were
-    wounded" before "one of them has died" when every death reported is such a one."""
-    partitive = [k for k in killed if k.span[:2].text.lower() == "one of"]
+    wounded" in the sentence before "one of them has died", when every death reported is
+    such a one of those hurt (not "one of the gunmen")."""
+    partitive = [k for k in killed if _one_of_the_hurt(k.span)]
     first = min(partitive, key=lambda k: k.span.start) if partitive else None
     before = None
     if first is not None and len(partitive) == len(killed):
-        earlier = [h for h in injured if h.span.end <= first.span.start and h.count.value > 1]
+        earlier = [
+            h
+            for h in injured
+            if h.span.end <= first.span.start
+            and first.span.sent.start - h.span.sent.end <= 1  # this sentence or the last
+            and h.count.value > 1
+        ]
         before = max(earlier, key=lambda h: h.count.value, default=None)
     out: list[CasualtyMention] = []
     for hurt in injured:
         if hurt is before and first is not None:
-            left = hurt.count.value - 1
-            count = Count(
-                left,
-                hurt.count.qualifier,
-                left,
-                left,
-                evidence=(*hurt.count.evidence, *first.count.evidence),
-            )
-            out.append(CasualtyMention(hurt.label, count, hurt.span))
+            evidence = (*hurt.count.evidence, *first.count.evidence)
+            out.append(CasualtyMention(hurt.label, _less(hurt.count, 1, evidence), hurt.span))
             continue
         outer = next(
             (
@@ -252,11 +252,30 @@ def _less_the_dead(
             None,
         )
         if outer is not None:
-            left = hurt.count.value - outer.count.value
-            count = Count(left, hurt.count.qualifier, left, left, evidence=outer.count.evidence)
+            count = _less(hurt.count, outer.count.value, outer.count.evidence)
             hurt = CasualtyMention(hurt.label, count, hurt.span)
         out.append(hurt)
     return out
+
+
+# "one of them", "one of those shot", "one of the victims", "one of the wounded"
+_OF_THE_HURT = frozenset({"them", "those", "whom", "victims", "wounded", "injured", "hurt"})
+
+
+def _one_of_the_hurt(span: Span) -> bool:
+    words = [t.lower_ for t in span[:4]]
+    return words[:2] == ["one", "of"] and bool(_OF_THE_HURT & set(words[2:]))
+
+
+def _less(count: Count, dead: int, evidence: tuple[Evidence, ...]) -> Count:
+    """``count`` with ``dead`` people fewer, its qualifier and bounds kept."""
+    return Count(
+        count.value - dead,
+        count.qualifier,
+        None if count.low is None else count.low - dead,
+        None if count.high is None else count.high - dead,
+        evidence=evidence,
+    )
 
 
 def _introduced(actor: Actor) -> bool:

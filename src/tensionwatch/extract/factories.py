@@ -35,11 +35,12 @@ def mark_paragraphs(doc: Doc) -> Doc:
     """A blank line ends a sentence. The parser runs lines across one when the next paragraph
     opens with a number or a lower-case word ("… Thursday night.\\n\\n17-year-old Tyricco
     Simmons shot …"), and one sentence then seems to list two incidents."""
+    text = doc.text  # built anew on each access
     end = None  # where the last word ended
     for token in doc:
         if token.is_space:
             continue
-        if end is not None and _BLANK_LINE.search(doc.text, end, token.idx):
+        if end is not None and _BLANK_LINE.search(text, end, token.idx):
             token.is_sent_start = True
         end = token.idx + len(token.text)
     return doc

@@ -136,7 +136,7 @@ def place_entities(
     ``conveyance`` verb took someone ("transported him to Capital Health Medical Center")
     is no place of the event. A name the article gives a person earlier ("Andrew
     Crittenden" … "Crittenden’s son", "while Crittenden was …") is that person, however the
-    tagger labels it, unless a preposition makes it a place ("in Crittenden")."""
+    tagger labels it, where a person stands (see :func:`_names_person`)."""
     found = []
     surnames = _surnames(doc)
     for ent in doc.ents:
@@ -161,9 +161,15 @@ def _surnames(doc: Doc) -> dict[str, int]:
 
 
 def _names_person(ent: Span, surnames: dict[str, int]) -> bool:
-    """ "Crittenden" after "Andrew Crittenden": the person, unless after a preposition."""
+    """ "Crittenden" after "Andrew Crittenden", where a person stands: a subject, an object,
+    a possessor ("Crittenden’s son"); not "in Lincoln", "Lincoln police", "a Lincoln man"."""
     given = surnames.get(ent.text)
-    return len(ent) == 1 and given is not None and given <= ent.start and ent.root.dep_ != "pobj"
+    return (
+        len(ent) == 1
+        and given is not None
+        and given <= ent.start
+        and ent.root.dep_ in {"nsubj", "nsubjpass", "dobj", "poss", "appos"}
+    )
 
 
 def _destination(ent: Span, conveyance: frozenset[str]) -> bool:

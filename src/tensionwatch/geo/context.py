@@ -96,11 +96,14 @@ def _disambiguated(mentions: list[Mention], default_country: str | None) -> list
     us_evidence = default_country == "US" or any(
         m.country == "US" and m.rule is None for m in mentions
     )
+    abroad = any(m.country != "US" and m.rule is None for m in mentions)
     kept: list[Mention] = []
     for mention in mentions:
         if mention.rule == "us_state_if_us":  # "Georgia": the state in a US story
             if (mention.country == "US") != us_evidence:
                 continue
+        elif mention.rule == "us_county" and abroad and not us_evidence:
+            continue  # "St. Mary Parish, the Jamaica Constabulary Force said"
         elif mention.rule == "country_only" and mention.admin1:  # "Washington": the US
             mention = Mention(
                 mention.start, mention.end, mention.text, mention.country, None, mention.rule

@@ -145,18 +145,20 @@ class Gazetteer:
             if a.country == "US" or a.kind == "Country"
         ]
         regions += [(form, "US", code) for form, code in rules.ap_abbreviations.items()]
-        # A county only one state has ("Catoosa County") names that state
-        regions += [
+        # A county only one state has ("Catoosa County") names that state, in a story that
+        # names no other country ("St. Mary Parish" is Jamaican too): rule ``us_county``
+        counties = [
             (name, "US", code)
             for found in self._counties.values()
             if len(found) == 1
             for name, code in found
         ]
+        regions += counties
         self.scanner = MentionScanner(
             countries=[(form, iso2) for iso2, r in self._countries.items() for form in r.forms],
             regions=regions,
             postal_country="US",
-            ambiguous=rules.ambiguous,
+            ambiguous={**rules.ambiguous, **{name: "us_county" for name, _, _ in counties}},
         )
 
     @classmethod

@@ -69,7 +69,7 @@ def geocode(
     states = {p.admin1 for p in done if p.precision == PlacePrecision.CITY and p.admin1}
     return tuple(
         _county(place, gazetteer.counties(place.name), preferences, states) or place
-        if place.precision == PlacePrecision.UNKNOWN
+        if place.precision == PlacePrecision.UNKNOWN and _us_story(place, preferences)
         else place
         for place in done
     )
@@ -151,7 +151,7 @@ def _geocode_one(
         countries[place.country] = max(countries.get(place.country, 0.0), EXPLICIT)
         preferences = Preferences(countries, preferences.admin1, preferences.hinted)
 
-    counties = gazetteer.counties(place.name)
+    counties = gazetteer.counties(place.name) if _us_story(place, preferences) else []
     if counties:  # "Harris County" is no town, whatever towns share its name
         return _county(place, counties, preferences) or _unresolved(place)
     # "Fifth Street" is a street in the article's town, not a hamlet of that name
@@ -163,6 +163,15 @@ def _geocode_one(
     if container is not None:
         return _filled(place, container, resolved=container.name)
     return _unresolved(place)
+
+
+def _us_story(place: Place, preferences: Preferences) -> bool:
+    """Whether a county name may be a US county: "St. Mary Parish" in a Jamaican story and
+    "Lunenburg County" in a Canadian one are not."""
+    if place.country and place.country != "US":
+        return False
+    main = max(preferences.countries.values(), default=0.0)
+    return preferences.countries.get("US", 0.0) >= main
 
 
 def _unresolved(place: Place) -> Place:

@@ -59,12 +59,17 @@ def _measures_something_else(token: Token) -> bool:
         return True  # "killed at 2806 Long Lane": a house number
     doc = token.doc
     before = doc[token.i - 1] if token.i > 0 else None
-    after = next((t for t in doc[token.i + 1 : token.i + 3] if not t.is_space), None)
+    # the next word, past extra spaces ("Page 1 of 1  A teen") but not past a line break
+    after = next(
+        (t for t in doc[token.i + 1 : token.i + 3] if not (t.is_space and "\n" not in t.text)),
+        None,
+    )
     if before is not None and before.is_currency:
         return True
     if after is None:
         return False
-    glued_unit = not token.whitespace_ and after.is_alpha and not after.like_num
+    glued = doc[token.i + 1]  # "100m"; a line break after a number is a token of its own
+    glued_unit = not token.whitespace_ and glued.is_alpha and not glued.like_num
     percent = after.text == "%" or after.lower_ in {"percent", "per"}
     caption = after.text in {"A", "An", "The"}  # "… 1 of 8 An 11-year-old", not "3 the next"
     return glued_unit or percent or caption
