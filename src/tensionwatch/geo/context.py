@@ -69,7 +69,7 @@ def context_from_text(
         if mention.admin1:
             region_counts[mention.admin1] += 1
             first_seen.setdefault(mention.admin1, mention.start)
-            county = bool(gazetteer.counties(mention.text))
+            county = gazetteer.is_county(mention.text)
             (counties if county else named).add(mention.admin1)
     if dateline.country:
         country_counts[dateline.country] += 1000

@@ -295,6 +295,11 @@ class Gazetteer:
         words = name_key(name).split()
         return len(words) > 1 and words[-1] in self._street_words
 
+    def is_county(self, name: str) -> bool:
+        """Whether the name reads like a US county's ("Catoosa County"), whichever state's."""
+        words = name_key(name).split()
+        return len(words) > 1 and words[-1] in self._county_words
+
     def counties(self, name: str) -> list[Candidate]:
         """The US counties a name like "Catoosa County", "Clayton Co." or "Acadia Parish" may
         stand for, one per state that has one so named; [] for any other name. A county is

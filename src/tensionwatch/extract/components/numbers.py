@@ -19,15 +19,16 @@ def is_number_token(token: Token, lexicon: Lexicon) -> bool:
     lower = token.lower_
     if lower == "-":
         return _joins_tens_and_units(token, lexicon)
-    if lower in NOT_COUNT_WORDS or _is_age(token):
+    if lower in NOT_COUNT_WORDS:
         return False
     if token.like_num and not _looks_like_year_or_time(token):
         if lower.isalpha() and word_value(lower, lexicon) is None:
             return False  # "an eighth-grader", "a third victim": an ordinal ranks, not counts
-        return not _measures_something_else(token)
+        return not _is_age(token) and not _measures_something_else(token)
     if lower in lexicon.numbers or lower in lexicon.vague_numbers:
-        return True
-    return all(part in lexicon.numbers for part in lower.split("-")) and "-" in lower
+        return not _is_age(token)
+    parts = lower.split("-")
+    return len(parts) > 1 and all(part in lexicon.numbers for part in parts) and not _is_age(token)
 
 
 def _joins_tens_and_units(dash: Token, lexicon: Lexicon) -> bool:
