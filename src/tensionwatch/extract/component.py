@@ -418,7 +418,6 @@ def _governing(
     incident told before, when the article tells of only one."""
     if token.i in heads:
         return heads[token.i]
-    only = list({id(d): d for d in heads.values()}.values())
     for ancestor in token.ancestors:
         if ancestor.i in heads:
             return heads[ancestor.i]
@@ -426,8 +425,10 @@ def _governing(
             subjects = [c for c in ancestor.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if subjects and subjects[0].i in heads:
                 return heads[subjects[0].i]
-            if subjects and subjects[0].lower_ in anaphors and len(only) == 1:
-                return only[0]
+            if subjects and subjects[0].lower_ in anaphors:
+                drafts = {id(d): d for d in heads.values()}
+                if len(drafts) == 1:
+                    return next(iter(drafts.values()))
     for (
         head_i,
         draft,

@@ -230,12 +230,10 @@ def _with_block(ent: Span) -> Span:
     place keeps its block ("4500 block of North Frankfort"), which no gazetteer resolves."""
     of = ent.root.head
     block = of.head
-    if of.lower_ != "of" or block.lower_ != "block" or block.i >= ent.start or of.i < block.i:
+    if of.lower_ != "of" or block.lower_ != "block" or not block.i < of.i < ent.start:
         return ent
-    start = min((t.i for t in block.subtree if t.like_num and t.i < block.i), default=block.i)
-    if not ent.doc[start : block.i].text.replace(",", "").strip().isdigit() and start != block.i:
-        return ent
-    return Span(ent.doc, start, ent.end, label=ent.label_)
+    number = next((t.i for t in block.children if t.like_num and t.i < block.i), block.i)
+    return Span(ent.doc, number, ent.end, label=ent.label_)
 
 
 def dominant_country(doc: Doc, resolver: PlaceResolver) -> Place | None:

@@ -305,10 +305,9 @@ class Gazetteer:
         stand for, one per state that has one so named; [] for any other name. A county is
         ranked as its state (``feature`` admin1, the state's point): the offline data has no
         county outlines, and what a county tells is the state it lies in."""
-        words = name_key(name).split()
-        if len(words) < 2 or words[-1] not in self._county_words:
+        if not self.is_county(name):
             return []
-        for variant in key_variants(" ".join(words[:-1])):  # "St. Clair", "Saint Clair"
+        for variant in key_variants(name_key(name).rsplit(" ", 1)[0]):  # "St. Clair", "Saint Clair"
             found = self._counties.get(variant)
             if found:
                 break

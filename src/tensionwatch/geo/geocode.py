@@ -17,7 +17,11 @@ For each place, in order:
    container, and precision is the container's (``city`` for a city): the point is the city's,
    not the venue's.
    A name that reads like a street (``data/street_words.txt``) skips step 2: "Fifth Street"
-   is not the hamlet of that name.
+   is not the hamlet of that name. A name that reads like a US county's
+   (``data/county_words.txt``: "Catoosa County", "Clayton Co.") in a story about the US
+   skips steps 2 and 3: it resolves to its state, precision ``admin1``, when only one state
+   has such a county, when the article names one of the states, or when a town resolved in
+   the same call lies in one; else it stays unresolved, never a town of its name.
 4. Otherwise the place stays unresolved: precision ``unknown`` and no coordinates.
 
 ``name`` and ``evidence`` are never changed. Precision ``point`` is never produced here: the
