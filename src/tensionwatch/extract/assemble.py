@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
+from tensionwatch.extract import names
 from tensionwatch.extract.components.actors import ActorBuilder
 from tensionwatch.extract.components.casualties import CasualtyMention
 from tensionwatch.extract.components.dates import resolve_date
@@ -140,6 +141,7 @@ class Assembler:
         headline's counts go to the first incident the body names."""
         headline_end = headline_length(doc.text)
         self._headline_end = headline_end
+        self._surnames = names.surnames(doc)
         sentence_of = {s.start: i for i, s in enumerate(doc.sents)}
         self._murder_suicide = {
             sentence_of[m.head.sent.start]
@@ -387,7 +389,8 @@ class Assembler:
             own_hand = suicide and role == "nsubj"
             if _is_bare_number(patient, self.lexicon):
                 continue  # "left over 180 injured": a count, handled by the casualty patterns
-            if patient.ent_type_ in {"FAC", "GPE", "LOC", "ORG"} and patient.ent_type_ != "NORP":
+            named = names.is_surname(patient, self._surnames)  # "Broadway was shot"
+            if patient.ent_type_ in {"FAC", "GPE", "LOC", "ORG"} and not named:
                 if patient.ent_type_ in {"FAC", "ORG"}:
                     span = _np(patient)
                     if all(t.text != span.text for t in draft.targets):
@@ -404,7 +407,7 @@ class Assembler:
                 draft.add_unique(draft.suicides, self.actors.build(patient, Role.VICTIM))
                 sentence = mention.head.sent
                 draft.suicide_sentences.append((sentence.start_char, sentence.end_char))
-            elif self.finder.is_person(patient):
+            elif named or self.finder.is_person(patient):
                 actor = self.actors.build(patient, Role.VICTIM)
                 if self.actors.is_elliptical(patient) and last_victim is not None:
                     actor = self.actors.inherit(actor, last_victim)

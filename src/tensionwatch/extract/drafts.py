@@ -223,7 +223,7 @@ def _less_the_dead(
     reports the death counted the dead woman, so three are hurt. So did "four people were
     wounded" in the sentence before "one of them has died", when every death reported is
     such a one of those hurt (not "one of the gunmen")."""
-    partitive = [k for k in killed if _one_of_the_hurt(k.span)]
+    partitive = [k for k in killed if _some_of_the_hurt(k.span)]
     first = min(partitive, key=lambda k: k.span.start) if partitive else None
     before = None
     if first is not None and len(partitive) == len(killed):
@@ -232,14 +232,15 @@ def _less_the_dead(
             for h in injured
             if h.span.end <= first.span.start
             and first.span.sent.start - h.span.sent.end <= 1  # this sentence or the last
-            and h.count.value > 1
+            and h.count.value > first.count.value
         ]
         before = max(earlier, key=lambda h: h.count.value, default=None)
     out: list[CasualtyMention] = []
     for hurt in injured:
         if hurt is before and first is not None:
             evidence = (*hurt.count.evidence, *first.count.evidence)
-            out.append(CasualtyMention(hurt.label, _less(hurt.count, 1, evidence), hurt.span))
+            dead = first.count.value
+            out.append(CasualtyMention(hurt.label, _less(hurt.count, dead, evidence), hurt.span))
             continue
         outer = next(
             (
@@ -258,13 +259,19 @@ def _less_the_dead(
     return out
 
 
-# "one of them", "one of those shot", "one of the victims", "one of the wounded"
+# "one of them", "two of those shot", "one of the victims", "one of the wounded"
 _OF_THE_HURT = frozenset({"them", "those", "whom", "victims", "wounded", "injured", "hurt"})
 
 
-def _one_of_the_hurt(span: Span) -> bool:
+def _some_of_the_hurt(span: Span) -> bool:
+    """ "One of them", "two of the victims": a part of people already counted as hurt."""
     words = [t.lower_ for t in span[:4]]
-    return words[:2] == ["one", "of"] and bool(_OF_THE_HURT & set(words[2:]))
+    return (
+        len(words) > 2
+        and bool(span[0]._.tw_num)
+        and words[1] == "of"
+        and bool(_OF_THE_HURT & set(words[2:]))
+    )
 
 
 def _less(count: Count, dead: int, evidence: tuple[Evidence, ...]) -> Count:
@@ -523,7 +530,7 @@ def count_survivors(
     killed: list[Actor],
     besides_words: frozenset[str] = frozenset(),
     nobody_died: bool = False,
-    dead_again: bool = False,
+    dead_again: int = 0,
     people: PeopleWords | None = None,
     self_harm_groups: list[tuple[Actor, ...]] | None = None,
 ) -> Count | None:
@@ -531,14 +538,19 @@ def count_survivors(
     others" (a ``besides`` word) are new people although the phrase is definite. When
     ``nobody_died``, relatives and people named in full count too ("shot her husband and
     their son" → 2); after a death they may be the dead person described again.
-    ``dead_again``: the toll names someone already mentioned ("a girl was shot … the child
-    was found dead"), so the dead person was one of those hit. ``self_harm_groups``: who one
+    ``dead_again``: how many of the dead the toll names as people already mentioned ("a girl
+    was shot … the child was found dead": 1; "found four adults who had been shot … Two of
+    the victims were dead": 2), so they were among those hit. ``self_harm_groups``: who one
     act hurt when the attacker shot someone and then himself ("the man shot himself and his
     son"): at least that many survived, however definite the phrases that name them."""
     dead = {v.text.lower() for v in killed}
     dead_names = {_surname(v) for v in killed if v.name}
     alive = [
-        v for v in hit if v.text.lower() not in dead and not (v.name and _surname(v) in dead_names)
+        v
+        for v in hit
+        if v.text.lower() not in dead
+        and not (v.name and _surname(v) in dead_names)
+        and not _the_one_dead(v, killed, people)
     ]
     besides = [v for v in alive if _besides(v, besides_words) and v.count]
     rest = [v for v in alive if v not in besides]
@@ -563,13 +575,25 @@ def count_survivors(
         and not any(_introduced(v) for v in killed)
         and not all(v in beside_dead for v in counted)
     ):
-        total -= 1  # "a man was shot … he died": the dead man was one of those hit
+        total -= max(dead_again, 1)  # "a man was shot … he died": the dead man was one of those hit
     total += len(extra)
     survivors += extra
     if total <= 0:
         return None
     evidence = tuple(e for v in survivors for e in v.evidence)
     return Count(total, Qualifier.EXACT, total, total, evidence=evidence)
+
+
+def _the_one_dead(victim: Actor, killed: list[Actor], people: PeopleWords | None) -> bool:
+    """ "A seven-year-old boy has died … a child accidentally shot a 7-year-old boy", "a toddler
+    was accidentally shot … A 3-year-old girl was found dead": when one person died, a single
+    person hit who is described compatibly in another sentence is that person again."""
+    if people is None or (victim.count or 1) != 1:
+        return False
+    total, dead = _distinct(killed, people)
+    if total != 1:
+        return False
+    return any(_same_person(k, victim, people) for k in dead)
 
 
 def _beside_the_dead(
@@ -655,6 +679,18 @@ def _definite_toll(toll: Count | None, attackers: frozenset[str]) -> bool:
     return True
 
 
+def _dead_again(toll: Count | None, attackers: frozenset[str]) -> int:
+    """How many of the dead the toll names as people already counted: one for a definite
+    phrase ("the victim was pronounced dead"), all for a part of the hurt ("two of them")."""
+    if _definite_toll(toll, attackers):
+        return 1
+    if toll is None or not toll.evidence:
+        return 0
+    words = toll.evidence[0].text.lower().split()
+    partitive = len(toll.evidence) == 1 and words[1:2] == ["of"]
+    return toll.value if partitive and bool(_OF_THE_HURT & set(words[2:4])) else 0
+
+
 _DEFINITE = frozenset({"the", "he", "she", "his", "her"})  # grammar words, not a lexicon
 
 
@@ -716,7 +752,7 @@ def build_incident(
             besides_words,
             # the attacker's suicide ("shot his wife and then himself") kills no victim
             nobody_died=not (draft.killed or draft.killed_victims or deaths_elsewhere),
-            dead_again=_definite_toll(toll, people.attackers),
+            dead_again=_dead_again(toll, people.attackers),
             people=people,
             self_harm_groups=draft.self_harm_groups,
         )

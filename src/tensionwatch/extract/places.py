@@ -16,6 +16,7 @@ from typing import ClassVar, Protocol
 
 from spacy.tokens import Doc, Span, Token
 
+from tensionwatch.extract import names
 from tensionwatch.models import Evidence, Place, PlacePrecision
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -138,7 +139,7 @@ def place_entities(
     Crittenden" … "Crittenden’s son", "while Crittenden was …") is that person, however the
     tagger labels it, where a person stands (see :func:`_names_person`)."""
     found = []
-    surnames = _surnames(doc)
+    surnames = names.surnames(doc)
     for ent in doc.ents:
         if _destination(ent, conveyance) or _names_person(ent, surnames):
             continue
@@ -151,23 +152,12 @@ def place_entities(
     return found
 
 
-def _surnames(doc: Doc) -> dict[str, int]:
-    """The last word of each full name the tagger finds, with where it is first given."""
-    found: dict[str, int] = {}
-    for ent in doc.ents:
-        if ent.label_ == "PERSON" and len(ent) > 1:
-            found.setdefault(ent[-1].text, ent.end)
-    return found
-
-
 def _names_person(ent: Span, surnames: dict[str, int]) -> bool:
     """ "Crittenden" after "Andrew Crittenden", where a person stands: a subject, an object,
     a possessor ("Crittenden’s son"); not "in Lincoln", "Lincoln police", "a Lincoln man"."""
-    given = surnames.get(ent.text)
     return (
         len(ent) == 1
-        and given is not None
-        and given <= ent.start
+        and names.is_surname(ent.root, surnames)
         and ent.root.dep_ in {"nsubj", "nsubjpass", "dobj", "poss", "appos"}
     )
 
@@ -296,7 +286,7 @@ def home_town(
             return place
     first: dict[str, Span] = {}
     votes: Counter[str] = Counter()
-    surnames = _surnames(doc)
+    surnames = names.surnames(doc)
     for ent in doc.ents:
         if _names_person(ent, surnames):
             continue

@@ -80,9 +80,15 @@ def _looks_like_year_or_time(token: Token) -> bool:
     text = token.text
     if ":" in text:
         return True
-    return bool(
-        text.isdigit() and len(text) == 4 and text[:2] in {"19", "20"} and token.ent_type_ == "DATE"
-    )
+    if not (text.isdigit() and len(text) == 4 and text[:2] in {"19", "20"}):
+        return False
+    if token.ent_type_ == "DATE":
+        return True
+    # "December 26, 2016 Jeffco teen dies": the tagger may end the date before its year
+    before = token.nbor(-1) if token.i > token.sent.start else None
+    if before is not None and before.text == "," and before.i > before.sent.start:
+        before = before.nbor(-1)
+    return before is not None and before.ent_type_ == "DATE"
 
 
 def word_value(text: str, lexicon: Lexicon) -> int | None:

@@ -1,0 +1,119 @@
+"""The dead described again: as a single person hit, by a surname, as a part of those hurt, or
+found dead; and words that only look like victims or counts (sentences written for these
+tests)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from .conftest import PUB, counts, main
+
+if TYPE_CHECKING:
+    from tensionwatch.extract.pipeline import Extractor
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # the one person who died, described again where the shooting is told
+        (
+            "A seven-year-old boy has died after being shot inside a parked car on Monday. "
+            "Police said another child found a pistol and accidentally shot a 7-year-old boy.",
+            1,
+            None,
+        ),
+        (
+            "A teen died after a shooting on Elm Street on Tuesday. Officers found a teen with "
+            "a gunshot wound to the chest, police said.",
+            1,
+            None,
+        ),
+        # two people: a different age, a different sex, or a second dead person
+        (
+            "A 20-year-old man died after a shooting on Elm Street on Tuesday. Officers said a "
+            "17-year-old was shot in the leg.",
+            1,
+            1,
+        ),
+        (
+            "A man died after a shooting on Elm Street on Tuesday. Officers said a woman was "
+            "shot in the leg.",
+            1,
+            1,
+        ),
+    ],
+)
+def test_the_one_dead_person_hit(
+    extractor: Extractor, text: str, killed: int | None, injured: int | None
+) -> None:
+    assert counts(main(extractor, text)) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        ("Four people were shot on Elm Street on Friday. Two of them died at the hospital.", 2, 2),
+        (
+            "Deputies found four adults who had been shot at a home on Friday. Two of the "
+            "victims were dead at the scene and the others were taken to a hospital.",
+            2,
+            2,
+        ),
+        (
+            "A shooting on Elm Street on Saturday left four injured. One of the victims who "
+            "was shot in the head later died, police said.",
+            1,
+            3,
+        ),
+    ],
+)
+def test_a_part_of_those_hurt_died(
+    extractor: Extractor, text: str, killed: int | None, injured: int | None
+) -> None:
+    assert counts(main(extractor, text)) == (killed, injured)
+
+
+def test_a_person_with_a_gunshot_wound_was_hit(extractor: Extractor) -> None:
+    text = (
+        "Officers responding to a shooting on Elm Street on Tuesday found a man with a gunshot "
+        "wound to the leg."
+    )
+    assert counts(main(extractor, text)) == (None, 1)
+
+
+def test_found_one_person_dead(extractor: Extractor) -> None:
+    text = (
+        "Police say they found a 5-year-old boy dead inside an apartment after a standoff on "
+        "Friday. His father was charged with murder."
+    )
+    assert counts(main(extractor, text)) == (1, None)
+
+
+def test_a_surname_after_the_full_name_is_that_person(extractor: Extractor) -> None:
+    text = (
+        "Police identified the victim as Chauncey Broadway Jr., 18.\n\n"
+        "Broadway was shot and killed after a party on Burlingame Boulevard on Saturday."
+    )
+    incident = main(extractor, text)
+    assert counts(incident) == (1, None)
+    assert any("Broadway" in v.text for v in incident.victims)
+
+
+def test_a_year_after_a_day_is_no_count(extractor: Extractor) -> None:
+    text = (
+        "Nathaniel Griego died Monday, three days after he was shot.\n\n"
+        "Related Articles December 26, 2016 Jeffco teen dies after he was shot by friend two "
+        "days before Christmas\n\nMore news."
+    )
+    for incident in extractor.extract(text, PUB):
+        assert incident.killed is None or incident.killed.value < 100
+
+
+def test_executing_a_warrant_kills_no_one(extractor: Extractor) -> None:
+    text = (
+        "Police say a teen was shot in the hip on Spring Street on Tuesday. Officers later "
+        "executed a search warrant at a home nearby."
+    )
+    assert counts(main(extractor, text)) == (None, 1)
