@@ -13,6 +13,8 @@ from tensionwatch.geo import Gazetteer, GeoContext, context_from_text
         ("MOSCOW (Reuters) - Police detained four men on Saturday.", "MOSCOW", "RU"),
         ("MANAGUA (NICARAGUA), 5 JAN 90 (RADIO) -- [TEXT] TODAY", "MANAGUA, NICARAGUA", "NI"),
         ("LONDON — Police said on Friday that", "LONDON", "GB"),
+        # a dash that ends the dateline's line
+        ("READING, Pa. -\n\nFour people were wounded by gunfire on Monday.", "READING, Pa.", "US"),
     ],
 )
 def test_context_from_text_reads_the_dateline(

@@ -234,3 +234,13 @@ def test_geocode_county_names_abroad_stay_abroad(
     context = context_from_text(text, gazetteer)
     assert "US" not in context.countries
     assert _one(gazetteer, Place(name=name), context).country == country
+
+
+@pytest.mark.parametrize(("written", "admin1"), [("Pa.", "US-PA"), ("Minn.", "US-MN")])
+def test_geocode_a_state_abbreviation_alone_is_the_state(
+    gazetteer: Gazetteer, written: str, admin1: str
+) -> None:
+    # "READING, Pa." with the town left out by the tagger: no town called Pa in Burkina Faso
+    found = _one(gazetteer, Place(name=written), GeoContext(default_country="US"))
+    assert (found.admin1, found.precision) == (admin1, PlacePrecision.ADMIN1)
+    assert gazetteer.ap_state("Pa") is None  # a town's name without the full stop stays one

@@ -16,7 +16,7 @@ from tensionwatch.geo._mentions import Mention
 from tensionwatch.geo.gazetteer import CITY, Gazetteer
 
 # Where a dateline ends: a MUC-4 date (", 18 FEB 90"), an agency "(Reuters)", a dash.
-_DATELINE_END = re.compile(r",\s*\d|\(|\s--|\s?[—–]|\s-\s")
+_DATELINE_END = re.compile(r",\s*\d|\(|\s--|\s?[—–]|\s-(?:\s|$)")
 _DATELINE_WINDOW = 400
 _MAX_DATELINE_WORDS = 5
 # A dateline with no region must name a city at least this big: an all-caps word that happens

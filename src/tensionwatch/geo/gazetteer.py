@@ -274,6 +274,15 @@ class Gazetteer:
                 return list(dict.fromkeys(inside or found))
         return []
 
+    def ap_state(self, text: str) -> str | None:
+        """The admin1 code of a state written as its AP abbreviation alone ("Pa.", "Minn."): a
+        dateline's state the tagger cut from its town, never a town called "Pa"."""
+        written = text.strip()
+        if not written.endswith("."):
+            return None
+        index = self._ap_abbreviations.get(name_key(written))
+        return None if index is None else self._admins[index].code
+
     def admin1(self, code: str) -> Candidate | None:
         """The first-level subdivision with this ISO 3166-2 or GeoNames code, as a candidate."""
         index = self._admin_by_code.get(code.strip().upper())

@@ -155,6 +155,10 @@ def _geocode_one(
         countries[place.country] = max(countries.get(place.country, 0.0), EXPLICIT)
         preferences = Preferences(countries, preferences.admin1, preferences.hinted)
 
+    state = gazetteer.ap_state(place.name)
+    area = gazetteer.admin1(state) if state else None
+    if area is not None:  # "READING, Pa.": the state, not a town called Pa
+        return _filled(place, area, resolved=area.name)
     counties = gazetteer.counties(place.name) if _us_story(place, preferences) else []
     if counties:  # "Harris County" is no town, whatever towns share its name
         return _county(place, counties, preferences) or _unresolved(place)
