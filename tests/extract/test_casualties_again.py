@@ -43,6 +43,19 @@ if TYPE_CHECKING:
             1,
             1,
         ),
+        # an adult is not the teen described again; someone hit "also" is someone else
+        (
+            "A man died after a shooting on Elm Street on Tuesday. Officers said a teen was "
+            "shot in the leg.",
+            1,
+            1,
+        ),
+        (
+            "A man was shot and killed on Main Street on Saturday night. Police said a person "
+            "was also shot and was taken to the hospital in stable condition.",
+            1,
+            1,
+        ),
     ],
 )
 def test_the_one_dead_person_hit(
@@ -117,3 +130,53 @@ def test_executing_a_warrant_kills_no_one(extractor: Extractor) -> None:
         "executed a search warrant at a home nearby."
     )
     assert counts(main(extractor, text)) == (None, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a saying inside the relative clause: "the teen (that) they say was shot"
+        "Friends remembered 16-year-old Haley Vargas, the teen they say was shot and killed at "
+        "a party on Saturday morning.",
+        # the participle hung on the noun that governs the person
+        "Police have released the identity of the man found shot and killed on Saturday "
+        "morning in Newton Falls.",
+        # a child called by her given name after her full name
+        "Police said a 6-year-old girl named Isis Allen was struck by a bullet on Sunday.\n\n"
+        "After several days in critical condition, Isis was pronounced dead on Wednesday.",
+    ],
+)
+def test_the_dead_person_behind_the_parse(extractor: Extractor, text: str) -> None:
+    assert counts(main(extractor, text)) == (1, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # the attacker found dead takes no one from the hurt
+        (
+            "A man shot his wife on Elm Street on Friday and then killed himself. Officers "
+            "found the man dead in the bedroom.",
+            1,
+            1,
+        ),
+        # one person with a wound, told after both people hit, is one of them
+        (
+            "A man and a woman were shot in Dayton on Friday. Police said a man with a gunshot "
+            "wound to the leg was taken to Miami Valley Hospital.",
+            None,
+            2,
+        ),
+        # "a Turner": someone of the dead man's family, no one counted twice
+        (
+            "Deputies said Blake Kyndall Turner was shot and killed on Friday. Deputies found a "
+            "Turner, who had been shot, in the yard.",
+            1,
+            None,
+        ),
+    ],
+)
+def test_review_cases_for_the_dead_described_again(
+    extractor: Extractor, text: str, killed: int | None, injured: int | None
+) -> None:
+    assert counts(main(extractor, text)) == (killed, injured)

@@ -10,7 +10,7 @@ about the focus ("The assailants, described as …", "part of a trend of xenopho
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TypeVar
 
@@ -118,6 +118,7 @@ class Assembler:
         self._perpetrator_nouns = lexicon.cue_set("perpetrator_noun")
         self._running = lexicon.cue_set("running_total")
         self._murder_suicide_words = lexicon.cue_set("murder_suicide")
+        self._additive = lexicon.cue_set("additive")
         self._not_completed = lexicon.cue_set("not_completed")
         # the sentences that call the event a murder-suicide, for the doc being assembled
         self._murder_suicide: set[int] = set()
@@ -141,7 +142,7 @@ class Assembler:
         headline's counts go to the first incident the body names."""
         headline_end = headline_length(doc.text)
         self._headline_end = headline_end
-        self._surnames = names.surnames(doc)
+        self._names = names.surnames(doc, given=True)
         sentence_of = {s.start: i for i, s in enumerate(doc.sents)}
         self._murder_suicide = {
             sentence_of[m.head.sent.start]
@@ -389,7 +390,10 @@ class Assembler:
             own_hand = suicide and role == "nsubj"
             if _is_bare_number(patient, self.lexicon):
                 continue  # "left over 180 injured": a count, handled by the casualty patterns
-            named = names.is_surname(patient, self._surnames)  # "Broadway was shot"
+            # "Broadway was shot"; not "a Turner, who had been shot" (someone of that family)
+            named = names.is_surname(patient, self._names) and not any(
+                c.dep_ == "det" and c.lower_ in {"a", "an"} for c in patient.children
+            )
             if patient.ent_type_ in {"FAC", "GPE", "LOC", "ORG"} and not named:
                 if patient.ent_type_ in {"FAC", "ORG"}:
                     span = _np(patient)
@@ -409,6 +413,8 @@ class Assembler:
                 draft.suicide_sentences.append((sentence.start_char, sentence.end_char))
             elif named or self.finder.is_person(patient):
                 actor = self.actors.build(patient, Role.VICTIM)
+                if named and actor.name is None:
+                    actor = replace(actor, name=patient.text)  # the dead are told by name
                 if self.actors.is_elliptical(patient) and last_victim is not None:
                     actor = self.actors.inherit(actor, last_victim)
                 draft.add_unique(draft.victims, actor)
@@ -432,6 +438,9 @@ class Assembler:
                     draft.targets.append(Target(span.text, category, (ev(span),)))
         if len(group) > 1:
             draft.self_harm_groups.append(tuple(group))
+        if any(c.dep_ == "advmod" and c.lower_ in self._additive for c in mention.head.children):
+            # "a teenager was also shot": someone besides those already named
+            draft.also.update(e.start for _, a in listed for e in a.evidence[:1])
         tokens = {t.i for t, _ in listed}
         if any(t.dep_ == "conj" and t.head.i in tokens for t, _ in listed):
             # "shot the female and the child": a list names as many people as it has phrases

@@ -82,6 +82,7 @@ class IncidentExtractor:
             attackers=self.lexicon.cue_set("perpetrator_noun"),
             numbers=self.lexicon.numbers,
             killing=self.lexicon.cue_set("outcome_killed"),
+            adults=self.lexicon.cue_set("adult_noun"),
         )
         self._not_weapon_use = self.lexicon.cue_set("not_weapon_use")
         self._event_verbs = self.lexicon.cue_set("event_verb")

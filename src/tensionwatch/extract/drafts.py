@@ -12,6 +12,7 @@ from spacy.tokens import Span
 
 from tensionwatch.extract.components.casualties import CasualtyMention
 from tensionwatch.extract.components.mentions import Mention
+from tensionwatch.extract.names import surname_of
 from tensionwatch.models import (
     Actor,
     Bias,
@@ -86,6 +87,7 @@ class Draft:
     suicide_sentences: list[tuple[int, int]] = field(default_factory=list)  # char ranges
     victim_sentences: dict[int, int] = field(default_factory=dict)  # evidence start → sentence
     listed: set[int] = field(default_factory=set)  # victims one verb lists together
+    also: set[int] = field(default_factory=set)  # victims hit "also": besides the dead
     places: list[Place] = field(default_factory=list)
     dates: list[EventDate] = field(default_factory=list)
     terror: list[Evidence] = field(default_factory=list)
@@ -437,6 +439,9 @@ class PeopleWords:
     # victim phrases (by evidence start) one verb lists together: "the female and the child"
     listed: frozenset[int] = frozenset()
     killing: frozenset[str] = frozenset()  # verb lemmas that kill (``outcome_killed``)
+    adults: frozenset[str] = frozenset()  # "man", "woman": no child or teen described again
+    # victim phrases (by evidence start) whose verb says "also": someone besides the dead
+    also: frozenset[int] = frozenset()
 
 
 _AGE = re.compile(r"\b([a-z0-9]+(?:-[a-z]+)?)[- ](year|month|week)s?[- ]old\b", re.I)
@@ -590,10 +595,28 @@ def _the_one_dead(victim: Actor, killed: list[Actor], people: PeopleWords | None
     person hit who is described compatibly in another sentence is that person again."""
     if people is None or (victim.count or 1) != 1:
         return False
+    if victim.evidence and victim.evidence[0].start in people.also:
+        return False  # "a teenager was also shot"
     total, dead = _distinct(killed, people)
     if total != 1:
         return False
-    return any(_same_person(k, victim, people) for k in dead)
+    return any(_same_person(k, victim, people) and _same_stage(k, victim, people) for k in dead)
+
+
+def _same_stage(a: Actor, b: Actor, people: PeopleWords) -> bool:
+    """ "A man died … a teen was wounded": an adult is not a child or a teen described again."""
+    stages = {_stage(a, people), _stage(b, people)}
+    return not {"adult", "minor"} <= stages
+
+
+def _stage(actor: Actor, people: PeopleWords) -> str | None:
+    age = _age(actor, people.numbers)
+    if age is not None and age[1] == "year":
+        return "minor" if age[0] < 18 else "adult"
+    if actor.age_group in {"child", "young"}:
+        return "minor"
+    words = actor.text.lower().split()
+    return "adult" if words and words[-1] in people.adults else None
 
 
 def _beside_the_dead(
@@ -620,7 +643,7 @@ def _beside_the_dead(
 
 
 def _surname(actor: Actor) -> str:
-    return ((actor.name or "").split() or [""])[-1].lower()
+    return surname_of(actor.name or "").lower()
 
 
 def _besides(actor: Actor, besides_words: frozenset[str]) -> bool:
@@ -725,7 +748,10 @@ def build_incident(
     here with no outcome may be that person ("X was shot" … "X died"): not counted as hurt.
     ``people``: the word lists of :class:`PeopleWords`."""
     people = replace(
-        people or PeopleWords(), sentences=draft.victim_sentences, listed=frozenset(draft.listed)
+        people or PeopleWords(),
+        sentences=draft.victim_sentences,
+        listed=frozenset(draft.listed),
+        also=frozenset(draft.also),
     )
     besides_words = people.besides
     toll = best_count(
@@ -743,19 +769,22 @@ def build_incident(
     )
     if stated is not None and from_shot is not None and stated.value == 1 < from_shot.value:
         stated = from_shot  # "two men were shot … one is in critical condition": 2 hurt
+    survivors = count_survivors(
+        draft.injured_victims,
+        draft.killed_victims,
+        besides_words,
+        # the attacker's suicide ("shot his wife and then himself") kills no victim
+        nobody_died=not (draft.killed or draft.killed_victims or deaths_elsewhere),
+        dead_again=_dead_again(toll, people.attackers),
+        people=people,
+        self_harm_groups=draft.self_harm_groups,
+    )
+    if from_shot is not None and survivors is not None and from_shot.value == 1 < survivors.value:
+        from_shot = survivors  # "A man and a woman were shot … a man with a gunshot wound"
     injured = _unless_none_else(
         stated,
         from_shot
-        or count_survivors(
-            draft.injured_victims,
-            draft.killed_victims,
-            besides_words,
-            # the attacker's suicide ("shot his wife and then himself") kills no victim
-            nobody_died=not (draft.killed or draft.killed_victims or deaths_elsewhere),
-            dead_again=_dead_again(toll, people.attackers),
-            people=people,
-            self_harm_groups=draft.self_harm_groups,
-        )
+        or survivors
         or (None if deaths_elsewhere else count_hit(draft.injured_victims, killed, people)),
     )
     kind = draft.resolved_type(killed, injured)

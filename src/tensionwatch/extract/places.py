@@ -288,8 +288,8 @@ def home_town(
     votes: Counter[str] = Counter()
     surnames = names.surnames(doc)
     for ent in doc.ents:
-        if _names_person(ent, surnames):
-            continue
+        if _names_person(ent, surnames) or _with_block(ent) is not ent:
+            continue  # "the 3500 block of East Aurora" is a street, not a town
         if ent.label_ == "GPE" or (ent.label_ in {"ORG", "LOC"} and _after_locative(ent, locative)):
             span: Span | None = ent
         else:

@@ -167,7 +167,7 @@ def _geocode_one(
     found = [] if is_street else plausible(gazetteer.rank(place.name, preferences), preferences)
     if found:
         return _filled(place, found[0], resolved=found[0].name)
-    container = _container(place, gazetteer, preferences, dateline)
+    container = _container(place, gazetteer, preferences, dateline, is_street=is_street)
     if container is not None:
         return _filled(place, container, resolved=container.name)
     return _unresolved(place)
@@ -207,7 +207,12 @@ def _county(
 
 
 def _container(
-    place: Place, gazetteer: Gazetteer, preferences: Preferences, dateline: Candidate | None
+    place: Place,
+    gazetteer: Gazetteer,
+    preferences: Preferences,
+    dateline: Candidate | None,
+    *,
+    is_street: bool = False,
 ) -> Candidate | None:
     if place.resolved and name_key(place.resolved) != name_key(place.name):
         found = plausible(gazetteer.rank(place.resolved, preferences), preferences)
@@ -222,7 +227,8 @@ def _container(
         found = plausible([area] if area else gazetteer.rank(written, preferences), preferences)
         if found:
             return found[0]
-    town = gazetteer.district_of(place.name)
+    # "West Street" is a street, not the west side of a town called Street
+    town = None if is_street else gazetteer.district_of(place.name)
     if town is not None:
         ranked = plausible(gazetteer.rank(town, preferences), preferences)
         # "South Side" is no district of a town "Side" abroad

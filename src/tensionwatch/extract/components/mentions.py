@@ -190,11 +190,13 @@ class MentionFinder:
                 # "a girl who was shot": the relative pronoun stands for the noun
                 patients = [p for p in patients if p.tag_ not in _RELATIVE_TAGS]
             if head.dep_ in {"acl", "relcl"} and passive and not patients:
-                patients.append(head.head)
+                patients.append(self._person_of(head.head))
+            elif passive and not patients and head.dep_ == "ccomp" and head.head.dep_ == "relcl":
+                patients.append(head.head.head)  # "the teen they say was shot"
             elif passive and not patients and head.dep_ in {"advcl", "pcomp", "xcomp"}:
                 governor = _governing_subject(head)  # "X is in hospital after being stabbed"
                 if governor is not None:
-                    patients.append(governor)
+                    patients.append(self._person_of(governor))
             elif head.dep_ == "relcl" and undergoer and not agents:
                 # "Anderson, who died at the scene": the relative pronoun is the noun
                 patients = [p for p in patients if p.tag_ not in _RELATIVE_TAGS]
@@ -245,6 +247,18 @@ class MentionFinder:
         return [
             p for p in patients if p.pos_ != "PRON" or p.lower_ in PERSONAL_PRONOUNS | {"another"}
         ], [a for a in agents if a.pos_ != "PRON"]
+
+    def _person_of(self, noun: Token) -> Token:
+        """ "the identity of the man found shot": the parser may hang the participle on the
+        noun that governs the person; the person, when that noun is none."""
+        if self.is_person(noun):
+            return noun
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                person = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if person is not None and person.pos_ != "PRON" and self.is_person(person):
+                    return person
+        return noun
 
     def is_person(self, token: Token) -> bool:
         """People are victims; things (doors, shops, cars) are physical targets."""
