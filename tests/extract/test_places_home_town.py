@@ -177,13 +177,3 @@ def test_places_a_block_casts_no_home_town_vote(extractor: Extractor) -> None:
         "Police said officers were called to a home in the 3500 block of East Aurora."
     )
     assert all("East Aurora" not in found for found in towns(extractor, text))
-
-
-def test_places_a_street_is_no_district_of_a_town(extractor: Extractor) -> None:
-    """ "West Street" is a street, not the west side of Street, England."""
-    text = (
-        "A gunman opened fire at a block party in Jackson, Mississippi, on Friday night. Six "
-        "people were shot on Lorenz Boulevard near West Street."
-    )
-    for incident in extractor.extract(text, PUB):
-        assert all(p.country in {None, "US"} for p in incident.places)

@@ -244,3 +244,9 @@ def test_geocode_a_state_abbreviation_alone_is_the_state(
     found = _one(gazetteer, Place(name=written), GeoContext(default_country="US"))
     assert (found.admin1, found.precision) == (admin1, PlacePrecision.ADMIN1)
     assert gazetteer.ap_state("Pa") is None  # a town's name without the full stop stays one
+
+
+def test_geocode_a_street_is_no_side_of_a_town(gazetteer: Gazetteer) -> None:
+    # "near West Street" in Jackson, Miss.: not the west of Street, Somerset
+    found = _one(gazetteer, Place(name="West Street"))
+    assert found.precision == PlacePrecision.UNKNOWN and found.country is None
