@@ -167,6 +167,15 @@ def test_the_dead_person_behind_the_parse(extractor: Extractor, text: str) -> No
             None,
             2,
         ),
+        # four hit, three of them dead: the survivors are the one not dead, however many
+        # phrases name the people hit
+        (
+            "Police said four people were shot, three fatally, inside an SUV on Wednesday. The "
+            "victims were sitting in the car when they were shot. Two women and a man were "
+            "pronounced dead on the scene.",
+            3,
+            1,
+        ),
         # "a Turner": someone of the dead man's family, no one counted twice
         (
             "Deputies said Blake Kyndall Turner was shot and killed on Friday. Deputies found a "

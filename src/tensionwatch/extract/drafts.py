@@ -762,7 +762,8 @@ def build_incident(
     killed = with_suicide(
         killed, draft, by_victims=killed is victims_killed, killing=people.killing
     )
-    from_shot = injured_from_shot(best_count(draft.shot), killed, besides_words)
+    shot = best_count(draft.shot)
+    from_shot = injured_from_shot(shot, killed, besides_words)
     stated = best_count(
         with_besides(_less_the_dead(draft.injured, draft.killed), besides_words, draft.killed),
         draft.notes.get("injured"),
@@ -779,8 +780,13 @@ def build_incident(
         people=people,
         self_harm_groups=draft.self_harm_groups,
     )
-    if from_shot is not None and survivors is not None and from_shot.value == 1 < survivors.value:
-        from_shot = survivors  # "A man and a woman were shot … a man with a gunshot wound"
+    if (
+        shot is not None
+        and from_shot is not None
+        and survivors is not None
+        and shot.value == 1 < survivors.value
+    ):  # "A man and a woman were shot … a man with a gunshot wound": one of the two
+        from_shot = survivors
     injured = _unless_none_else(
         stated,
         from_shot
