@@ -28,8 +28,8 @@ def surnames(doc: Doc, *, given: bool = False) -> dict[str, int]:
 
 
 def is_surname(token: Token, known: dict[str, int]) -> bool:
-    """ "Broadway" after "Chauncey Broadway Jr.": a word that only repeats a surname given
-    earlier, outside a longer name of its own."""
+    """ "Broadway" after "Chauncey Broadway Jr.": a word that only repeats a name in ``known``
+    (see :func:`surnames`) given earlier, outside a longer name of its own."""
     given = known.get(token.text)
     if given is None or given > token.i:
         return False

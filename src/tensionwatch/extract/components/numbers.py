@@ -85,9 +85,10 @@ def _looks_like_year_or_time(token: Token) -> bool:
     if token.ent_type_ == "DATE":
         return True
     # "December 26, 2016 Jeffco teen dies": the tagger may end the date before its year
-    before = token.nbor(-1) if token.i > token.sent.start else None
-    if before is not None and before.text == "," and before.i > before.sent.start:
-        before = before.nbor(-1)
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    if before is not None and before.text == "," and before.i > 0:
+        before = doc[before.i - 1]
     return before is not None and before.ent_type_ == "DATE"
 
 
