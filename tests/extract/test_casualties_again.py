@@ -189,3 +189,35 @@ def test_review_cases_for_the_dead_described_again(
     extractor: Extractor, text: str, killed: int | None, injured: int | None
 ) -> None:
     assert counts(main(extractor, text)) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # counted groups joined by "and" add up
+        ("Three men and two women were wounded in a shooting on Elm Street on Friday.", None, 5),
+        ("Police said six children and two adults were fatally shot in a home on Friday.", 8, None),
+        (
+            "Police said a 17-year-old boy and three women were injured in a shooting on Friday.",
+            None,
+            4,
+        ),
+        # each noun with its own outcome is counted once, in its own bucket
+        (
+            "Officers found two deceased victims and two injured subjects after a shooting on "
+            "Friday.",
+            2,
+            2,
+        ),
+        (
+            "Five people were shot on Saturday night, including two men who were killed and "
+            "two police officers who received minor injuries.",
+            2,
+            3,
+        ),
+    ],
+)
+def test_coordinated_counts(
+    extractor: Extractor, text: str, killed: int | None, injured: int | None
+) -> None:
+    assert counts(main(extractor, text)) == (killed, injured)

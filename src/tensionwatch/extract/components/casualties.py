@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from tensionwatch.extract.components.numbers import is_number_token, parse_count, word_value
 from tensionwatch.extract.lexicon import Lexicon
@@ -24,6 +24,7 @@ class CasualtyFinder:
     def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self._statistic_nouns = lexicon.cue_set("statistic_noun")
+        self._own_outcome = lexicon.cue_set("own_outcome")
         self.matcher = Matcher(nlp.vocab)
         self._rules: dict[str, tuple[str, bool, bool]] = {}
         self._stated: dict[str, int] = {}  # rules whose phrase states its number ("a fourth")
@@ -59,8 +60,8 @@ class CasualtyFinder:
                 )
             else:
                 count = parse_count(span, self.lexicon, singular=singular)
-                if count is not None and singular and count.value == 1:
-                    count = _with_coordinated(count, span, self.lexicon)
+                if count is not None and (not singular or count.value == 1):
+                    count = _with_coordinated(count, span, self.lexicon, self._own_outcome)
             if count is None:
                 continue
             anchor = next((t.i for t in span if t._.tw_num), span.start)
@@ -106,30 +107,49 @@ def _keyword_at_end(mention: CasualtyMention) -> bool:
     return (last in killed) == (mention.label == "killed")
 
 
-def _with_coordinated(count: Count, span: Span, lexicon: Lexicon) -> Count:
+def _own_outcome(noun: Token, words: frozenset[str]) -> bool:
+    """ "two deceased victims and two injured subjects", "four people suffering wounds and a
+    fifth person injured by glass": each noun tells its own outcome (``own_outcome`` cues or a
+    clause of its own), so they are not added."""
+    return noun.lower_ in words or any(
+        c.dep_ in {"acl", "relcl"} or c.lower_ in words for c in noun.children
+    )
+
+
+def _with_coordinated(
+    count: Count, span: Span, lexicon: Lexicon, own_outcome: frozenset[str] = frozenset()
+) -> Count:
     """ "A young girl and a man are dead": every coordinated singular person counts; so do
-    counted groups ("four men and a woman were wounded" is five, not one)."""
+    counted groups ("four men and a woman were wounded" is five, not one; "three men and two
+    women were wounded" is five, not two). Only people outside the matched phrase are added."""
     head = next((t for t in span if t.pos_ in {"NOUN", "PROPN"}), None)
-    if head is None:
+    if head is None or count.qualifier != Qualifier.EXACT:
         return count
-    people = [
+    if _own_outcome(head, own_outcome):
+        return count  # "two men who were killed and two officers who were hurt"
+    outside = [
         c
         for c in head.conjuncts
+        if not span.start <= c.i < span.end and not _own_outcome(c, own_outcome)
+    ]
+    people = [
+        c
+        for c in outside
         if c.pos_ in {"NOUN", "PROPN"}
         and c.tag_ in {"NN", "NNP"}
         and any(d.lower_ in {"a", "an", "one"} for d in c.children)
     ]
     groups = [
         (c, value)
-        for c in head.conjuncts
+        for c in outside
         if c.tag_ in {"NNS", "NNPS"}
         for d in c.children
         if d.dep_ == "nummod" and (value := word_value(d.text, lexicon)) is not None
     ]
     if not people and not groups:
         return count
-    start = min([head.i, *(c.i for c in people), *(c.left_edge.i for c, _ in groups)])
+    start = min([span.start, *(c.left_edge.i for c in people), *(c.left_edge.i for c, _ in groups)])
     first = span.doc[start]
-    total = 1 + len(people) + sum(value for _, value in groups)
+    total = count.value + len(people) + sum(value for _, value in groups)
     evidence = (Evidence(first.idx, span.end_char, span.doc.text[first.idx : span.end_char]),)
     return Count(total, Qualifier.EXACT, total, total, evidence=evidence)
