@@ -267,13 +267,12 @@ _OF_THE_HURT = frozenset({"them", "those", "whom", "victims", "wounded", "injure
 
 def _some_of_the_hurt(span: Span) -> bool:
     """ "One of them", "two of the victims": a part of people already counted as hurt."""
-    words = [t.lower_ for t in span[:4]]
-    return (
-        len(words) > 2
-        and bool(span[0]._.tw_num)
-        and words[1] == "of"
-        and bool(_OF_THE_HURT & set(words[2:]))
-    )
+    return bool(span[0]._.tw_num) and _of_the_hurt([t.lower_ for t in span[:4]])
+
+
+def _of_the_hurt(words: list[str]) -> bool:
+    """Whether a phrase's first words read "<number> of them / the victims / …"."""
+    return words[1:2] == ["of"] and bool(_OF_THE_HURT & set(words[2:4]))
 
 
 def _less(count: Count, dead: int, evidence: tuple[Evidence, ...]) -> Count:
@@ -550,12 +549,13 @@ def count_survivors(
     son"): at least that many survived, however definite the phrases that name them."""
     dead = {v.text.lower() for v in killed}
     dead_names = {_surname(v) for v in killed if v.name}
+    one_dead = _the_one_dead(killed, people)
     alive = [
         v
         for v in hit
         if v.text.lower() not in dead
         and not (v.name and _surname(v) in dead_names)
-        and not _the_one_dead(v, killed, people)
+        and not (people is not None and _described_again(v, one_dead, people))
     ]
     besides = [v for v in alive if _besides(v, besides_words) and v.count]
     rest = [v for v in alive if v not in besides]
@@ -589,18 +589,24 @@ def count_survivors(
     return Count(total, Qualifier.EXACT, total, total, evidence=evidence)
 
 
-def _the_one_dead(victim: Actor, killed: list[Actor], people: PeopleWords | None) -> bool:
-    """ "A seven-year-old boy has died … a child accidentally shot a 7-year-old boy", "a toddler
-    was accidentally shot … A 3-year-old girl was found dead": when one person died, a single
-    person hit who is described compatibly in another sentence is that person again."""
-    if people is None or (victim.count or 1) != 1:
+def _the_one_dead(killed: list[Actor], people: PeopleWords | None) -> list[Actor]:
+    """The phrases that name the dead when exactly one person died, else none."""
+    if people is None:
+        return []
+    total, dead = _distinct(killed, people)
+    return dead if total == 1 else []
+
+
+def _described_again(victim: Actor, one_dead: list[Actor], people: PeopleWords) -> bool:
+    """ "A seven-year-old boy has died … a child accidentally shot a 7-year-old boy": when one
+    person died (``one_dead`` names them), a single person hit who is described compatibly in
+    another sentence is that person again; not someone hit "also", nor a child or teen beside
+    an adult."""
+    if (victim.count or 1) != 1:
         return False
     if victim.evidence and victim.evidence[0].start in people.also:
         return False  # "a teenager was also shot"
-    total, dead = _distinct(killed, people)
-    if total != 1:
-        return False
-    return any(_same_person(k, victim, people) and _same_stage(k, victim, people) for k in dead)
+    return any(_same_person(k, victim, people) and _same_stage(k, victim, people) for k in one_dead)
 
 
 def _same_stage(a: Actor, b: Actor, people: PeopleWords) -> bool:
@@ -709,9 +715,8 @@ def _dead_again(toll: Count | None, attackers: frozenset[str]) -> int:
         return 1
     if toll is None or not toll.evidence:
         return 0
-    words = toll.evidence[0].text.lower().split()
-    partitive = len(toll.evidence) == 1 and words[1:2] == ["of"]
-    return toll.value if partitive and bool(_OF_THE_HURT & set(words[2:4])) else 0
+    partitive = len(toll.evidence) == 1 and _of_the_hurt(toll.evidence[0].text.lower().split())
+    return toll.value if partitive else 0
 
 
 _DEFINITE = frozenset({"the", "he", "she", "his", "her"})  # grammar words, not a lexicon

@@ -8,7 +8,7 @@ is a name of someone the article has already named.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 
 def surnames(doc: Doc, *, given: bool = False) -> dict[str, int]:
@@ -33,14 +33,10 @@ def is_surname(token: Token, known: dict[str, int]) -> bool:
     given = known.get(token.text)
     if given is None or given > token.i:
         return False
-    ent = _entity(token)
-    return ent is None or len(ent) == 1
-
-
-def _entity(token: Token) -> Span | None:
     if not token.ent_type_:
-        return None
-    return next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        return True
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.ent_iob_ == "B" and (following is None or following.ent_iob_ != "I")
 
 
 def surname_of(name: str) -> str:

@@ -274,14 +274,14 @@ class Gazetteer:
                 return list(dict.fromkeys(inside or found))
         return []
 
-    def ap_state(self, text: str) -> str | None:
-        """The admin1 code of a state written as its AP abbreviation alone ("Pa.", "Minn."): a
+    def ap_state(self, text: str) -> Candidate | None:
+        """The state written as its AP abbreviation alone ("Pa.", "Minn."), as a candidate: a
         dateline's state the tagger cut from its town, never a town called "Pa"."""
         written = text.strip()
         if not written.endswith("."):
             return None
         index = self._ap_abbreviations.get(name_key(written))
-        return None if index is None else self._admins[index].code
+        return None if index is None else self._candidate(_Match(ADMIN1, index, True))
 
     def admin1(self, code: str) -> Candidate | None:
         """The first-level subdivision with this ISO 3166-2 or GeoNames code, as a candidate."""

@@ -156,9 +156,8 @@ def _geocode_one(
         preferences = Preferences(countries, preferences.admin1, preferences.hinted)
 
     state = gazetteer.ap_state(place.name)
-    area = gazetteer.admin1(state) if state else None
-    if area is not None:  # "READING, Pa.": the state, not a town called Pa
-        return _filled(place, area, resolved=area.name)
+    if state is not None:  # "READING, Pa.": the state, not a town called Pa
+        return _filled(place, state, resolved=state.name)
     counties = gazetteer.counties(place.name) if _us_story(place, preferences) else []
     if counties:  # "Harris County" is no town, whatever towns share its name
         return _county(place, counties, preferences) or _unresolved(place)
