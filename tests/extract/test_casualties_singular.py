@@ -80,3 +80,17 @@ def test_assemble_a_street_is_not_she(extractor: Extractor) -> None:
     )
     assert "Birch Street" not in {v.text for v in incident.victims}
     assert counts(incident) == (1, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A cab driver tells police he was shot while waiting for a fare near the station.",
+        "The clerk told the staff she had been stabbed outside the store on Monday.",
+    ],
+)
+def test_assemble_a_body_of_people_is_not_he_or_she(extractor: Extractor, text: str) -> None:
+    incident = main(extractor, text)
+    names = {v.text for v in incident.victims}
+    assert not names & {"police", "the staff", "staff"}
+    assert names & {"A cab driver", "The clerk"}

@@ -186,3 +186,37 @@ def test_headline_opening_with_a_name_is_no_town(extractor: Extractor) -> None:
     body = "Just One More Thing... We have sent you a verification email. Please check it."
     for incident in extractor.extract(body, PUB, "a1", title="Obama says man was shot"):
         assert all(p.precision.value != "city" for p in incident.places)
+
+
+UPDATE = (
+    "Police arrested a 17-year-old on Friday in connection with a shooting on Elm Street "
+    "last week. He was charged with aggravated assault and is being held at the county jail."
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "injured", "quote"),
+    [
+        ("Four injured in Dayton shooting, teen arrested", 4, "Four injured"),
+        ("TEEN ARRESTED IN SHOOTING THAT INJURED TWO CHILDREN", 2, "INJURED TWO CHILDREN"),
+    ],
+)
+def test_headline_toll_fills_a_body_that_counts_nobody(
+    extractor: Extractor, title: str, injured: int, quote: str
+) -> None:
+    # an update takes the toll as known: the body's incident keeps its own evidence, and the
+    # count comes from the headline, quoted as the headline writes it
+    assert [counts(i) for i in extractor.extract(UPDATE, PUB, "a8")] == [(None, None)]
+    (incident,) = extractor.extract(UPDATE, PUB, "a8", title=title)
+    assert counts(incident) == (None, injured)
+    assert incident.injured is not None
+    assert [(e.text, e.field) for e in incident.injured.evidence] == [(quote, "title")]
+    assert all(title[e.start : e.end] == e.text for e in incident.injured.evidence)
+    assert {e.field for e in incident.evidence} == {"text"}
+
+
+def test_headline_toll_is_ignored_when_the_body_counts_someone(extractor: Extractor) -> None:
+    # "was killed" in the body and "shot" in the headline are one victim told twice
+    body = "A 15-year-old boy was killed on Elm Street in Dayton on Tuesday night."
+    (incident,) = extractor.extract(body, PUB, "a9", title="Teen shot on Elm Street")
+    assert counts(incident) == (1, None)

@@ -119,6 +119,7 @@ class Assembler:
         self._running = lexicon.cue_set("running_total")
         self._murder_suicide_words = lexicon.cue_set("murder_suicide")
         self._additive = lexicon.cue_set("additive")
+        self._collective = lexicon.cue_set("collective_noun")
         self._not_completed = lexicon.cue_set("not_completed")
         # the sentences that call the event a murder-suicide, for the doc being assembled
         self._murder_suicide: set[int] = set()
@@ -501,6 +502,8 @@ class Assembler:
                 continue  # "shot on Main Street … she died": a place is never "she"
             if (token.tag_ in {"NNS", "NNPS"}) != plural or not self.finder.is_person(token):
                 continue
+            if not plural and token.lower_ in self._collective:
+                continue  # "a motorist tells police he was shot": "police" is never "he"
             if token.ent_type_ == "NORP" or (
                 not reflexive
                 and token.lower_ in self._perpetrator_nouns

@@ -136,10 +136,11 @@ class Extractor:
 
         The headline is a fallback, not a second source: when the body yields an incident the
         title adds no incident, so a headline that sums up several stories cannot add a
-        phantom one; it only places the lead incident in its town when the body names none.
-        When the body yields none (a cookie wall, a video caption, a list of other stories
-        around a story the scraper missed), the incidents read from the headline are returned
-        with their evidence marked ``field="title"``.
+        phantom one. It only fills what the body leaves out: the lead incident's town when the
+        body names none, and its toll when the body counts no dead or hurt at all. When the
+        body yields none (a cookie wall, a video caption, a list of other stories around a
+        story the scraper missed), the incidents read from the headline are returned with
+        their evidence marked ``field="title"``.
         """
         originals: dict[int, str] = {}
         titles: dict[int, str] = {}
@@ -163,8 +164,8 @@ class Extractor:
                 title = titles.pop(number, None)
                 if not incidents and title:
                     incidents = self._from_title(title, doc, original)
-                elif title and not _has_town(incidents[0]):
-                    incidents = self._with_title_town(incidents, title, doc.text)
+                elif title:
+                    incidents = self._with_title_details(incidents, title, doc)
                 yield incidents
         except (ValueError, RuntimeError, KeyError, IndexError) as exc:
             raise ExtractionError(f"extraction failed: {exc}", code="TW201") from exc
@@ -191,6 +192,32 @@ class Extractor:
         if "ner" in self.nlp.pipe_names:
             doc = self.nlp.get_pipe("ner")(doc)
         return doc
+
+    def _with_title_details(
+        self, incidents: list[Incident], title: str, body: Doc
+    ) -> list[Incident]:
+        """The headline's town and toll where the body gives none.
+
+        A body that counts nobody dead or hurt is often an update that takes the toll as known
+        ("charged in the shooting", "services set for the boy"), or a first line the
+        sentence splitter read as a headline; the headline then carries the count ("Four
+        injured in Miami Gardens shooting"). Only a body silent on both counts defers to it:
+        a body that says "was killed" and a headline that says "shot" describe one victim
+        twice, not two.
+        """
+        headline: Doc | None = None
+        if not any(i.killed is not None or i.injured is not None for i in incidents):
+            text, headline = self._headline(title, body._.tw_published, body._.tw_article_id)
+            found = [in_title(incident) for incident in headline._.tw_incidents or []]
+            if text != title:
+                found = [requote(incident, title) for incident in found]
+            if found and (found[0].killed is not None or found[0].injured is not None):
+                lead, *rest = incidents
+                toll = replace(lead, killed=found[0].killed, injured=found[0].injured)
+                incidents = [toll, *rest]
+        if not _has_town(incidents[0]):
+            incidents = self._with_title_town(incidents, title, body.text, headline)
+        return incidents
 
     def _with_title_town(
         self, incidents: list[Incident], title: str, body: str, names: Doc | None = None
