@@ -250,3 +250,23 @@ def test_geocode_a_street_is_no_side_of_a_town(gazetteer: Gazetteer) -> None:
     # "near West Street" in Jackson, Miss.: not the west of Street, Somerset
     found = _one(gazetteer, Place(name="West Street"))
     assert found.precision == PlacePrecision.UNKNOWN and found.country is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        # the state the story names, not Delaware, Ohio, or California, Pennsylvania
+        ("The county courthouse in Delaware stayed closed on Wednesday.", "Delaware", "US-DE"),
+        ("Six people were killed in Isla Vista, California, on Friday.", "California", "US-CA"),
+        # a state that holds a namesake city still defers to the city
+        ("Two men were shot in New York on Friday.", "New York", "US-NY"),
+    ],
+)
+def test_geocode_a_state_the_story_names_is_the_state(
+    gazetteer: Gazetteer, text: str, name: str, admin1: str
+) -> None:
+    context = context_from_text(text, gazetteer)
+    found = _one(gazetteer, Place(name=name), context)
+    assert found.admin1 == admin1
+    if name != "New York":
+        assert found.precision == PlacePrecision.ADMIN1

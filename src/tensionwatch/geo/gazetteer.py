@@ -406,7 +406,9 @@ class Gazetteer:
         score += FEATURE_PRIOR[candidate.feature]
         score += POPULATION_WEIGHT * math.log10(candidate.population + 1)
         score += preferences.countries.get(candidate.country, 0.0)
-        if candidate.feature == CITY and candidate.admin1 is not None:
+        # the article's own regions favour a town in them and the region itself: "Delaware" in
+        # a story that names Delaware the state is the state, not Delaware, Ohio
+        if candidate.feature in {CITY, ADMIN1} and candidate.admin1 is not None:
             score += preferences.admin1.get(candidate.admin1, 0.0)
         return Candidate(
             name=candidate.name,
