@@ -94,3 +94,13 @@ def test_assemble_a_body_of_people_is_not_he_or_she(extractor: Extractor, text: 
     names = {v.text for v in incident.victims}
     assert not names & {"police", "the staff", "staff"}
     assert names & {"A cab driver", "The clerk"}
+
+
+def test_assemble_a_surname_that_is_a_collective_noun_is_still_he(extractor: Extractor) -> None:
+    incident = main(
+        extractor,
+        "Officers found Bill Press on the porch of his home on Monday. He had been shot in "
+        "the leg.",
+    )
+    assert "Bill Press" in {v.text for v in incident.victims}
+    assert counts(incident) == (None, 1)

@@ -220,3 +220,42 @@ def test_headline_toll_is_ignored_when_the_body_counts_someone(extractor: Extrac
     body = "A 15-year-old boy was killed on Elm Street in Dayton on Tuesday night."
     (incident,) = extractor.extract(body, PUB, "a9", title="Teen shot on Elm Street")
     assert counts(incident) == (1, None)
+
+
+DAYTON_ARREST = (
+    "Police arrested a 24-year-old man on Friday after a shooting on Elm Street in Dayton. "
+    "Officers said the man fired several rounds at a passing car. He was charged with "
+    "felonious assault."
+)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # a round-up, an anniversary, a statistic, a trial: another or an older toll
+        "Weekend violence: 3 killed, 12 wounded across Chicago",
+        "A year after Orlando nightclub attack that killed 49, city remembers",
+        "Dayton's deadliest year: 68 killed in 2016",
+        "Trial opens for man accused in 2014 bar shooting that wounded 6",
+        # another story's headline: nothing in common beyond the shooting vocabulary
+        "Toddler dies after shooting in Akron",
+        # the clause with the toll is about another city
+        "Memphis shooting leaves 2 dead; Dayton police probe separate gunfire",
+    ],
+)
+def test_headline_toll_of_another_story_is_not_taken(extractor: Extractor, title: str) -> None:
+    incidents = extractor.extract(DAYTON_ARREST, PUB, "b1", title=title)
+    assert [counts(i) for i in incidents] == [(None, None)]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Two injured in Elm Street shooting in Dayton",
+        # the outlet after the dash is no part of the headline
+        "Man fires at car on Elm Street, wounding two - WHIO TV 7 - Dayton, Ohio",
+    ],
+)
+def test_headline_toll_of_the_same_story_is_taken(extractor: Extractor, title: str) -> None:
+    (incident,) = extractor.extract(DAYTON_ARREST, PUB, "b2", title=title)
+    assert counts(incident) == (None, 2)

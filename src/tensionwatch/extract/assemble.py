@@ -502,8 +502,8 @@ class Assembler:
                 continue  # "shot on Main Street … she died": a place is never "she"
             if (token.tag_ in {"NNS", "NNPS"}) != plural or not self.finder.is_person(token):
                 continue
-            if not plural and token.lower_ in self._collective:
-                continue  # "a motorist tells police he was shot": "police" is never "he"
+            if not plural and token.lower_ in self._collective and token.ent_type_ != "PERSON":
+                continue  # "a motorist tells police he was shot"; but "Bill Press … he"
             if token.ent_type_ == "NORP" or (
                 not reflexive
                 and token.lower_ in self._perpetrator_nouns

@@ -8,12 +8,13 @@ slow generic kernel on this CPU class (same results, 40-65 % faster; see STACK.m
 from __future__ import annotations
 
 import importlib.util
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, TypeAlias, cast
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from tensionwatch.errors import ConfigError, ExtractionError
 from tensionwatch.extract.component import EXTRACTOR_VERSION, IncidentExtractor
@@ -30,6 +31,7 @@ from tensionwatch.models import Article, Evidence, Incident, PlacePrecision
 
 DEFAULT_MODEL = "en_core_web_md"
 HEADLINE_MIN_LETTERS = 10  # "TEEN KILLED IN SHOOTING" is short but all capitals
+_OUTLET_SEPARATOR = re.compile(r"\s+[-|–—]\s+")
 PipeItem: TypeAlias = (
     tuple[str, date | None]
     | tuple[str, date | None, str]
@@ -106,6 +108,7 @@ class Extractor:
             resolver = GazetteerResolver.load()
         self.nlp = load_nlp(self.options, resolver)
         self._truecaser: Truecaser | None = None
+        self._headline_generic = self.component.lexicon.cue_set("headline_generic")
 
     @property
     def component(self) -> IncidentExtractor:
@@ -207,17 +210,36 @@ class Extractor:
         """
         headline: Doc | None = None
         if not any(i.killed is not None or i.injured is not None for i in incidents):
-            text, headline = self._headline(title, body._.tw_published, body._.tw_article_id)
-            found = [in_title(incident) for incident in headline._.tw_incidents or []]
-            if text != title:
-                found = [requote(incident, title) for incident in found]
-            if found and (found[0].killed is not None or found[0].injured is not None):
-                lead, *rest = incidents
-                toll = replace(lead, killed=found[0].killed, injured=found[0].injured)
-                incidents = [toll, *rest]
+            incidents, headline = self._with_title_toll(incidents, title, body)
         if not _has_town(incidents[0]):
             incidents = self._with_title_town(incidents, title, body.text, headline)
         return incidents
+
+    def _with_title_toll(
+        self, incidents: list[Incident], title: str, body: Doc
+    ) -> tuple[list[Incident], Doc | None]:
+        """The lead incident with the headline's toll, when the headline tells of that
+        incident: one incident, no year (a trial or anniversary headline recalls an older
+        event), and a word in common with the body beyond the vocabulary every shooting story
+        shares (a headline the scraper took from another story shares none). The outlet after
+        " - " or " | " is no part of it ("… wounding - wistv.com - Columbia"). Also the
+        headline doc when it is the whole title, for the town."""
+        story = _without_outlet(title)
+        text, headline = self._headline(story, body._.tw_published, body._.tw_article_id)
+        found = [in_title(incident) for incident in headline._.tw_incidents or []]
+        if text != story:
+            found = [requote(incident, story) for incident in found]
+        whole = headline if story == title else None
+        if len(found) != 1 or (found[0].killed is None and found[0].injured is None):
+            return incidents, whole
+        lead, *rest = incidents
+        (told,) = found
+        if any(t.like_num and _is_year(t.text) for t in headline):
+            return incidents, whole
+        clause = _clause_of(headline, told)  # "Memphis shooting leaves 2 dead; Dayton police …"
+        if not (_content_lemmas(clause) & _content_lemmas(body)) - self._headline_generic:
+            return incidents, whole
+        return [replace(lead, killed=told.killed, injured=told.injured), *rest], whole
 
     def _with_title_town(
         self, incidents: list[Incident], title: str, body: str, names: Doc | None = None
@@ -265,6 +287,30 @@ class Extractor:
                 lead = incidents[0]
                 incidents[0] = replace(lead, places=with_home_town(lead.places, town, alone=True))
         return incidents
+
+
+def _without_outlet(title: str) -> str:
+    """The headline before an outlet's name ("… shooting - KSLA News 12 Shreveport"), when
+    what precedes the separator reads as a headline of its own (three words or more)."""
+    head = _OUTLET_SEPARATOR.split(title, maxsplit=1)[0].strip()
+    return head if len(head.split()) >= 3 else title
+
+
+def _is_year(text: str) -> bool:
+    return len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100
+
+
+def _clause_of(headline: Doc, incident: Incident) -> Span:
+    """The part of a headline between semicolons that states the incident's toll."""
+    counts = (c for c in (incident.killed, incident.injured) if c is not None)
+    at = next((e.start for count in counts for e in count.evidence), 0)
+    start = 0
+    for token in headline:
+        if token.text == ";":
+            if at < token.idx:
+                return headline[start : token.i]
+            start = token.i + 1
+    return headline[start:]
 
 
 def _content_lemmas(tokens: Iterable[Token]) -> set[str]:
