@@ -104,3 +104,18 @@ def test_assemble_a_surname_that_is_a_collective_noun_is_still_he(extractor: Ext
     )
     assert "Bill Press" in {v.text for v in incident.victims}
     assert counts(incident) == (None, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "victim"),
+    [
+        # a headline's age without an article: the whole age, one person (the tagger marks
+        # "10-year" as a date, which is no part of a person elsewhere)
+        ("12-year-old injured in accidental shooting at a hunting camp", "12-year-old"),
+        ("Around 5:40 p.m. a 19-year-old was shot on Oak Street.", "a 19-year-old"),
+    ],
+)
+def test_actors_an_age_alone_is_the_person(extractor: Extractor, text: str, victim: str) -> None:
+    incident = main(extractor, text)
+    assert [v.text for v in incident.victims] == [victim]
+    assert counts(incident) == (None, 1)

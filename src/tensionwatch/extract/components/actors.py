@@ -56,6 +56,7 @@ _TITLES = frozenset(
 )
 _NAMING_LEMMAS = frozenset({"call", "name", "style", "dub"})
 _AGE = re.compile(r"(\d{1,3})-year-old")
+_AGE_UNITS = frozenset({"year", "month", "week", "day"})
 ELLIPTICAL = frozenset({"another", "other", "second", "third", "one"})
 _SINGULAR_DETS = frozenset({"a", "an", "another"})
 
@@ -66,7 +67,9 @@ def noun_phrase(head: Token) -> Span:
     stack = list(head.children)
     while stack:
         child = stack.pop()
-        if child.ent_type_ in {"DATE", "TIME"} and child.head == head:
+        # "8-year-old": an age, whose "year" the tagger marks as a date
+        age = head.lower_ == "old" and child.lemma_.lower() in _AGE_UNITS
+        if child.ent_type_ in {"DATE", "TIME"} and child.head == head and not age:
             continue  # "On 3 May 2024 a Jewish man": the date is not part of the person
         if child.dep_ == "amod" and child.lower_ in _OUTCOME_WORDS:
             continue  # "shot dead Governor X": the outcome is not part of the person
@@ -279,6 +282,8 @@ class ActorBuilder:
             return 1
         if any(c.dep_ == "det" and c.lower_ in _SINGULAR_DETS for c in head.children):
             return 1  # "a 13-year-old", "an unidentified": one person named by an adjective
+        if head.lower_ == "old" and any(c.dep_ == "npadvmod" for c in head.children):
+            return 1  # a headline's "8-year-old injured in shooting": one person, by age
         return None
 
 
