@@ -221,3 +221,32 @@ def test_coordinated_counts(
     extractor: Extractor, text: str, killed: int | None, injured: int | None
 ) -> None:
     assert counts(main(extractor, text)) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the toll's own words name the person hit: one dead girl, nobody hurt
+        "A 9-year-old girl is dead after being shot in the back with a rifle on Sunday.",
+        "Two brothers are dead after being shot outside their home on Oak Avenue.",
+    ],
+)
+def test_the_person_a_toll_names_is_not_also_hurt(extractor: Extractor, text: str) -> None:
+    killed, injured = counts(main(extractor, text))
+    assert killed is not None and killed >= 1
+    assert injured is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # neither the place of a "where" clause nor an agency's acronym is the one who died
+        "A man was shot on Pine Street and taken by EMS to a hospital where he later died.",
+        "Medics took a woman who had been stabbed to the hospital where she died on Friday.",
+    ],
+)
+def test_who_died_where(extractor: Extractor, text: str) -> None:
+    incident = main(extractor, text)
+    names = {v.text for v in incident.victims}
+    assert not names & {"EMS", "a hospital", "the hospital", "hospital"}
+    assert counts(incident) == (1, None)

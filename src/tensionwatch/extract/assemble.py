@@ -500,6 +500,8 @@ class Assembler:
                 continue
             if token.ent_type_ in _PLACE_ENTS:
                 continue  # "shot on Main Street … she died": a place is never "she"
+            if token.ent_type_ == "ORG" and token.is_upper and len(token) > 1:
+                continue  # "taken by EMS to a hospital where he died": an agency's acronym
             if (token.tag_ in {"NNS", "NNPS"}) != plural or not self.finder.is_person(token):
                 continue
             if not plural and token.lower_ in self._collective and token.ent_type_ != "PERSON":

@@ -708,6 +708,18 @@ def _definite_toll(toll: Count | None, attackers: frozenset[str]) -> bool:
     return True
 
 
+def _named_by_toll(victims: list[Actor], tolls: list[CasualtyMention]) -> list[Actor]:
+    """The people a death toll's own words name: "A 4-year-old girl is dead after being
+    shot" is one dead girl, not a dead one and a hurt one."""
+    spans = [(m.span.start_char, m.span.end_char) for m in tolls]
+    return [
+        v
+        for v in victims
+        if v.evidence
+        and any(start <= e.start and e.end <= end for e in v.evidence for start, end in spans)
+    ]
+
+
 def _dead_again(toll: Count | None, attackers: frozenset[str]) -> int:
     """How many of the dead the toll names as people already counted: one for a definite
     phrase ("the victim was pronounced dead"), all for a part of the hurt ("two of them")."""
@@ -777,7 +789,7 @@ def build_incident(
         stated = from_shot  # "two men were shot … one is in critical condition": 2 hurt
     survivors = count_survivors(
         draft.injured_victims,
-        draft.killed_victims,
+        [*draft.killed_victims, *_named_by_toll(draft.injured_victims, draft.killed)],
         besides_words,
         # the attacker's suicide ("shot his wife and then himself") kills no victim
         nobody_died=not (draft.killed or draft.killed_victims or deaths_elsewhere),

@@ -198,9 +198,9 @@ class MentionFinder:
                 if governor is not None:
                     patients.append(self._person_of(governor))
             elif head.dep_ == "relcl" and undergoer and not agents:
-                # "Anderson, who died at the scene": the relative pronoun is the noun
-                patients = [p for p in patients if p.tag_ not in _RELATIVE_TAGS]
-                patients.append(head.head)
+                # "Anderson, who died at the scene": the relative pronoun is the noun; not in
+                # "the hospital where he later died", whose clause has its own subject
+                patients = [p for p in patients if p.tag_ not in _RELATIVE_TAGS] or [head.head]
             elif head.dep_ == "relcl" and not passive and not agents:
                 agents.append(head.head)
             reflexive = is_reflexive(head)
