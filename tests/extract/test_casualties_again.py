@@ -250,3 +250,14 @@ def test_who_died_where(extractor: Extractor, text: str) -> None:
     names = {v.text for v in incident.victims}
     assert not names & {"EMS", "a hospital", "the hospital", "hospital"}
     assert counts(incident) == (1, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The man who was shot outside a bar on March 3 has died, police said.",
+        "A woman stabbed during a robbery on Sept. 14 died at the hospital on Friday.",
+    ],
+)
+def test_a_day_of_the_month_is_no_count(extractor: Extractor, text: str) -> None:
+    assert counts(main(extractor, text)) == (1, None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Sequence
 
@@ -11,6 +12,9 @@ from tensionwatch.extract.lexicon import Lexicon
 from tensionwatch.models import Count, Evidence, Qualifier
 
 _DIGITS = re.compile(r"^\d{1,3}(?:[,.]\d{3})+$|^\d+$")
+_MONTHS = frozenset(
+    name.lower() for name in (*calendar.month_name, *calendar.month_abbr, "sept") if name
+)
 NOT_COUNT_WORDS = frozenset({"a", "an", "some", "many", "numerous", "few", "single"})
 
 
@@ -80,6 +84,8 @@ def _looks_like_year_or_time(token: Token) -> bool:
     text = token.text
     if ":" in text:
         return True
+    if _is_day_of_month(token):
+        return True
     if not (text.isdigit() and len(text) == 4 and text[:2] in {"19", "20"}):
         return False
     if token.ent_type_ == "DATE":
@@ -90,6 +96,14 @@ def _looks_like_year_or_time(token: Token) -> bool:
     if before is not None and before.text == "," and before.i > 0:
         before = doc[before.i - 1]
     return before is not None and before.ent_type_ == "DATE"
+
+
+def _is_day_of_month(token: Token) -> bool:
+    """ "shot on March 3 has died": the day after a month's name dates, it does not count."""
+    if not token.text.isdigit() or not 1 <= int(token.text) <= 31 or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return before.lower_.rstrip(".") in _MONTHS
 
 
 def word_value(text: str, lexicon: Lexicon) -> int | None:
