@@ -172,6 +172,29 @@ def test_sentences_playing_with_a_gun_is_not_a_second_incident(extractor: Extrac
     assert incident.killed is not None and incident.killed.value == 1
 
 
+def test_sentences_wanted_for_a_shooting_is_no_wish(extractor: Extractor) -> None:
+    """ "wanted for the shooting": sought by the police for what happened, unlike "wanted to
+    shoot", which never happened."""
+    text = (
+        "Two brothers are wanted for the shooting on Maple Avenue that wounded a 30-year-old "
+        "man on Sunday, police said."
+    )
+    incident = one(extractor, text)
+    assert incident.injured is not None and incident.injured.value == 1
+    assert extractor.extract("He wanted to shoot his neighbor, police said.", PUB) == []
+
+
+def test_sentences_a_place_filled_with_people_is_no_attack(extractor: Extractor) -> None:
+    """ "a party filled with children": a container's contents, not a use of the shotgun the
+    parser hangs on it, so the opening of fire stays one incident."""
+    text = (
+        "Two men opened fire on a backyard party filled with families and children with a "
+        "shotgun on Saturday night. The gunfire wounded nine people."
+    )
+    incident = one(extractor, text)
+    assert incident.injured is not None and incident.injured.value == 9
+
+
 def test_sentences_claim_of_responsibility(extractor: Extractor) -> None:
     text = (
         "A bomb killed five soldiers in Mogadishu. "

@@ -69,6 +69,7 @@ class MentionFinder:
             | frozenset(lexicon.groups)
         )
         self._hypothetical = lexicon.cue_set("hypothetical")
+        self._sought = lexicon.cue_set("sought")
         self._patient_nouns = lexicon.cue_set("patient_nouns")
         self._not_people = lexicon.cue_set("not_person")
 
@@ -123,6 +124,8 @@ class MentionFinder:
         for ancestor in head.ancestors:  # "threatened to burn it down", "a plot to bomb"
             if child.dep_ == "conj":
                 break  # "threatened him and stabbed him": the stabbing happened
+            if ancestor.lower_ in self._sought and child.dep_ == "prep":
+                break  # "wanted for the shooting": sought by the police, not wishing
             if (
                 ancestor.lemma_.lower() in self._hypothetical
                 or ancestor.lower_ in self._hypothetical
