@@ -259,3 +259,23 @@ def test_headline_toll_of_another_story_is_not_taken(extractor: Extractor, title
 def test_headline_toll_of_the_same_story_is_taken(extractor: Extractor, title: str) -> None:
     (incident,) = extractor.extract(DAYTON_ARREST, PUB, "b2", title=title)
     assert counts(incident) == (None, 2)
+
+
+@pytest.mark.parametrize(
+    ("title", "injured", "quote"),
+    [
+        # headlinese drops the auxiliary, and "Teenager shot" parses as a kind of shot
+        ("Teenager shot outside store on the Eastside", 1, "Teenager"),
+        ("12-Year-Old Accidentally Shot In Tulsa", 1, "12-Year-Old"),
+    ],
+)
+def test_headline_without_its_auxiliary_is_read_with_it(
+    extractor: Extractor, title: str, injured: int, quote: str
+) -> None:
+    (incident,) = extractor.extract(NO_STORY, PUB, "c1", title=title)
+    assert counts(incident) == (None, injured)
+    for span in evidence_of(incident):
+        assert span.field == "title"
+        assert title[span.start : span.end] == span.text
+    assert incident.injured is not None
+    assert [e.text for e in incident.injured.evidence] == [quote]

@@ -26,6 +26,7 @@ from tensionwatch.extract.truecase import (
     is_mostly_upper,
     proper_words,
     requote,
+    without_insertion,
 )
 from tensionwatch.models import Article, Evidence, Incident, PlacePrecision
 
@@ -109,6 +110,7 @@ class Extractor:
         self.nlp = load_nlp(self.options, resolver)
         self._truecaser: Truecaser | None = None
         self._headline_generic = self.component.lexicon.cue_set("headline_generic")
+        self._participles = self.component.lexicon.cue_set("headline_participle")
 
     @property
     def component(self) -> IncidentExtractor:
@@ -187,6 +189,51 @@ class Extractor:
         headline._.tw_headline = True
         return text, self.nlp(headline)
 
+    def _headline_incidents(
+        self, title: str, published: date | None, article_id: str
+    ) -> tuple[list[Incident], Doc]:
+        """The headline's incidents, with evidence in the title as written, and its doc.
+
+        Headlines drop the auxiliary ("Juvenile shot on the Westside"), and the parser then
+        reads "Juvenile shot" as a noun phrase, a kind of shot. When the headline as written
+        counts nobody, it is read again with the auxiliary restored ("Juvenile was shot …");
+        the evidence still points into the title."""
+        text, doc = self._headline(title, published, article_id)
+        incidents = doc._.tw_incidents or []
+        at = None if any(_counts(i) for i in incidents) else self._missing_auxiliary(doc)
+        if at is not None:
+            verb = "were" if doc[at[1] - 1].tag_ in {"NNS", "NNPS"} else "was"
+            if doc[at[1]].is_title:
+                verb = verb.title()
+            width = len(verb) + 1
+            fuller = f"{text[: at[0]]}{verb} {text[at[0] :]}"
+            restored = self.nlp(self._doc(fuller, published, article_id))
+            found = restored._.tw_incidents or []
+            if any(_counts(i) for i in found):
+                incidents = [without_insertion(i, at[0], width, text) for i in found]
+        incidents = [in_title(incident) for incident in incidents]
+        if text != title:
+            incidents = [requote(incident, title) for incident in incidents]
+        return incidents, doc
+
+    def _missing_auxiliary(self, headline: Doc) -> tuple[int, int] | None:
+        """Where a headline's dropped auxiliary goes, as (character offset, index of the word
+        after the subject): before the participle that follows the subject, or before the
+        adverbs that precede it ("16-Year-Old Accidentally Shot")."""
+        for token in headline[1:]:
+            if token.lower_ not in self._participles:
+                continue
+            start = token.i
+            while start > 1 and (  # Title Case tags "Accidentally" a proper noun
+                headline[start - 1].pos_ == "ADV" or headline[start - 1].lower_.endswith("ly")
+            ):
+                start -= 1
+            before = headline[start - 1]
+            if before.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"} and before.lemma_ != "be":
+                return headline[start].idx, start
+            return None
+        return None
+
     def _title_names(self, title: str) -> Doc:
         """The headline with its named entities only: finding a town needs no parse, and
         running the whole pipeline on every such headline cost about 15 % of throughput."""
@@ -225,10 +272,7 @@ class Extractor:
         " - " or " | " is no part of it ("… wounding - wistv.com - Columbia"). Also the
         headline doc when it is the whole title, for the town."""
         story = _without_outlet(title)
-        text, headline = self._headline(story, body._.tw_published, body._.tw_article_id)
-        found = [in_title(incident) for incident in headline._.tw_incidents or []]
-        if text != story:
-            found = [requote(incident, story) for incident in found]
+        found, headline = self._headline_incidents(story, body._.tw_published, body._.tw_article_id)
         whole = headline if story == title else None
         if len(found) != 1 or (found[0].killed is None and found[0].injured is None):
             return incidents, whole
@@ -264,10 +308,7 @@ class Extractor:
         reading places it in no town, the town the headline names as a modifier ("Killeen
         2-year-old"), else the body's dateline town."""
         published = body._.tw_published
-        text, doc = self._headline(title, published, body._.tw_article_id)
-        incidents = [in_title(incident) for incident in doc._.tw_incidents or []]
-        if text != title:
-            incidents = [requote(incident, title) for incident in incidents]
+        incidents, doc = self._headline_incidents(title, published, body._.tw_article_id)
         if incidents and (incidents[0].date is None or incidents[0].date.start is None):
             words = _content_lemmas(doc)
             day, _ = self.component.lead_day(
@@ -287,6 +328,10 @@ class Extractor:
                 lead = incidents[0]
                 incidents[0] = replace(lead, places=with_home_town(lead.places, town, alone=True))
         return incidents
+
+
+def _counts(incident: Incident) -> bool:
+    return incident.killed is not None or incident.injured is not None
 
 
 def _without_outlet(title: str) -> str:

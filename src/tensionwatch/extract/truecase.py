@@ -133,6 +133,25 @@ def in_title(incident: Incident) -> Incident:
     return _rewrite(incident, mark)
 
 
+def without_insertion(incident: Incident, at: int, width: int, original: str) -> Incident:
+    """Evidence read in a text that had ``width`` characters inserted at ``at`` (a headline's
+    restored "was"), pointing into ``original`` instead and quoting it."""
+
+    def back(offset: int) -> int:
+        return offset - width if offset >= at + width else min(offset, at)
+
+    def fix(node: dict[str, Any]) -> None:
+        if _is_evidence(node):
+            start, end = back(node["start"]), back(node["end"])
+            while end > start and original[end - 1].isspace():
+                end -= 1  # "Juvenile [was]": the space before the restored word
+            while start < end and original[start].isspace():
+                start += 1
+            node["start"], node["end"], node["text"] = start, end, original[start:end]
+
+    return _rewrite(incident, fix)
+
+
 def requote(incident: Incident, original: str) -> Incident:
     """Evidence quotes (and the values read from them) as written in the original text."""
 
