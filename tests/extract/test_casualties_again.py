@@ -261,3 +261,27 @@ def test_who_died_where(extractor: Extractor, text: str) -> None:
 )
 def test_a_day_of_the_month_is_no_count(extractor: Extractor, text: str) -> None:
     assert counts(main(extractor, text)) == (1, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # the woman counted as hurt is the one who died: once, as dead
+        (
+            "Police responded to a shooting on Elm Street. A woman suffered a gunshot wound "
+            "to her chest. She died at the hospital.",
+            1,
+            None,
+        ),
+        # someone else died: she is still hurt
+        (
+            "A woman suffered a gunshot wound to her arm on Elm Street. Her husband was killed.",
+            1,
+            1,
+        ),
+    ],
+)
+def test_the_hurt_who_died_count_once(
+    extractor: Extractor, text: str, killed: int, injured: int | None
+) -> None:
+    assert counts(main(extractor, text)) == (killed, injured)

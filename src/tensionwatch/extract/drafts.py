@@ -708,6 +708,12 @@ def _definite_toll(toll: Count | None, attackers: frozenset[str]) -> bool:
     return True
 
 
+def _alive(hurt: list[CasualtyMention], dead: list[Actor]) -> list[CasualtyMention]:
+    """The counts of the hurt, less those of one person who is among the dead: "A woman
+    suffered a gunshot wound … She died" counts her once, as dead."""
+    return [m for m in hurt if m.count.value != 1 or not _named_by_toll(dead, [m])]
+
+
 def _named_by_toll(victims: list[Actor], tolls: list[CasualtyMention]) -> list[Actor]:
     """The people a death toll's own words name: "A 4-year-old girl is dead after being
     shot" is one dead girl, not a dead one and a hurt one."""
@@ -782,7 +788,11 @@ def build_incident(
     shot = best_count(draft.shot)
     from_shot = injured_from_shot(shot, killed, besides_words)
     stated = best_count(
-        with_besides(_less_the_dead(draft.injured, draft.killed), besides_words, draft.killed),
+        with_besides(
+            _less_the_dead(_alive(draft.injured, draft.killed_victims), draft.killed),
+            besides_words,
+            draft.killed,
+        ),
         draft.notes.get("injured"),
     )
     if stated is not None and from_shot is not None and stated.value == 1 < from_shot.value:
