@@ -708,16 +708,25 @@ def _definite_toll(toll: Count | None, attackers: frozenset[str]) -> bool:
     return True
 
 
-def _alive(hurt: list[CasualtyMention], dead: list[Actor]) -> list[CasualtyMention]:
-    """The counts of the hurt, less those of one person who is among the dead: "A woman
-    suffered a gunshot wound … She died" counts her once, as dead."""
-    return [m for m in hurt if m.count.value != 1 or not _named_by_toll(dead, [m])]
+def _alive(
+    hurt: list[CasualtyMention], dead: list[Actor], tolls: list[CasualtyMention]
+) -> list[CasualtyMention]:
+    """The counts of the hurt, less those of one person whom a later sentence tells died: "A
+    woman suffered a gunshot wound … She died" counts her once, as dead. A sentence that
+    tells a death itself ("One man was wounded and another died") is left as it is."""
+    told = {t.span.sent.start for t in tolls}
+    return [
+        m
+        for m in hurt
+        if m.count.value != 1 or m.span.sent.start in told or not _named_by_toll(dead, [m])
+    ]
 
 
 def _named_by_toll(victims: list[Actor], tolls: list[CasualtyMention]) -> list[Actor]:
-    """The people a death toll's own words name: "A 4-year-old girl is dead after being
-    shot" is one dead girl, not a dead one and a hurt one."""
-    spans = [(m.span.start_char, m.span.end_char) for m in tolls]
+    """The people a toll's own words name before its verb: "A 4-year-old girl is dead after
+    being shot" is one dead girl, not a dead one and a hurt one; in "A woman was wounded and
+    a man was killed" the man is not the woman."""
+    spans = [(m.span.start_char, m.span.root.idx) for m in tolls]
     return [
         v
         for v in victims
@@ -789,7 +798,7 @@ def build_incident(
     from_shot = injured_from_shot(shot, killed, besides_words)
     stated = best_count(
         with_besides(
-            _less_the_dead(_alive(draft.injured, draft.killed_victims), draft.killed),
+            _less_the_dead(_alive(draft.injured, draft.killed_victims, draft.killed), draft.killed),
             besides_words,
             draft.killed,
         ),
