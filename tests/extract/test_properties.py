@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tensionwatch.models import Evidence
+from tensionwatch.serialize import from_dict, to_dict
+
 if TYPE_CHECKING:
     from tensionwatch.extract.pipeline import Extractor
     from tensionwatch.models import Incident
@@ -102,3 +105,34 @@ def test_extractor_violent_word_salad_keeps_exact_evidence(
     for incident in incidents:
         if incident.date is not None and published is not None and incident.date.end is not None:
             assert incident.date.end <= published
+
+
+HEADLINE_WORDS = WORDS | st.sampled_from(["shot", "Shot", "-", "|", "March", "3", "2016", "¹"])
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.lists(WORDS, min_size=1, max_size=30).map(" ".join),
+    st.lists(HEADLINE_WORDS, min_size=1, max_size=12).map(" ".join),
+)
+def test_extractor_headline_evidence_quotes_the_title(
+    extractor: Extractor, text: str, title: str
+) -> None:
+    # the headline's toll, town and restored auxiliary all keep evidence exact in the title
+    for incident in extractor.extract(text, date(2024, 3, 25), "p1", title=title):
+
+        def walk(node: object) -> None:
+            if isinstance(node, dict):
+                if {"start", "end", "text"} <= node.keys():
+                    span = from_dict(Evidence, node)
+                    source = title if span.field == "title" else text
+                    assert source[span.start : span.end] == span.text
+                for value in node.values():
+                    walk(value)
+            elif isinstance(node, list):
+                for value in node:
+                    walk(value)
+
+        walk(to_dict(incident))

@@ -718,15 +718,15 @@ def _alive(
     return [
         m
         for m in hurt
-        if m.count.value != 1 or m.span.sent.start in told or not _named_by_toll(dead, [m])
+        if m.count.value != 1 or m.span.sent.start in told or not _named_in(dead, [m])
     ]
 
 
-def _named_by_toll(victims: list[Actor], tolls: list[CasualtyMention]) -> list[Actor]:
-    """The people a toll's own words name before its verb: "A 4-year-old girl is dead after
+def _named_in(victims: list[Actor], counts: list[CasualtyMention]) -> list[Actor]:
+    """The people a count's own words name before its verb: "A 4-year-old girl is dead after
     being shot" is one dead girl, not a dead one and a hurt one; in "A woman was wounded and
     a man was killed" the man is not the woman."""
-    spans = [(m.span.start_char, m.span.root.idx) for m in tolls]
+    spans = [(m.span.start_char, m.span.root.idx) for m in counts]
     return [
         v
         for v in victims
@@ -808,7 +808,7 @@ def build_incident(
         stated = from_shot  # "two men were shot … one is in critical condition": 2 hurt
     survivors = count_survivors(
         draft.injured_victims,
-        [*draft.killed_victims, *_named_by_toll(draft.injured_victims, draft.killed)],
+        [*draft.killed_victims, *_named_in(draft.injured_victims, draft.killed)],
         besides_words,
         # the attacker's suicide ("shot his wife and then himself") kills no victim
         nobody_died=not (draft.killed or draft.killed_victims or deaths_elsewhere),

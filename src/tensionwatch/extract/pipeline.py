@@ -229,7 +229,7 @@ class Extractor:
             ):
                 start -= 1
             before = headline[start - 1]
-            if before.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"} and before.lemma_ != "be":
+            if before.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"}:
                 return headline[start].idx, start
             return None
         return None
@@ -256,7 +256,7 @@ class Extractor:
         twice, not two.
         """
         headline: Doc | None = None
-        if not any(i.killed is not None or i.injured is not None for i in incidents):
+        if not any(_counts(i) for i in incidents):
             incidents, headline = self._with_title_toll(incidents, title, body)
         if not _has_town(incidents[0]):
             incidents = self._with_title_town(incidents, title, body.text, headline)
@@ -274,7 +274,7 @@ class Extractor:
         story = _without_outlet(title)
         found, headline = self._headline_incidents(story, body._.tw_published, body._.tw_article_id)
         whole = headline if story == title else None
-        if len(found) != 1 or (found[0].killed is None and found[0].injured is None):
+        if len(found) != 1 or not _counts(found[0]):
             return incidents, whole
         lead, *rest = incidents
         (told,) = found
@@ -342,7 +342,7 @@ def _without_outlet(title: str) -> str:
 
 
 def _is_year(text: str) -> bool:
-    return len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100
+    return len(text) == 4 and text.isascii() and text.isdigit() and 1900 <= int(text) <= 2100
 
 
 def _clause_of(headline: Doc, incident: Incident) -> Span:

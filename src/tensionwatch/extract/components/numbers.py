@@ -100,7 +100,8 @@ def _looks_like_year_or_time(token: Token) -> bool:
 
 def _is_day_of_month(token: Token) -> bool:
     """ "shot on March 3 has died": the day after a month's name dates, it does not count."""
-    if not token.text.isdigit() or not 1 <= int(token.text) <= 31 or token.i == 0:
+    text = token.text  # "¹" is a digit to str.isdigit, but no number to int()
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= 31 or token.i == 0:
         return False
     before = token.doc[token.i - 1]
     return before.lower_.rstrip(".") in _MONTHS
