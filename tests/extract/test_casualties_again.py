@@ -285,3 +285,20 @@ def test_the_hurt_who_died_count_once(
     extractor: Extractor, text: str, killed: int, injured: int | None
 ) -> None:
     assert counts(main(extractor, text)) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        # from review: a number after a month that counts a plural noun still counts
+        ("In May 5 people were wounded in shootings on Elm Street.", None, 5),
+        # a person's initials the tagger calls an organization are still "he"
+        ("Neighbors said AJ was a quiet kid. He was shot and killed Saturday.", 1, None),
+        # the woman shot is not the man the toll says is dead
+        ("A man accused of shooting a woman is dead.", 1, 1),
+    ],
+)
+def test_review_cases_for_the_dead_counted_once(
+    extractor: Extractor, text: str, killed: int | None, injured: int | None
+) -> None:
+    assert counts(main(extractor, text)) == (killed, injured)

@@ -252,6 +252,9 @@ def test_geocode_a_street_is_no_side_of_a_town(gazetteer: Gazetteer) -> None:
     assert found.precision == PlacePrecision.UNKNOWN and found.country is None
 
 
+_STATE_CODES = {"Delaware": "US-DE", "California": "US-CA", "Wyoming": "US-WY"}
+
+
 @pytest.mark.parametrize(
     ("text", "name", "admin1"),
     [
@@ -260,6 +263,9 @@ def test_geocode_a_street_is_no_side_of_a_town(gazetteer: Gazetteer) -> None:
         ("Six people were killed in Isla Vista, California, on Friday.", "California", "US-CA"),
         # a state that holds a namesake city still defers to the city
         ("Two men were shot in New York on Friday.", "New York", "US-NY"),
+        # a town in a state the story names is no state of the town's name
+        ("A man was shot in Wyoming, Michigan on Friday.", "Wyoming", "US-MI"),
+        ("A woman was shot in Delaware, Ohio.", "Delaware", "US-OH"),
     ],
 )
 def test_geocode_a_state_the_story_names_is_the_state(
@@ -268,5 +274,5 @@ def test_geocode_a_state_the_story_names_is_the_state(
     context = context_from_text(text, gazetteer)
     found = _one(gazetteer, Place(name=name), context)
     assert found.admin1 == admin1
-    if name != "New York":
-        assert found.precision == PlacePrecision.ADMIN1
+    town = name == "New York" or admin1 != _STATE_CODES.get(name)
+    assert found.precision == (PlacePrecision.CITY if town else PlacePrecision.ADMIN1)

@@ -120,6 +120,7 @@ class Assembler:
         self._murder_suicide_words = lexicon.cue_set("murder_suicide")
         self._additive = lexicon.cue_set("additive")
         self._collective = lexicon.cue_set("collective_noun")
+        self._agency_acronyms = lexicon.cue_set("agency_acronym")
         self._not_completed = lexicon.cue_set("not_completed")
         # the sentences that call the event a murder-suicide, for the doc being assembled
         self._murder_suicide: set[int] = set()
@@ -500,8 +501,8 @@ class Assembler:
                 continue
             if token.ent_type_ in _PLACE_ENTS:
                 continue  # "shot on Main Street … she died": a place is never "she"
-            if token.ent_type_ == "ORG" and token.is_upper and len(token) > 1:
-                continue  # "taken by EMS to a hospital where he died": an agency's acronym
+            if token.lower_ in self._agency_acronyms:
+                continue  # "taken by EMS to a hospital where he died": an agency, not "AJ"
             if (token.tag_ in {"NNS", "NNPS"}) != plural or not self.finder.is_person(token):
                 continue
             if not plural and token.lower_ in self._collective and token.ent_type_ != "PERSON":

@@ -723,16 +723,18 @@ def _alive(
 
 
 def _named_in(victims: list[Actor], counts: list[CasualtyMention]) -> list[Actor]:
-    """The people a count's own words name before its verb: "A 4-year-old girl is dead after
-    being shot" is one dead girl, not a dead one and a hurt one; in "A woman was wounded and
-    a man was killed" the man is not the woman."""
-    spans = [(m.span.start_char, m.span.root.idx) for m in counts]
-    return [
-        v
-        for v in victims
-        if v.evidence
-        and any(start <= e.start and e.end <= end for e in v.evidence for start, end in spans)
-    ]
+    """The people a count's own words open with, before its verb: "A 4-year-old girl is dead
+    after being shot" is one dead girl, not a dead one and a hurt one; in "A woman was
+    wounded and a man was killed" the man is not the woman, nor in "A man accused of shooting
+    a woman is dead" the woman."""
+
+    def opens(e: Evidence, m: CasualtyMention) -> bool:
+        if e.start != m.span.start_char or e.end > m.span.root.idx:
+            return False
+        phrase = m.span.doc.char_span(e.start, e.end, alignment_mode="expand")
+        return phrase is not None and phrase.root.dep_ in {"nsubj", "nsubjpass"}
+
+    return [v for v in victims if any(opens(e, m) for e in v.evidence for m in counts)]
 
 
 def _dead_again(toll: Count | None, attackers: frozenset[str]) -> int:

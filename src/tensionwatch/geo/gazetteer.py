@@ -233,6 +233,15 @@ class Gazetteer:
         candidates = [self._scored(match, preferences) for match in matches]
         for options in constraints:
             candidates = [c for c in candidates if _inside(c, options)]
+        # "Wyoming, Michigan": the state's own name is no evidence against a town in a region
+        # the article names
+        if any(c.feature == CITY and preferences.admin1.get(c.admin1 or "") for c in candidates):
+            candidates = [
+                replace(c, score=round(c.score - preferences.admin1.get(c.admin1 or "", 0.0), 4))
+                if c.feature == ADMIN1
+                else c
+                for c in candidates
+            ]
         namesakes = {c.admin1 for c in candidates if c.feature == CITY}
         candidates = [
             replace(c, score=round(c.score - NAMESAKE_PENALTY, 4))
@@ -407,7 +416,8 @@ class Gazetteer:
         score += POPULATION_WEIGHT * math.log10(candidate.population + 1)
         score += preferences.countries.get(candidate.country, 0.0)
         # the article's own regions favour a town in them and the region itself: "Delaware" in
-        # a story that names Delaware the state is the state, not Delaware, Ohio
+        # a story that names Delaware the state is the state, not Delaware, Ohio (``rank``
+        # takes the region's bonus back when a town of the name lies in another named region)
         if candidate.feature in {CITY, ADMIN1} and candidate.admin1 is not None:
             score += preferences.admin1.get(candidate.admin1, 0.0)
         return Candidate(

@@ -103,6 +103,8 @@ def _is_day_of_month(token: Token) -> bool:
     text = token.text  # "¹" is a digit to str.isdigit, but no number to int()
     if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= 31 or token.i == 0:
         return False
+    if token.dep_ == "nummod" and token.head.tag_ in {"NNS", "NNPS"}:
+        return False  # "In May 5 people were wounded": it counts the people
     before = token.doc[token.i - 1]
     return before.lower_.rstrip(".") in _MONTHS
 
