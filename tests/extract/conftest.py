@@ -1,9 +1,13 @@
-"""Helpers shared by the casualty tests: the main incident of a sentence and its counts."""
+"""Helpers shared by the extractor tests: the main incident of a sentence, its counts and
+every evidence span it carries."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import TYPE_CHECKING
+
+from tensionwatch.models import Evidence
+from tensionwatch.serialize import from_dict, to_dict
 
 if TYPE_CHECKING:
     from tensionwatch.extract.pipeline import Extractor
@@ -27,3 +31,20 @@ def counts(incident: Incident) -> tuple[int | None, int | None]:
         incident.killed.value if incident.killed else None,
         incident.injured.value if incident.injured else None,
     )
+
+
+def evidence_of(incident: Incident) -> list[Evidence]:
+    found: list[Evidence] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            if {"start", "end", "text"} <= node.keys():
+                found.append(from_dict(Evidence, node))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(to_dict(incident))
+    return found

@@ -11,7 +11,7 @@ import pytest
 from tensionwatch.models import Article, Evidence, Incident
 from tensionwatch.serialize import from_dict, to_dict
 
-from .conftest import PUB, counts
+from .conftest import PUB, counts, evidence_of
 
 if TYPE_CHECKING:
     from tensionwatch.extract.pipeline import Extractor
@@ -20,23 +20,6 @@ NO_STORY = (
     "Sign up for our newsletter to get the best of the city delivered to your inbox. "
     "Already a subscriber? Log in to manage your account settings."
 )
-
-
-def evidence_of(incident: Incident) -> list[Evidence]:
-    found: list[Evidence] = []
-
-    def walk(node: object) -> None:
-        if isinstance(node, dict):
-            if {"start", "end", "text"} <= node.keys():
-                found.append(from_dict(Evidence, node))
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(to_dict(incident))
-    return found
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tensionwatch.models import Evidence
-from tensionwatch.serialize import from_dict, to_dict
+from .conftest import evidence_of
 
 if TYPE_CHECKING:
     from tensionwatch.extract.pipeline import Extractor
@@ -122,17 +121,6 @@ def test_extractor_headline_evidence_quotes_the_title(
 ) -> None:
     # the headline's toll, town and restored auxiliary all keep evidence exact in the title
     for incident in extractor.extract(text, date(2024, 3, 25), "p1", title=title):
-
-        def walk(node: object) -> None:
-            if isinstance(node, dict):
-                if {"start", "end", "text"} <= node.keys():
-                    span = from_dict(Evidence, node)
-                    source = title if span.field == "title" else text
-                    assert source[span.start : span.end] == span.text
-                for value in node.values():
-                    walk(value)
-            elif isinstance(node, list):
-                for value in node:
-                    walk(value)
-
-        walk(to_dict(incident))
+        for span in evidence_of(incident):
+            source = title if span.field == "title" else text
+            assert source[span.start : span.end] == span.text
