@@ -262,3 +262,78 @@ def test_headline_without_its_auxiliary_is_read_with_it(
         assert title[span.start : span.end] == span.text
     assert incident.injured is not None
     assert [e.text for e in incident.injured.evidence] == [quote]
+
+
+PORCH = (
+    "Two brothers were killed when a gunman opened fire on a porch on Elm Street in Dayton "
+    "late Saturday. Three other people were taken to Miami Valley Hospital."
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # the body counts the dead and leaves the hurt to the headline
+        ("2 dead, 3 hurt in Dayton porch shooting", (2, 3)),
+        # a headline that disagrees on the dead may tell another story: nothing taken
+        ("1 dead, 3 hurt in Dayton porch shooting", (2, None)),
+        # a headline that adds nothing
+        ("2 dead in Dayton porch shooting", (2, None)),
+    ],
+)
+def test_headline_completes_a_body_that_counts_one_side(
+    extractor: Extractor, title: str, expected: tuple[int | None, int | None]
+) -> None:
+    assert [counts(i) for i in extractor.extract(PORCH, PUB, "d1")] == [(2, None)]
+    (incident,) = extractor.extract(PORCH, PUB, "d1", title=title)
+    assert counts(incident) == expected
+    assert incident.killed is not None
+    assert {e.field for e in incident.killed.evidence} == {"text"}  # the body's own count
+    if incident.injured is not None:
+        assert [(e.text, e.field) for e in incident.injured.evidence] == [("3 hurt", "title")]
+
+
+@pytest.mark.parametrize(
+    ("title", "expected", "quotes"),
+    [
+        # Title Case: the parser reads capitalised words as names and finds no toll
+        (
+            "One Dead, Four Hospitalized In Dayton Porch Shooting",
+            (1, 4),
+            ["One Dead", "Four Hospitalized"],
+        ),
+        # an attribution before a colon is no part of the story ("DPD" is no victim)
+        ("DPD: 11-year-old shot, killed near Dayton school", (1, None), ["11-year-old"]),
+        ("Police: 3 people shot outside Dayton bar", (None, 3), ["3 people shot"]),
+        # every clause that dropped its auxiliary is read with it
+        ("Teen killed, another wounded in Dayton shooting", (1, 1), ["Teen", "another"]),
+    ],
+)
+def test_headline_grammar_is_read_as_a_sentence(
+    extractor: Extractor, title: str, expected: tuple[int | None, int | None], quotes: list[str]
+) -> None:
+    (incident,) = extractor.extract(NO_STORY, PUB, "d2", title=title)
+    assert counts(incident) == expected
+    found = [
+        e.text for count in (incident.killed, incident.injured) if count for e in count.evidence
+    ]
+    assert found == quotes
+    for span in evidence_of(incident):
+        assert span.field == "title"
+        assert title[span.start : span.end] == span.text
+
+
+def test_headline_participle_inside_the_subject_is_no_clause(extractor: Extractor) -> None:
+    # "Teen shot Sunday dies Monday": the shot teen is who died, not a second victim
+    body = "A 15-year-old boy died on Monday, a day after a shooting on Elm Street in Dayton."
+    (incident,) = extractor.extract(body, PUB, "d3", title="Dayton teen shot Sunday dies Monday")
+    assert counts(incident) == (1, None)
+
+
+def test_participle_the_parser_hangs_on_a_verb_shares_its_subject(
+    extractor: Extractor,
+) -> None:
+    # the parser hangs "killed" on "shot" as if it modified a noun
+    body = "Police said a 9-year-old was shot, killed in Dayton late Friday."
+    (incident,) = extractor.extract(body, PUB, "d4")
+    assert counts(incident) == (1, None)

@@ -22,8 +22,10 @@ from tensionwatch.extract.factories import FACTORY_NAME, PARAGRAPHS_NAME
 from tensionwatch.extract.places import PlaceResolver, with_home_town
 from tensionwatch.extract.truecase import (
     Truecaser,
+    common_words,
     in_title,
     is_mostly_upper,
+    is_title_case,
     proper_words,
     requote,
     without_insertion,
@@ -33,6 +35,8 @@ from tensionwatch.models import Article, Evidence, Incident, PlacePrecision
 DEFAULT_MODEL = "en_core_web_md"
 HEADLINE_MIN_LETTERS = 10  # "TEEN KILLED IN SHOOTING" is short but all capitals
 _OUTLET_SEPARATOR = re.compile(r"\s+[-|–—]\s+")
+# a source or label before a colon, at most three words: "Police: …", "Baton Rouge police: …"
+_ATTRIBUTION = re.compile(r"^\s*((?:[^\s:.!?]+\s+){0,2}[^\s:.!?]+):\s")
 PipeItem: TypeAlias = (
     tuple[str, date | None]
     | tuple[str, date | None, str]
@@ -111,6 +115,7 @@ class Extractor:
         self._truecaser: Truecaser | None = None
         self._headline_generic = self.component.lexicon.cue_set("headline_generic")
         self._participles = self.component.lexicon.cue_set("headline_participle")
+        self._next_person = self.component.lexicon.cue_set("next_person")
 
     @property
     def component(self) -> IncidentExtractor:
@@ -133,7 +138,10 @@ class Extractor:
     @property
     def truecaser(self) -> Truecaser:
         if self._truecaser is None:
-            self._truecaser = Truecaser(self.nlp.vocab, proper_words(self.component.lexicon))
+            lexicon = self.component.lexicon
+            self._truecaser = Truecaser(
+                self.nlp.vocab, proper_words(lexicon), common_words(lexicon)
+            )
         return self._truecaser
 
     def pipe(self, items: Iterable[PipeItem]) -> Iterator[list[Incident]]:
@@ -185,43 +193,87 @@ class Extractor:
     def _headline(self, title: str, published: date | None, article_id: str) -> tuple[str, Doc]:
         upper = is_mostly_upper(title, min_letters=HEADLINE_MIN_LETTERS)
         text = self.truecaser(title) if upper else title
-        headline = self._doc(text, published, article_id)
-        headline._.tw_headline = True
-        return text, self.nlp(headline)
+        if not upper and is_title_case(title):
+            text = self.truecaser.headline(title)
+        text = _story_capitalised(text)
+        return text, self.nlp(self._headline_doc(text, published, article_id))
+
+    def _headline_doc(self, text: str, published: date | None, article_id: str) -> Doc:
+        """A headline's bare doc. A leading attribution ("Police: 5 people shot", "MCSO: …",
+        "UPDATE: …") is a sentence of its own, so that the parser reads the story as a
+        sentence and not as an apposition to the source."""
+        doc = self._doc(text, published, article_id)
+        doc._.tw_headline = True
+        match = _ATTRIBUTION.match(text)
+        if match is not None:
+            for token in doc:
+                token.is_sent_start = token.idx == 0 or token.idx == match.end()
+        return doc
 
     def _headline_incidents(
         self, title: str, published: date | None, article_id: str
     ) -> tuple[list[Incident], Doc]:
         """The headline's incidents, with evidence in the title as written, and its doc.
 
-        Headlines drop the auxiliary ("Juvenile shot on the Westside"), and the parser then
-        reads "Juvenile shot" as a noun phrase, a kind of shot. When the headline as written
-        counts nobody, it is read again with the auxiliary restored ("Juvenile was shot …");
-        the evidence still points into the title."""
+        Headlines drop the auxiliary ("Juvenile shot on the Westside", "Teen killed, another
+        wounded"), and the parser then reads "Juvenile shot" as a noun phrase, a kind of
+        shot, or loses the second clause. When the headline as written does not count both
+        the dead and the hurt, it is read again with each dropped auxiliary restored
+        ("Juvenile was shot …"); the evidence still points into the title."""
         text, doc = self._headline(title, published, article_id)
         incidents = doc._.tw_incidents or []
-        at = None if any(_counts(i) for i in incidents) else self._missing_auxiliary(doc)
-        if at is not None:
-            verb = "were" if doc[at[1] - 1].tag_ in {"NNS", "NNPS"} else "was"
-            if doc[at[1]].is_title:
-                verb = verb.title()
-            width = len(verb) + 1
-            fuller = f"{text[: at[0]]}{verb} {text[at[0] :]}"
-            restored = self.nlp(self._doc(fuller, published, article_id))
-            found = restored._.tw_incidents or []
-            if any(_counts(i) for i in found):
-                incidents = [without_insertion(i, at[0], width, text) for i in found]
+        complete = any(i.killed is not None and i.injured is not None for i in incidents)
+        counted = any(_counts(i) for i in incidents)
+        points = [] if complete else self._missing_auxiliaries(doc, counted)
+        if points:
+            found, texts = self._restored(doc, text, points, published, article_id)
+            if any(_counts(i) for i in found) and (
+                not counted
+                or any(doc[index].pos_ in {"NOUN", "PROPN"} for _, index in points)
+                or _adds_to(found, incidents)
+            ):
+                for k in range(len(points) - 1, -1, -1):  # the last insertion first
+                    at, width = _insertion(doc, points, k)
+                    found = [without_insertion(i, at, width, texts[k]) for i in found]
+                incidents = found
         incidents = [in_title(incident) for incident in incidents]
         if text != title:
             incidents = [requote(incident, title) for incident in incidents]
         return incidents, doc
 
-    def _missing_auxiliary(self, headline: Doc) -> tuple[int, int] | None:
-        """Where a headline's dropped auxiliary goes, as (character offset, index of the word
-        after the subject): before the participle that follows the subject, or before the
-        adverbs that precede it ("16-Year-Old Accidentally Shot")."""
+    def _restored(
+        self,
+        doc: Doc,
+        text: str,
+        points: list[tuple[int, int]],
+        published: date | None,
+        article_id: str,
+    ) -> tuple[list[Incident], list[str]]:
+        """The headline's incidents read with an auxiliary before each participle in
+        ``points``, and the text after each insertion (the first is ``text``)."""
+        texts = [text]
+        for k in range(len(points)):
+            at, width = _insertion(doc, points, k)
+            verb = _auxiliary(doc, points[k][1])
+            texts.append(f"{texts[-1][:at]}{verb} {texts[-1][at:]}")
+            assert len(verb) + 1 == width
+        restored = self.nlp(self._headline_doc(texts[-1], published, article_id))
+        return list(restored._.tw_incidents or []), texts
+
+    def _missing_auxiliaries(self, headline: Doc, counted: bool) -> list[tuple[int, int]]:
+        """Where a headline's dropped auxiliaries go, as (character offset, index of the
+        word after the subject): before each participle that follows its subject, or before
+        the adverbs that precede it ("16-Year-Old Accidentally Shot"). When the headline
+        already counts someone, not before a participle with an object of its own ("Man
+        shot wife" is active); one that counts nobody has no such reading to lose, and the
+        parser takes the place in "Teenager shot outside store" for an object."""
+        points: list[tuple[int, int]] = []
         for token in headline[1:]:
             if token.lower_ not in self._participles:
+                continue
+            if counted and any(_is_object_of(child, token) for child in token.children):
+                continue
+            if _in_subject(token):  # "Teen shot Sunday dies Monday": who died, not a clause
                 continue
             start = token.i
             while start > 1 and (  # Title Case tags "Accidentally" a proper noun
@@ -229,10 +281,11 @@ class Extractor:
             ):
                 start -= 1
             before = headline[start - 1]
-            if before.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"}:
-                return headline[start].idx, start
-            return None
-        return None
+            if before.pos_ in {"NOUN", "PROPN", "ADJ", "NUM"} or (
+                before.lower_ in self._next_person
+            ):
+                points.append((headline[start].idx, start))
+        return points
 
     def _title_names(self, title: str) -> Doc:
         """The headline with its named entities only: finding a town needs no parse, and
@@ -256,7 +309,7 @@ class Extractor:
         twice, not two.
         """
         headline: Doc | None = None
-        if not any(_counts(i) for i in incidents):
+        if not any(_counts(i) for i in incidents) or _one_sided(incidents[0]):
             incidents, headline = self._with_title_toll(incidents, title, body)
         if not _has_town(incidents[0]):
             incidents = self._with_title_town(incidents, title, body.text, headline)
@@ -280,6 +333,11 @@ class Extractor:
         (told,) = found
         if any(t.like_num and _is_year(t.text) for t in headline):
             return incidents, whole
+        if _counts(lead):  # "2 dead, 3 wounded" over a body that counts only the dead
+            completed = _completing(lead, told)
+            if completed is None:
+                return incidents, whole
+            return [replace(lead, killed=completed.killed, injured=completed.injured), *rest], whole
         clause = _clause_of(headline, told)  # "Memphis shooting leaves 2 dead; Dayton police …"
         if not (_content_lemmas(clause) & _content_lemmas(body)) - self._headline_generic:
             return incidents, whole
@@ -332,6 +390,87 @@ class Extractor:
 
 def _counts(incident: Incident) -> bool:
     return incident.killed is not None or incident.injured is not None
+
+
+def _is_object_of(child: Token, verb: Token) -> bool:
+    """An object the verb governs with no punctuation between ("Man shot wife"); "Teen
+    killed, another wounded" only looks like one to the parser."""
+    if child.dep_ not in {"dobj", "obj"}:
+        return False
+    low, high = sorted((child.i, verb.i))
+    return not any(t.is_punct for t in verb.doc[low:high])
+
+
+def _in_subject(token: Token) -> bool:
+    """Whether a participle modifies the subject of a finite verb after it, in the parse or
+    in the word order (the parser reads "teen shot Sunday" as a compound)."""
+    subject = {"nsubj", "nsubjpass"}
+    if token.dep_ in subject or (token.dep_ == "acl" and token.head.dep_ in subject):
+        return True
+    for after in token.doc[token.i + 1 :]:
+        if after.is_punct:
+            return False
+        if after.tag_ in {"VBZ", "VBP", "VBD"}:
+            return True
+    return False
+
+
+def _auxiliary(doc: Doc, index: int) -> str:
+    verb = "were" if doc[index - 1].tag_ in {"NNS", "NNPS"} else "was"
+    return verb.title() if doc[index].is_title else verb
+
+
+def _insertion(doc: Doc, points: list[tuple[int, int]], k: int) -> tuple[int, int]:
+    """Where the k-th auxiliary goes in the text that already has the ones before it, and
+    its width with the space after it."""
+    before = sum(len(_auxiliary(doc, index)) + 1 for _, index in points[:k])
+    return points[k][0] + before, len(_auxiliary(doc, points[k][1])) + 1
+
+
+def _adds_to(found: list[Incident], incidents: list[Incident]) -> bool:
+    """Whether one reading counts what the other does and more: the restored clause
+    ("another [was] wounded") only adds."""
+    if len(found) != 1 or len(incidents) != 1:
+        return False
+    (new,), (old,) = found, incidents
+    for mine, theirs in ((new.killed, old.killed), (new.injured, old.injured)):
+        if theirs is not None and (mine is None or mine.value != theirs.value):
+            return False
+    return sum(c is not None for c in (new.killed, new.injured)) > sum(
+        c is not None for c in (old.killed, old.injured)
+    )
+
+
+def _story_capitalised(headline: str) -> str:
+    """The story after a leading attribution capitalised, as a sentence starts ("DPD: teen
+    shot" reads as "DPD: Teen shot"). Same length."""
+    match = _ATTRIBUTION.match(headline)
+    if match is None:
+        return headline
+    at = match.end()
+    return f"{headline[:at]}{headline[at : at + 1].upper()}{headline[at + 1 :]}"
+
+
+def _one_sided(incident: Incident) -> bool:
+    return (incident.killed is None) != (incident.injured is None)
+
+
+def _completing(lead: Incident, told: Incident) -> Incident | None:
+    """The headline's toll when it counts both the dead and the hurt and agrees with the
+    count the body gives: the body then only left the other one out ("Two men are dead and
+    three others are in the hospital" under "2 dead, 3 wounded")."""
+    if told.killed is None or told.injured is None:
+        return None
+    if lead.killed is not None and lead.killed.value != told.killed.value:
+        return None
+    if lead.injured is not None and lead.injured.value != told.injured.value:
+        return None
+    keep_killed = lead.killed is not None
+    return replace(
+        told,
+        killed=lead.killed if keep_killed else told.killed,
+        injured=told.injured if keep_killed else lead.injured,
+    )
 
 
 def _without_outlet(title: str) -> str:

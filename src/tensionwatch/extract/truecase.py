@@ -26,6 +26,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 _SENTENCE_END = re.compile(r"[.!?:]\s*$|^\s*$|--\s*$|\]\s*$|\n\s*\n\s*$")
 UPPER_RATIO = 0.8
 MIN_LETTERS = 40
+TITLE_RATIO = 0.8
+TITLE_MIN_WORDS = 3
 
 
 def is_mostly_upper(text: str, min_letters: int = MIN_LETTERS) -> bool:
@@ -35,10 +37,45 @@ def is_mostly_upper(text: str, min_letters: int = MIN_LETTERS) -> bool:
     return sum(c.isupper() for c in letters) / len(letters) >= UPPER_RATIO
 
 
+def is_title_case(text: str) -> bool:
+    """Headline style ("One Dead, Eight Hospitalized in Compton Shooting"): nearly every word
+    of four letters or more capitalised. The parser reads such a line as a string of names
+    and finds no toll in it."""
+    words: list[str] = [w for w in _WORD.findall(text) if len(w) >= 4]
+    if len(words) < TITLE_MIN_WORDS:
+        return False
+    return sum(w[0].isupper() for w in words) / len(words) >= TITLE_RATIO
+
+
 class Truecaser:
-    def __init__(self, vocab: Vocab, proper_words: set[str]) -> None:
+    def __init__(
+        self, vocab: Vocab, proper_words: set[str], common_words: frozenset[str] = frozenset()
+    ) -> None:
         self.vocab = vocab
         self.proper = {w.lower() for w in proper_words}
+        self.common = common_words
+
+    def headline(self, text: str) -> str:
+        """A Title Case headline with the words the lexicons read (tolls, triggers, people,
+        numbers) and function words in lower case, as in running text; every other word,
+        names included, keeps its capital. Same length as ``text``."""
+        out: list[str] = []
+        last = 0
+        for match in _WORD.finditer(text):
+            word = match.group(0)
+            out.append(text[last : match.start()])
+            before = text[: match.start()]
+            first = not before.strip() or bool(_SENTENCE_END.search(before[-4:]))
+            out.append(word.lower() if not first and self._is_common(word) else word)
+            last = match.end()
+        out.append(text[last:])
+        return "".join(out)
+
+    def _is_common(self, word: str) -> bool:
+        if word.isupper() and len(word) > 1:
+            return False  # an acronym: "NYPD", "ATF"
+        lower = word.lower()
+        return any(form in self.common for form in _base_forms(lower))
 
     def known(self, word: str) -> bool:
         strings = self.vocab.strings
@@ -68,6 +105,54 @@ class Truecaser:
         if sentence_start:
             return _title(word)
         return lower
+
+
+def _base_forms(word: str) -> tuple[str, ...]:
+    """The word and what it may inflect (lexicon patterns name lemmas: "kill" for
+    "Killed", "hospitalize" for "Hospitalized", "cop" for "Cops")."""
+    forms = [word]
+    for suffix, base in (
+        ("ied", "y"),
+        ("ies", "y"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("es", ""),
+        ("s", ""),
+        ("ing", ""),
+        ("ing", "e"),
+    ):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            forms.append(word[: -len(suffix)] + base)
+    return tuple(forms)
+
+
+def common_words(lexicon: Lexicon) -> frozenset[str]:
+    """Words the lexicons read, written in lower case in running text: the words of trigger
+    and casualty patterns, numbers, qualifiers, people and the headline cues, and English
+    function words."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words: set[str] = set(STOP_WORDS)
+
+    def visit(node: Any, key: str = "") -> None:
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if k not in {"NOT_IN", "_", "POS", "TAG", "DEP", "ENT_TYPE"}:
+                    visit(v, k if k in {"LOWER", "LEMMA", "ORTH", "IN"} else key)
+        elif isinstance(node, list):
+            for v in node:
+                visit(v, key)
+        elif isinstance(node, str) and key in {"LOWER", "LEMMA", "ORTH", "IN"}:
+            words.update(w for w in node.lower().split() if w.isalpha())
+
+    for pattern in [r.pattern for r in lexicon.triggers] + [r.pattern for r in lexicon.casualties]:
+        visit(pattern)
+    phrases = [*lexicon.numbers, *lexicon.vague_numbers, *lexicon.qualifiers]
+    phrases += [t for terms in lexicon.actor_terms.values() for t in terms]
+    phrases += [*lexicon.cue_set("headline_participle"), *lexicon.cue_set("headline_generic")]
+    for phrase in phrases:
+        words.update(w for w in phrase.lower().split() if w.isalpha())
+    return frozenset(words)
 
 
 def _title(word: str) -> str:

@@ -192,7 +192,13 @@ class MentionFinder:
             if head.dep_ == "relcl" and passive:
                 # "a girl who was shot": the relative pronoun stands for the noun
                 patients = [p for p in patients if p.tag_ not in _RELATIVE_TAGS]
-            if head.dep_ in {"acl", "relcl"} and passive and not patients:
+            if head.dep_ == "acl" and passive and not patients and head.head.pos_ == "VERB":
+                # "was shot, killed in …": a participle the parser hangs on a verb as if it
+                # modified a noun is a second predicate of the verb's subject
+                governor = _governing_subject(head)
+                if governor is not None:
+                    patients.append(self._person_of(governor))
+            elif head.dep_ in {"acl", "relcl"} and passive and not patients:
                 patients.append(self._person_of(head.head))
             elif passive and not patients and head.dep_ == "ccomp" and head.head.dep_ == "relcl":
                 patients.append(head.head.head)  # "the teen they say was shot"
