@@ -35,6 +35,9 @@ if TYPE_CHECKING:
         ("A shooting on Elm Road late Sunday left a 20-year-old woman dead.", 1, None),
         ("Detectives made an arrest in the fatal shooting of a 31-year-old man.", 1, None),
         ("A woman suffered a gunshot wound to her leg in a shooting on Saturday.", None, 1),
+        # an age set off by commas after a word for one person counts nobody
+        ("Police said a boy, 14, was fatally shot near a park in Dayton on Sunday.", 1, None),
+        ("The victim, 23, was wounded in the leg outside a bar on Elm Street.", None, 1),
     ],
 )
 def test_casualties_singular_counts(

@@ -28,11 +28,30 @@ def is_number_token(token: Token, lexicon: Lexicon) -> bool:
     if token.like_num and not _looks_like_year_or_time(token):
         if lower.isalpha() and word_value(lower, lexicon) is None:
             return False  # "an eighth-grader", "a third victim": an ordinal ranks, not counts
-        return not _is_age(token) and not _measures_something_else(token)
+        return (
+            not _is_age(token)
+            and not _measures_something_else(token)
+            and not _age_of_person(token, lexicon)
+        )
     if lower in lexicon.numbers or lower in lexicon.vague_numbers:
         return not _is_age(token)
     parts = lower.split("-")
     return len(parts) > 1 and all(part in lexicon.numbers for part in parts) and not _is_age(token)
+
+
+def _age_of_person(token: Token, lexicon: Lexicon) -> bool:
+    """ "A boy, 14, was fatally shot", "the victim, 23, died": digits between commas right
+    after a word for one person are that person's age."""
+    doc = token.doc
+    if token.i < 2 or token.i + 1 >= len(doc) or not token.text.isascii():
+        return False
+    person = doc[token.i - 2]
+    return (
+        doc[token.i - 1].text == ","
+        and doc[token.i + 1].text == ","
+        and person.tag_ == "NN"
+        and person.lower_ in lexicon.actor_terms.get("person_noun", {})
+    )
 
 
 def _joins_tens_and_units(dash: Token, lexicon: Lexicon) -> bool:
