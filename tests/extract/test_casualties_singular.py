@@ -38,6 +38,9 @@ if TYPE_CHECKING:
         # an age set off by commas after a word for one person counts nobody
         ("Police said a boy, 14, was fatally shot near a park in Dayton on Sunday.", 1, None),
         ("The victim, 23, was wounded in the leg outside a bar on Elm Street.", None, 1),
+        # "themself", the singular reflexive, and an injury described across a hyphen
+        ("Police said a young child found the pistol and shot themself in the hand.", None, 1),
+        ("After a shooting on Elm Street, a man suffered non-life threatening injuries.", None, 1),
     ],
 )
 def test_casualties_singular_counts(
