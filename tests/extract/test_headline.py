@@ -279,6 +279,9 @@ PORCH = (
         ("1 dead, 3 hurt in Dayton porch shooting", (2, None)),
         # a headline that adds nothing
         ("2 dead in Dayton porch shooting", (2, None)),
+        # a round-up's toll is no one incident's
+        ("Weekend violence: 2 dead, 9 hurt in five Dayton shootings", (2, None)),
+        ("2 killed, 3 hurt in separate shootings overnight in Dayton", (2, None)),
     ],
 )
 def test_headline_completes_a_body_that_counts_one_side(
@@ -321,6 +324,30 @@ def test_headline_grammar_is_read_as_a_sentence(
     for span in evidence_of(incident):
         assert span.field == "title"
         assert title[span.start : span.end] == span.text
+
+
+@pytest.mark.parametrize(
+    ("title", "place"),
+    [
+        # the words of a place name stay capitalised when the rest is recased
+        ("Man Shot In Sugar Land Apartment Complex", "Sugar Land"),
+        ("Woman Killed In Thousand Oaks Home", "Thousand Oaks"),
+        ("One Dead After Shooting In Will County", "Will County"),
+    ],
+)
+def test_title_case_headline_keeps_its_place_names(
+    extractor: Extractor, title: str, place: str
+) -> None:
+    (incident,) = extractor.extract(NO_STORY, PUB, "d5", title=title)
+    assert counts(incident) != (None, None)
+    assert place in {p.name for p in incident.places}
+
+
+def test_headline_participle_before_a_relative_clause_is_restored(extractor: Extractor) -> None:
+    # "who pointed gun" is the suspect's clause: "shot" still lacks its auxiliary
+    title = "Deputy shot suspect who pointed gun, sheriff says"
+    (incident,) = extractor.extract(NO_STORY, PUB, "d6", title=title)
+    assert counts(incident) == (None, 1)
 
 
 def test_headline_participle_inside_the_subject_is_no_clause(extractor: Extractor) -> None:

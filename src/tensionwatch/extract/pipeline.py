@@ -116,6 +116,8 @@ class Extractor:
         self._headline_generic = self.component.lexicon.cue_set("headline_generic")
         self._participles = self.component.lexicon.cue_set("headline_participle")
         self._next_person = self.component.lexicon.cue_set("next_person")
+        self._event_nouns = self.component.lexicon.cue_set("event_noun")
+        self._roundup = self.component.lexicon.cue_set("headline_roundup")
 
     @property
     def component(self) -> IncidentExtractor:
@@ -194,9 +196,30 @@ class Extractor:
         upper = is_mostly_upper(title, min_letters=HEADLINE_MIN_LETTERS)
         text = self.truecaser(title) if upper else title
         if not upper and is_title_case(title):
-            text = self.truecaser.headline(title)
+            text = self.truecaser.headline(title, self._is_place_name)
         text = _story_capitalised(text)
         return text, self.nlp(self._headline_doc(text, published, article_id))
+
+    def _sums_up(self, headline: Doc) -> bool:
+        """Whether a headline tells of several incidents: a counted plural event noun
+        ("in five shootings"; a gunman's "series of shootings" is one incident) or a
+        round-up word (``headline_roundup`` cues: "separate", "across")."""
+        return any(
+            (
+                t.tag_ in {"NNS", "NNPS"}
+                and t.lemma_.lower() in self._event_nouns
+                and any(c.like_num for c in t.children)
+            )
+            or t.lower_ in self._roundup
+            for t in headline
+        )
+
+    def _is_place_name(self, name: str) -> bool:
+        """Whether the gazetteer knows the name as a town or a county."""
+        gazetteer = getattr(self.component.resolver, "gazetteer", None)
+        if gazetteer is None:
+            return False
+        return bool(gazetteer.lookup(name) or gazetteer.counties(name))
 
     def _headline_doc(self, text: str, published: date | None, article_id: str) -> Doc:
         """A headline's bare doc. A leading attribution ("Police: 5 people shot", "MCSO: …",
@@ -333,6 +356,8 @@ class Extractor:
         (told,) = found
         if any(t.like_num and _is_year(t.text) for t in headline):
             return incidents, whole
+        if self._sums_up(headline):  # "1 dead, 9 wounded in five Toledo shootings"
+            return incidents, whole
         if _counts(lead):  # "2 dead, 3 wounded" over a body that counts only the dead
             completed = _completing(lead, told)
             if completed is None:
@@ -408,7 +433,7 @@ def _in_subject(token: Token) -> bool:
     if token.dep_ in subject or (token.dep_ == "acl" and token.head.dep_ in subject):
         return True
     for after in token.doc[token.i + 1 :]:
-        if after.is_punct:
+        if after.is_punct or after.tag_ in {"WP", "WDT"}:  # "… suspect who pointed gun"
             return False
         if after.tag_ in {"VBZ", "VBP", "VBD"}:
             return True

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import pairwise
 from typing import Any
 
 from spacy.vocab import Vocab
@@ -28,6 +29,7 @@ UPPER_RATIO = 0.8
 MIN_LETTERS = 40
 TITLE_RATIO = 0.8
 TITLE_MIN_WORDS = 3
+PLACE_MAX_WORDS = 4
 
 
 def is_mostly_upper(text: str, min_letters: int = MIN_LETTERS) -> bool:
@@ -55,18 +57,23 @@ class Truecaser:
         self.proper = {w.lower() for w in proper_words}
         self.common = common_words
 
-    def headline(self, text: str) -> str:
+    def headline(self, text: str, is_place: Callable[[str], bool] | None = None) -> str:
         """A Title Case headline with the words the lexicons read (tolls, triggers, people,
         numbers) and function words in lower case, as in running text; every other word,
-        names included, keeps its capital. Same length as ``text``."""
+        names included, keeps its capital, and so does every word of a run of capitalised
+        words that ``is_place`` knows ("Sugar Land", "Will County", "Kill Devil Hills").
+        Same length as ``text``."""
+        words = list(_WORD.finditer(text))
+        named = _place_words(text, words, is_place) if is_place else set()
         out: list[str] = []
         last = 0
-        for match in _WORD.finditer(text):
+        for index, match in enumerate(words):
             word = match.group(0)
             out.append(text[last : match.start()])
             before = text[: match.start()]
             first = not before.strip() or bool(_SENTENCE_END.search(before[-4:]))
-            out.append(word.lower() if not first and self._is_common(word) else word)
+            keep = first or index in named or not self._is_common(word)
+            out.append(word if keep else word.lower())
             last = match.end()
         out.append(text[last:])
         return "".join(out)
@@ -105,6 +112,24 @@ class Truecaser:
         if sentence_start:
             return _title(word)
         return lower
+
+
+def _place_words(
+    text: str, words: list[re.Match[str]], is_place: Callable[[str], bool]
+) -> set[int]:
+    """Indexes of the words inside a place name of two to four capitalised words in a row
+    (separated by spaces only)."""
+    named: set[int] = set()
+    for start in range(len(words)):
+        for end in range(min(len(words), start + PLACE_MAX_WORDS), start + 1, -1):
+            run = words[start:end]
+            if not all(w.group(0)[0].isupper() for w in run):
+                continue
+            gaps = (text[a.end() : b.start()] for a, b in pairwise(run))
+            if all(gap == " " for gap in gaps) and is_place(text[run[0].start() : run[-1].end()]):
+                named.update(range(start, end))
+                break
+    return named
 
 
 def _base_forms(word: str) -> tuple[str, ...]:

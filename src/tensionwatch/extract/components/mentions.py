@@ -27,7 +27,9 @@ _SUPPORT_VERBS = frozenset(
 _PERSON_ENTS = frozenset({"PERSON", "NORP"})
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them"})
 # "self" as headlines write it: "firefighter accidentally shoots self"
-REFLEXIVE = frozenset({"himself", "herself", "themselves", "themself", "myself", "yourself", "self"})
+REFLEXIVE = frozenset(
+    {"himself", "herself", "themselves", "themself", "myself", "yourself", "self"}
+)
 _UNDERGO_VERBS = frozenset({"die", "succumb", "pronounce"})
 _RELATIVE_TAGS = frozenset({"WP", "WDT"})
 _THROW_VERBS = frozenset({"throw", "hurl", "lob", "toss", "fire", "launch", "plant", "detonate"})
