@@ -90,6 +90,24 @@ if TYPE_CHECKING:
             1,
             3,
         ),
+        # in or taken to the hospital with a wound: hurt; taken there to die: not hurt
+        (
+            "Two brothers were killed on a porch on Elm Street late Saturday, and three "
+            "others are in the hospital with gunshot wounds.",
+            2,
+            3,
+        ),
+        (
+            "A man was killed in a shooting on Elm Street. A woman was taken to the "
+            "hospital with a gunshot wound to her arm.",
+            1,
+            1,
+        ),
+        (
+            "A man was taken to the hospital with a gunshot wound, where he later died.",
+            1,
+            None,
+        ),
     ],
 )
 def test_casualties_counted_phrases(
