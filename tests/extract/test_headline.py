@@ -364,3 +364,18 @@ def test_participle_the_parser_hangs_on_a_verb_shares_its_subject(
     body = "Police said a 9-year-old was shot, killed in Dayton late Friday."
     (incident,) = extractor.extract(body, PUB, "d4")
     assert counts(incident) == (1, None)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        # a condition with its copula dropped names one person hurt
+        "Teen in critical condition after shooting in Dayton",
+        "Boy stable after accidental shooting on Elm Street",
+        "Dayton man, 20, hospitalized after shooting",
+    ],
+)
+def test_headline_condition_counts_one_hurt(extractor: Extractor, title: str) -> None:
+    (incident,) = extractor.extract(NO_STORY, PUB, "d7", title=title)
+    assert counts(incident) == (None, 1)
+
