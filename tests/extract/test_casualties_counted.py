@@ -108,6 +108,21 @@ if TYPE_CHECKING:
             1,
             None,
         ),
+        # at the hospital with no wound, or a condition set off by commas: no one more hurt
+        (
+            "Two men were shot dead on Elm Street. A bystander was taken to the hospital "
+            "with chest pains.",
+            2,
+            None,
+        ),
+        ("Jones, in critical condition since the shooting on Elm Street, died Sunday.", 1, None),
+        # "None suffered …" is no one, and the match stops at the full stop before it
+        (
+            "A man was shot dead outside a club on Elm Street. Two others went to a local "
+            "hospital. None suffered life-threatening injuries.",
+            1,
+            None,
+        ),
     ],
 )
 def test_casualties_counted_phrases(
