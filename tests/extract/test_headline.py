@@ -379,4 +379,3 @@ def test_participle_the_parser_hangs_on_a_verb_shares_its_subject(
 def test_headline_condition_counts_one_hurt(extractor: Extractor, title: str) -> None:
     (incident,) = extractor.extract(NO_STORY, PUB, "d7", title=title)
     assert counts(incident) == (None, 1)
-
