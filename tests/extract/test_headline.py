@@ -379,3 +379,12 @@ def test_participle_the_parser_hangs_on_a_verb_shares_its_subject(
 def test_headline_condition_counts_one_hurt(extractor: Extractor, title: str) -> None:
     (incident,) = extractor.extract(NO_STORY, PUB, "d7", title=title)
     assert counts(incident) == (None, 1)
+
+
+def test_headline_incident_is_read_without_the_outlet(extractor: Extractor) -> None:
+    # the outlet's name after " - " garbles the parse of "After Shooting" into a verb
+    title = "Dayton Woman Airlifted After Shooting - WDTN.com | Continuous News and Weather"
+    (incident,) = extractor.extract(NO_STORY, PUB, "d8", title=title)
+    assert incident.type is not None
+    assert all(span.end <= title.index(" - ") for span in evidence_of(incident))
+

@@ -203,7 +203,7 @@ class Extractor:
     def _sums_up(self, headline: Doc) -> bool:
         """Whether a headline tells of several incidents: a counted plural event noun
         ("in five shootings"; a gunman's "series of shootings" is one incident) or a
-        round-up word (``headline_roundup`` cues: "separate", "across")."""
+        round-up word (``headline_roundup`` cues: "separate", "unrelated")."""
         return any(
             (
                 t.tag_ in {"NNS", "NNPS"}
@@ -276,10 +276,8 @@ class Extractor:
         ``points``, and the text after each insertion (the first is ``text``)."""
         texts = [text]
         for k in range(len(points)):
-            at, width = _insertion(doc, points, k)
-            verb = _auxiliary(doc, points[k][1])
-            texts.append(f"{texts[-1][:at]}{verb} {texts[-1][at:]}")
-            assert len(verb) + 1 == width
+            at, _ = _insertion(doc, points, k)
+            texts.append(f"{texts[-1][:at]}{_auxiliary(doc, points[k][1])} {texts[-1][at:]}")
         restored = self.nlp(self._headline_doc(texts[-1], published, article_id))
         return list(restored._.tw_incidents or []), texts
 
@@ -329,7 +327,8 @@ class Extractor:
         sentence splitter read as a headline; the headline then carries the count ("Four
         injured in Miami Gardens shooting"). Only a body silent on both counts defers to it:
         a body that says "was killed" and a headline that says "shot" describe one victim
-        twice, not two.
+        twice, not two. A body that counts one side only takes the other from a headline
+        that counts both and agrees with it (see ``_completing``).
         """
         headline: Doc | None = None
         if not any(_counts(i) for i in incidents) or _one_sided(incidents[0]):
@@ -343,8 +342,9 @@ class Extractor:
     ) -> tuple[list[Incident], Doc | None]:
         """The lead incident with the headline's toll, when the headline tells of that
         incident: one incident, no year (a trial or anniversary headline recalls an older
-        event), and a word in common with the body beyond the vocabulary every shooting story
-        shares (a headline the scraper took from another story shares none). The outlet after
+        event), no round-up, and a word in common with the body beyond the vocabulary every
+        shooting story shares (a headline the scraper took from another story shares none;
+        completing a one-sided body, the agreeing count is that evidence). The outlet after
         " - " or " | " is no part of it ("… wounding - wistv.com - Columbia"). Also the
         headline doc when it is the whole title, for the town."""
         story = _without_outlet(title)
@@ -391,7 +391,8 @@ class Extractor:
         reading places it in no town, the town the headline names as a modifier ("Killeen
         2-year-old"), else the body's dateline town."""
         published = body._.tw_published
-        incidents, doc = self._headline_incidents(title, published, body._.tw_article_id)
+        story = _without_outlet(title)  # "… After Shooting - LEX18.com | Continuous News"
+        incidents, doc = self._headline_incidents(story, published, body._.tw_article_id)
         if incidents and (incidents[0].date is None or incidents[0].date.start is None):
             words = _content_lemmas(doc)
             day, _ = self.component.lead_day(

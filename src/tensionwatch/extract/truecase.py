@@ -1,4 +1,4 @@
-"""Recasing of all-capitals text (wire copy, MUC-4) before parsing.
+"""Recasing of all-capitals text (wire copy, MUC-4) and Title Case headlines before parsing.
 
 spaCy's tagger, parser and NER were trained on mixed-case text; on "GUERRILLAS ATTACKED THE
 FARM" they see a string of proper nouns. The recased copy has the same length as the
@@ -8,7 +8,8 @@ original text.
 The rule is deliberately simple and data-driven: lower-case by default; capitalise the first
 word of a sentence, words the lexicons know as proper adjectives (nationalities, religions),
 and words the pipeline's vocabulary does not know (names); keep unknown short words in
-capitals (acronyms such as FMLN).
+capitals (acronyms such as FMLN). A Title Case headline keeps its capitals but for the words
+the lexicons read and function words (``Truecaser.headline``).
 """
 
 from __future__ import annotations
