@@ -387,4 +387,3 @@ def test_headline_incident_is_read_without_the_outlet(extractor: Extractor) -> N
     (incident,) = extractor.extract(NO_STORY, PUB, "d8", title=title)
     assert incident.type is not None
     assert all(span.end <= title.index(" - ") for span in evidence_of(incident))
-
