@@ -249,15 +249,16 @@ class Extractor:
         counted = any(_counts(i) for i in incidents)
         points = [] if complete else self._missing_auxiliaries(doc, counted)
         if points:
-            found, texts = self._restored(doc, text, points, published, article_id)
+            insertions = _insertions(doc, points)
+            found, texts = self._restored(text, insertions, published, article_id)
             if any(_counts(i) for i in found) and (
                 not counted
                 or any(doc[index].pos_ in {"NOUN", "PROPN"} for _, index in points)
                 or _adds_to(found, incidents)
             ):
-                for k in range(len(points) - 1, -1, -1):  # the last insertion first
-                    at, width = _insertion(doc, points, k)
-                    found = [without_insertion(i, at, width, texts[k]) for i in found]
+                for k in range(len(insertions) - 1, -1, -1):  # the last insertion first
+                    at, verb = insertions[k]
+                    found = [without_insertion(i, at, len(verb) + 1, texts[k]) for i in found]
                 incidents = found
         incidents = [in_title(incident) for incident in incidents]
         if text != title:
@@ -266,18 +267,16 @@ class Extractor:
 
     def _restored(
         self,
-        doc: Doc,
         text: str,
-        points: list[tuple[int, int]],
+        insertions: list[tuple[int, str]],
         published: date | None,
         article_id: str,
     ) -> tuple[list[Incident], list[str]]:
-        """The headline's incidents read with an auxiliary before each participle in
-        ``points``, and the text after each insertion (the first is ``text``)."""
+        """The headline's incidents read with each auxiliary of ``insertions`` inserted, and
+        the text after each insertion (the first is ``text``)."""
         texts = [text]
-        for k in range(len(points)):
-            at, _ = _insertion(doc, points, k)
-            texts.append(f"{texts[-1][:at]}{_auxiliary(doc, points[k][1])} {texts[-1][at:]}")
+        for at, verb in insertions:
+            texts.append(f"{texts[-1][:at]}{verb} {texts[-1][at:]}")
         restored = self.nlp(self._headline_doc(texts[-1], published, article_id))
         return list(restored._.tw_incidents or []), texts
 
@@ -360,9 +359,7 @@ class Extractor:
             return incidents, whole
         if _counts(lead):  # "2 dead, 3 wounded" over a body that counts only the dead
             completed = _completing(lead, told)
-            if completed is None:
-                return incidents, whole
-            return [replace(lead, killed=completed.killed, injured=completed.injured), *rest], whole
+            return ([completed, *rest] if completed is not None else incidents), whole
         clause = _clause_of(headline, told)  # "Memphis shooting leaves 2 dead; Dayton police …"
         if not (_content_lemmas(clause) & _content_lemmas(body)) - self._headline_generic:
             return incidents, whole
@@ -446,11 +443,16 @@ def _auxiliary(doc: Doc, index: int) -> str:
     return verb.title() if doc[index].is_title else verb
 
 
-def _insertion(doc: Doc, points: list[tuple[int, int]], k: int) -> tuple[int, int]:
-    """Where the k-th auxiliary goes in the text that already has the ones before it, and
-    its width with the space after it."""
-    before = sum(len(_auxiliary(doc, index)) + 1 for _, index in points[:k])
-    return points[k][0] + before, len(_auxiliary(doc, points[k][1])) + 1
+def _insertions(doc: Doc, points: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    """Each auxiliary with where it goes in the text that already has the ones before it
+    (a space follows each)."""
+    insertions: list[tuple[int, str]] = []
+    shift = 0
+    for at, index in points:
+        verb = _auxiliary(doc, index)
+        insertions.append((at + shift, verb))
+        shift += len(verb) + 1
+    return insertions
 
 
 def _adds_to(found: list[Incident], incidents: list[Incident]) -> bool:
@@ -482,20 +484,20 @@ def _one_sided(incident: Incident) -> bool:
 
 
 def _completing(lead: Incident, told: Incident) -> Incident | None:
-    """The headline's toll when it counts both the dead and the hurt and agrees with the
-    count the body gives: the body then only left the other one out ("Two men are dead and
-    three others are in the hospital" under "2 dead, 3 wounded")."""
+    """The lead incident with the count it lacks from the headline, when the headline counts
+    both the dead and the hurt and agrees with the count the body gives: the body then only
+    left the other one out ("Two men are dead and three others are in the hospital" under
+    "2 dead, 3 wounded"). The body's own count keeps its evidence."""
     if told.killed is None or told.injured is None:
         return None
     if lead.killed is not None and lead.killed.value != told.killed.value:
         return None
     if lead.injured is not None and lead.injured.value != told.injured.value:
         return None
-    keep_killed = lead.killed is not None
     return replace(
-        told,
-        killed=lead.killed if keep_killed else told.killed,
-        injured=told.injured if keep_killed else lead.injured,
+        lead,
+        killed=told.killed if lead.killed is None else lead.killed,
+        injured=told.injured if lead.injured is None else lead.injured,
     )
 
 
