@@ -126,3 +126,19 @@ def test_day_of_a_past_saying_still_dates_only_the_saying(extractor: Extractor) 
     )
     when = main(extractor, text).date
     assert when is None or when.start != date(2023, 5, 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "said"),
+    [
+        ("A man was shot early this morning on Porter Street.", PUB, "early this morning"),
+        ("A man was shot this afternoon on Porter Street.", PUB, "this afternoon"),
+        ("A man was shot late last night on Porter Street.", date(2023, 5, 11), "late last night"),
+    ],
+)
+def test_part_of_a_relative_day(extractor: Extractor, text: str, day: date, said: str) -> None:
+    """ "early this morning" is this morning, however early."""
+    when = main(extractor, text).date
+    assert when is not None
+    assert (when.start, when.end, when.precision.value) == (day, day, "day")
+    assert [e.text for e in when.evidence] == [said]

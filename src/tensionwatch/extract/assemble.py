@@ -114,6 +114,8 @@ class Assembler:
         self._fatal_words = lexicon.cue_set("outcome_fatal")
         self._locative = lexicon.cue_set("locative")
         self._conveyance = lexicon.cue_set("conveyance_verb")
+        self._care = lexicon.cue_set("medical_facility")
+        self._treated = lexicon.cue_set("care_verb")
         self._rounds = lexicon.cue_set("round_noun")
         self._perpetrator_nouns = lexicon.cue_set("perpetrator_noun")
         self._running = lexicon.cue_set("running_total")
@@ -157,7 +159,7 @@ class Assembler:
         focus: list[Draft] = []
         last_victim: Actor | None = None
         listing_until = -1
-        places = place_entities(doc, self._locative, self._conveyance)
+        places = place_entities(doc, self._locative, self._conveyance, self._care, self._treated)
         for s_index, sent in enumerate(doc.sents):
             self._sentence_index = s_index
             all_here = _in_sentence(finds.mentions, sent)

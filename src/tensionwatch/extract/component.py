@@ -44,7 +44,7 @@ from tensionwatch.extract.places import (
 )
 from tensionwatch.models import Bias, DatePrecision, EventDate, Evidence, Incident, Place
 
-EXTRACTOR_VERSION = "tensionwatch_incidents_v1/0.11.0"
+EXTRACTOR_VERSION = "tensionwatch_incidents_v1/0.12.0"
 _THROW_VERBS = frozenset({"throw", "hurl", "lob", "toss", "plant", "detonate", "fire"})
 
 for _name, _default in (
@@ -89,11 +89,16 @@ class IncidentExtractor:
         self._event_anaphors = self.lexicon.cue_set("event_anaphor")
         self._locative = self.lexicon.cue_set("locative")
         self._conveyance = self.lexicon.cue_set("conveyance_verb")
-        # "Meridian man", "Duncan police": nouns a town name modifies in a headline
+        self._care = self.lexicon.cue_set("medical_facility")
+        self._treated = self.lexicon.cue_set("care_verb")
+        # "Meridian man", "Duncan police", "Allen shooting": nouns a town name modifies in a
+        # headline
         person_nouns = frozenset(self.lexicon.actor_terms.get("person_noun", {}))
         self._town_modified = (
-            person_nouns - PERSONAL_PRONOUNS - ELLIPTICAL - self.lexicon.cue_set("besides")
-        ) | self.lexicon.cue_set("local_agency")
+            (person_nouns - PERSONAL_PRONOUNS - ELLIPTICAL - self.lexicon.cue_set("besides"))
+            | self.lexicon.cue_set("local_agency")
+            | self.lexicon.cue_set("headline_event")
+        )
         self._report_verbs = self.lexicon.cue_set("report_verb")
         self._headline_locative = self.lexicon.cue_set("headline_locative")
         self._agencies = self.lexicon.cue_set("local_agency")
@@ -116,10 +121,14 @@ class IncidentExtractor:
             if not draft.is_terror:
                 draft.retaliation.extend(ev(s) for s in assembly.document_retaliation)
         self._attach_places_and_dates(doc, assembly.drafts, published)
-        fallback = dominant_country(doc, self.resolver)
+        fallback = dominant_country(doc, self.resolver, self._care, self._treated)
         self._dateline_for_main(doc, assembly.drafts)
         reportable = [d for d in assembly.drafts if self._is_reportable(d)]
-        home = home_town(doc, self.resolver, self._agencies, self._locative) if reportable else None
+        home = (
+            home_town(doc, self.resolver, self._agencies, self._locative, self._care, self._treated)
+            if reportable
+            else None
+        )
         regions = self._regions(doc) if reportable else None
         dying = [d for d in reportable if d.killed or d.killed_victims]
         incidents = [
@@ -176,7 +185,9 @@ class IncidentExtractor:
         self, doc: Doc, drafts: list[Draft], published: date | None
     ) -> None:
         heads: dict[int, Draft] = {m.head.i: d for d in drafts for m in d.mentions}
-        for place, root in to_places(place_entities(doc, self._locative, self._conveyance)):
+        for place, root in to_places(
+            place_entities(doc, self._locative, self._conveyance, self._care, self._treated)
+        ):
             draft = _governing(root, heads, self._event_verbs, self._event_anaphors)
             if draft is not None and all(p.name != place.name for p in draft.places):
                 draft.places.append(place)
@@ -288,9 +299,11 @@ class IncidentExtractor:
         evidence = (Evidence(hour.start_char, hour.end_char, hour.text),)
         draft.dates.append(EventDate(published, published, DatePrecision.DAY, evidence))
 
-    def title_town(self, title: Doc, body: str) -> Place | None:
-        """The town a headline names, read in the light of the body (see
-        :func:`~tensionwatch.extract.places.title_town`)."""
+    def title_town(
+        self, title: Doc, body: str, placed_in: frozenset[str] = frozenset()
+    ) -> Place | None:
+        """The town a headline names, read in the light of the body and of the countries its
+        incidents lie in (see :func:`~tensionwatch.extract.places.title_town`)."""
         return title_town(
             title,
             self.resolver,
@@ -298,6 +311,7 @@ class IncidentExtractor:
             self._locative,
             self._headline_locative,
             self._town_modified,
+            placed_in,
         )
 
     def _is_reportable(self, draft: Draft) -> bool:
@@ -469,6 +483,8 @@ _DAY_WORDS = (
     "last night",
     "tonight",
     "this morning",
+    "this afternoon",
+    "this evening",
 )
 # The day of an arrest, a court hearing or a statement is not the day of the attack.
 _AFTERMATH_VERBS = frozenset(

@@ -492,13 +492,59 @@ def _one_each(victims: list[Actor], people: PeopleWords | None) -> list[Actor]:
     if people is None:
         return victims
     kept: list[Actor] = []
+    listed_again: set[int] = set()
     for victim in victims:
+        if id(victim) in listed_again:
+            continue
         if victim.count and any(
             k.count == victim.count and _same_person(k, victim, people) for k in kept
         ):
             continue  # "two teens were shot … two 16-year-old males": the same two
+        members = _list_from(victim, victims, people)
+        if members and any(_listed_again(k, members, people) for k in kept):
+            listed_again.update(id(v) for v in members)
+            continue  # "two teenagers were shot … a girl and a boy were each hit": the two
         kept.append(victim)
     return kept
+
+
+def _list_from(first: Actor, victims: list[Actor], people: PeopleWords) -> list[Actor]:
+    """The one-person phrases one verb lists together starting at ``first`` ("an
+    18-year-old girl and a 17-year-old boy"), in one sentence; none when ``first`` opens no
+    such list."""
+
+    def sentence(v: Actor) -> int | None:
+        return people.sentences.get(v.evidence[0].start) if v.evidence else None
+
+    def member(v: Actor) -> bool:
+        return bool(v.evidence) and v.evidence[0].start in people.listed and v.count == 1
+
+    if not member(first):
+        return []
+    where = sentence(first)
+    members = [v for v in victims if member(v) and sentence(v) == where]
+    return members if len(members) >= 2 and members[0] is first else []
+
+
+def _listed_again(counted: Actor, members: list[Actor], people: PeopleWords) -> bool:
+    """A list that names, one by one, as many people as a counted phrase of an earlier
+    sentence, none of them "another" or "also" hurt and none of the other sex, describes the
+    counted people again."""
+    if counted.count is None or counted.count != len(members) or not counted.evidence:
+        return False
+    before = people.sentences.get(counted.evidence[0].start)
+    after = people.sentences.get(members[0].evidence[0].start)
+    if before is None or after is None or before >= after:
+        return False
+    for member in members:
+        words = member.text.lower().split()
+        if any(w in people.another or w in people.besides for w in words):
+            return False
+        if member.evidence[0].start in people.also:
+            return False
+        if counted.gender and member.gender and counted.gender != member.gender:
+            return False
+    return True
 
 
 def _distinct(victims: list[Actor], people: PeopleWords | None = None) -> tuple[int, list[Actor]]:

@@ -25,6 +25,11 @@ class TriggerRule:
     pattern: list[dict[str, Any]]
     # words that, just before the trigger, make it a description: "life-threatening injuries"
     not_after: frozenset[str] = frozenset()
+    # a context the trigger needs to name an attack: "projectile" ("a bullet struck her")
+    needs: str | None = None
+
+
+TRIGGER_NEEDS = frozenset({"projectile"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,9 +87,16 @@ class Lexicon:
                 e.get("strength", "strong") == "strong",
                 e["pattern"],
                 frozenset(w.lower() for w in e.get("not_after", ())),
+                e.get("needs"),
             )
             for e in _read(root / "triggers.jsonl")
         ]
+        for rule in triggers:
+            if rule.needs is not None and rule.needs not in TRIGGER_NEEDS:
+                raise ConfigError(
+                    f"triggers.jsonl: trigger {rule.id!r} needs unknown context {rule.needs!r}",
+                    code="TW011",
+                )
         casualties = [
             CasualtyRule(e["label"], bool(e.get("negated", False)), e["pattern"], e.get("count"))
             for e in _read(root / "casualties.jsonl")

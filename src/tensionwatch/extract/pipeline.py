@@ -30,7 +30,7 @@ from tensionwatch.extract.truecase import (
     requote,
     without_insertion,
 )
-from tensionwatch.models import Article, Evidence, Incident, PlacePrecision
+from tensionwatch.models import Article, Evidence, Incident, Place, PlacePrecision
 
 DEFAULT_MODEL = "en_core_web_md"
 HEADLINE_MIN_LETTERS = 10  # "TEEN KILLED IN SHOOTING" is short but all capitals
@@ -118,6 +118,7 @@ class Extractor:
         self._next_person = self.component.lexicon.cue_set("next_person")
         self._event_nouns = self.component.lexicon.cue_set("event_noun")
         self._roundup = self.component.lexicon.cue_set("headline_roundup")
+        self._people = frozenset(self.component.lexicon.actor_terms.get("person_noun", {}))
 
     @property
     def component(self) -> IncidentExtractor:
@@ -334,7 +335,49 @@ class Extractor:
             incidents, headline = self._with_title_toll(incidents, title, body)
         if not _has_town(incidents[0]):
             incidents = self._with_title_town(incidents, title, body.text, headline)
+        else:
+            incidents = self._over_dateline(incidents, title, body.text, headline)
         return incidents
+
+    def _names_resident(self, title: str, town: Place) -> bool:
+        """Whether the headline's town modifies a person ("Pocatello man", "Alton boy")."""
+        after = title[town.evidence[0].end :].split()
+        word = after[0].lower().strip(",.:;'\"") if after else ""
+        return word in self._people or word.rstrip("s") in self._people
+
+    def _over_dateline(
+        self, incidents: list[Incident], title: str, body: str, names: Doc | None = None
+    ) -> list[Incident]:
+        """A dateline names where the story was filed, often the station's city ("INDIANAPOLIS
+        — Police officers in Kokomo are investigating …"): a lead incident placed in no town
+        but the dateline's is placed in the town its headline names instead ("Shooting at
+        Kokomo bar …"), when that town lies in the dateline's state and does not name where
+        someone lives ("Pocatello man sentenced …")."""
+        finder = getattr(self.component.resolver, "dateline", None)
+        dateline = finder(body) if finder is not None else None
+        lead, *rest = incidents
+        towns = [p for p in lead.places if p.precision == PlacePrecision.CITY]
+        if dateline is None or dateline.admin1 is None:
+            return incidents
+        if not all(
+            t.geonames_id is not None and t.geonames_id == dateline.geonames_id for t in towns
+        ):
+            return incidents
+        placed_in = frozenset(p.country for i in incidents for p in i.places if p.country)
+        story = _without_outlet(title)  # "… - KSLA News 12 Shreveport": the station's town
+        if names is None or story != title:
+            names = self._title_names(story)
+        town = self.component.title_town(names, body, placed_in)
+        if (
+            town is None
+            or town.admin1 != dateline.admin1
+            or town.geonames_id == dateline.geonames_id
+            or self._names_resident(title, town)
+        ):
+            return incidents  # "Pocatello man sentenced": where he lives, not where it was
+        town = _as_titled(town, title)
+        kept = tuple(p for p in lead.places if p not in towns)
+        return [replace(lead, places=(*kept, town)), *rest]
 
     def _with_title_toll(
         self, incidents: list[Incident], title: str, body: Doc
@@ -372,12 +415,11 @@ class Extractor:
         restaurant"): the lead incident, when the body places it in no town, is placed in the
         headline's town, unless its places lie in another state or country."""
         # ``names``: the headline already read with its entities (a headline incident's)
-        town = self.component.title_town(names or self._title_names(title), body)
+        placed_in = frozenset(p.country for i in incidents for p in i.places if p.country)
+        town = self.component.title_town(names or self._title_names(title), body, placed_in)
         if town is None:
             return incidents
-        span = town.evidence[0]  # as written, not as truecased
-        written = title[span.start : span.end]
-        town = replace(town, name=written, evidence=(replace(span, text=written),))
+        town = _as_titled(town, title)
         lead, *rest = incidents  # a round-up names its other incidents' towns one by one
         return [replace(lead, places=with_home_town(lead.places, town, alone=True)), *rest]
 
@@ -409,6 +451,13 @@ class Extractor:
                 lead = incidents[0]
                 incidents[0] = replace(lead, places=with_home_town(lead.places, town, alone=True))
         return incidents
+
+
+def _as_titled(town: Place, title: str) -> Place:
+    """The headline's town named and quoted as written, not as truecased."""
+    span = town.evidence[0]
+    written = title[span.start : span.end]
+    return replace(town, name=written, evidence=(replace(span, text=written),))
 
 
 def _counts(incident: Incident) -> bool:

@@ -129,19 +129,29 @@ class CountryNames:
 
 
 def place_entities(
-    doc: Doc, locative: frozenset[str] = frozenset(), conveyance: frozenset[str] = frozenset()
+    doc: Doc,
+    locative: frozenset[str] = frozenset(),
+    conveyance: frozenset[str] = frozenset(),
+    care: frozenset[str] = frozenset(),
+    treated: frozenset[str] = frozenset(),
 ) -> list[Span]:
     """GPE/LOC/FAC entities, plus ORG entities that are venues ("Crocus City Hall") or that
     follow a ``locative`` phrase ("north of Coushatta", "near Snowville": the parser often
     calls a small town an organization, but nothing else lies north of a place). Where a
     ``conveyance`` verb took someone ("transported him to Capital Health Medical Center")
-    is no place of the event. A name the article gives a person earlier ("Andrew
-    Crittenden" … "Crittenden’s son", "while Crittenden was …") is that person, however the
-    tagger labels it, where a person stands (see :func:`_names_person`)."""
+    is no place of the event, nor is the town of a hospital (a ``care`` phrase) where
+    someone was ``treated`` ("died at UPMC Presbyterian hospital in Pittsburgh"). A name
+    the article gives a person earlier ("Andrew Crittenden" … "Crittenden’s son", "while
+    Crittenden was …") is that person, however the tagger labels it, where a person stands
+    (see :func:`_names_person`)."""
     found = []
     surnames = names.surnames(doc)
     for ent in doc.ents:
-        if _destination(ent, conveyance) or _names_person(ent, surnames):
+        if (
+            _destination(ent, conveyance)
+            or _names_person(ent, surnames)
+            or _town_of_care(ent, care, treated)
+        ):
             continue
         if (
             ent.label_ in PLACE_LABELS
@@ -174,6 +184,30 @@ def _destination(ent: Span, conveyance: frozenset[str]) -> bool:
             )
             return moved and verb.lemma_.lower() in conveyance  # not "officers rushed to"
     return False
+
+
+def _town_of_care(ent: Span, care: frozenset[str], treated: frozenset[str]) -> bool:
+    """ "died at a hospital in Anchorage", "treated at Mercy Medical Center in Des Moines":
+    ``treated`` lemmas say what happened to someone at the facility."""
+    prep = ent.root.head
+    if ent.root.dep_ != "pobj" or prep.lower_ not in {"in", "near"} or prep.i >= ent.start:
+        return False
+    facility = prep.head
+    if facility.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    words = ent.doc[facility.left_edge.i : facility.i + 1].text.lower()
+    if not any(_contains_phrase(words, phrase) for phrase in care):
+        return False
+    for token in facility.ancestors:  # "died … at", "treated at"; not "opened fire at"
+        if token.lemma_.lower() in treated:
+            return True
+        if token.pos_ in {"VERB", "AUX"}:
+            return False
+    return False
+
+
+def _contains_phrase(text: str, phrase: str) -> bool:
+    return f" {phrase} " in f" {text} "
 
 
 def _after_locative(ent: Span, locative: frozenset[str]) -> bool:
@@ -215,6 +249,14 @@ def to_places(ents: Sequence[Span]) -> list[tuple[Place, Token]]:
     return places
 
 
+def _country(resolver: PlaceResolver, code: str, evidence: tuple[Evidence, ...]) -> Place:
+    """The country ``code`` as a place, named as the gazetteer names it when there is one."""
+    gazetteer = getattr(resolver, "gazetteer", None)
+    found = gazetteer.country(code) if gazetteer is not None else None
+    name = getattr(found, "name", None) or code
+    return Place(name=name, country=code, precision=PlacePrecision.COUNTRY, evidence=evidence)
+
+
 def _with_block(ent: Span) -> Span:
     """ "the 4500 block of North Frankfort" is a street, whatever town shares its name: the
     place keeps its block ("4500 block of North Frankfort"), which no gazetteer resolves."""
@@ -226,11 +268,19 @@ def _with_block(ent: Span) -> Span:
     return Span(ent.doc, number, ent.end, label=ent.label_)
 
 
-def dominant_country(doc: Doc, resolver: PlaceResolver) -> Place | None:
-    """The country the article is about: most often named, directly or through its places."""
+def dominant_country(
+    doc: Doc,
+    resolver: PlaceResolver,
+    care: frozenset[str] = frozenset(),
+    treated: frozenset[str] = frozenset(),
+) -> Place | None:
+    """The country the article is about: most often named, directly or through its places.
+    When only towns name it, the first town, unless that is where a hospital treated someone
+    (see :func:`place_entities`)."""
     votes: Counter[str] = Counter()
     by_name: dict[str, Span] = {}  # the country named as itself ("Russia")
     first_mention: dict[str, Span] = {}
+    first_town: dict[str, Span] = {}  # where nobody was only treated
     for ent in doc.ents:
         if ent.label_ != "GPE":
             continue
@@ -239,6 +289,8 @@ def dominant_country(doc: Doc, resolver: PlaceResolver) -> Place | None:
             continue
         votes[code] += 1
         first_mention.setdefault(code, ent)
+        if not _town_of_care(ent, care, treated):
+            first_town.setdefault(code, ent)
         if (
             resolver.resolve([Place(name=ent.text)], doc.text)[0].precision
             == PlacePrecision.COUNTRY
@@ -249,11 +301,13 @@ def dominant_country(doc: Doc, resolver: PlaceResolver) -> Place | None:
     code, _count = votes.most_common(1)[0]
     named = by_name.get(code)
     if named is None:  # only its towns are named: the first one, as the gazetteer reads it
-        mention = first_mention[code]
+        mention = first_town.get(code, first_mention[code])
         evidence = (Evidence(mention.start_char, mention.end_char, mention.text),)
         town = resolver.resolve([Place(name=mention.text, evidence=evidence)], doc.text)[0]
         if town.country == code and town.precision != PlacePrecision.UNKNOWN:
-            return town
+            if code in first_town:
+                return town
+            return _country(resolver, code, evidence)  # only a hospital's town names it
         return Place(
             name=mention.text, country=code, precision=PlacePrecision.COUNTRY, evidence=evidence
         )
@@ -271,6 +325,8 @@ def home_town(
     resolver: PlaceResolver,
     agency_words: frozenset[str] = frozenset(),
     locative: frozenset[str] = frozenset(),
+    care: frozenset[str] = frozenset(),
+    treated: frozenset[str] = frozenset(),
 ) -> Place | None:
     """The town the article reports from: its dateline when that is a town, else the town it
     names most often (the first named on a tie; a person's surname is no town). Local news
@@ -278,7 +334,8 @@ def home_town(
     named by its local agencies ("the Fort Collins Police Department", "Hutchinson police";
     ``agency_words``), as a modifier ("a Hutchinson teen") and after a ``locative`` phrase
     ("north of Coushatta"), where the parser often tags it as an organization or a
-    location."""
+    location. The town of the hospital someone was treated in (``care``, ``treated``: see
+    :func:`place_entities`) is no vote: a regional trauma centre serves many towns."""
     dateline = getattr(resolver, "dateline", None)
     if dateline is not None:
         place = dateline(doc.text)
@@ -290,6 +347,8 @@ def home_town(
     for ent in doc.ents:
         if _names_person(ent, surnames) or _with_block(ent) is not ent:
             continue  # "the 3500 block of East Aurora" is a street, not a town
+        if _town_of_care(ent, care, treated):
+            continue
         if ent.label_ == "GPE" or (ent.label_ in {"ORG", "LOC"} and _after_locative(ent, locative)):
             span: Span | None = ent
         else:
@@ -317,49 +376,86 @@ def title_town(
     locative: frozenset[str] = frozenset(),
     headline_locative: frozenset[str] = frozenset(),
     modified: frozenset[str] = frozenset(),
+    placed_in: frozenset[str] = frozenset(),
 ) -> Place | None:
     """The town a headline names ("9 shot at a party in Compton", "Philly"), resolved in the
     light of the body, with evidence in the title. A town after "in" wins over one used as a
     modifier ("Buffalo man shot while hunting in …").
 
     Title Case defeats the tagger ("… Party in Compton" tags Compton a person), so the
-    capitalised words after a ``headline_locative`` word are tried too, longest first; such a
-    guess must lie in a country the body names or be a town of ``HEADLINE_TOWN_POPULATION``
-    ("Man Shot Outside Store" is not Štore, Slovenia). So are the capitalised words that open
-    a headline before a ``modified`` noun or an age ("Killeen 2-year-old in critical
-    condition", "Meridian man arrested"): the town as a modifier, which the tagger often
-    calls an organization."""
+    capitalised words after a ``headline_locative`` word are tried too, longest first. So are
+    the capitalised words that open a headline before a ``modified`` noun or an age
+    ("Killeen 2-year-old in critical condition", "Meridian man arrested"): the town as a
+    modifier, which the tagger often calls an organization; likewise a whole capitalised run
+    inside a sentence-case headline before such a noun ("Services set for Malin boy", "…
+    after Arnold shooting"). Such a guess must lie in a country the body names (or that the
+    body's incidents lie in: ``placed_in``) or, when the body names none, be a town of
+    ``HEADLINE_TOWN_POPULATION`` ("Man Shot Outside Store" is not Štore, Slovenia)."""
     names = [e for e in title.ents if e.label_ == "GPE" or _after_locative(e, locative)]
     names.sort(key=lambda e: (not (e.start > 0 and title[e.start - 1].lower_ == "in"), e.start))
     for span in names:
         town = _town(span, resolver, body)
         if town is not None:
             return town
-    countries = _body_countries(resolver, body)
+    countries = _body_countries(resolver, body) | placed_in
     starts = [t.i + 1 for t in title if t.lower_ in headline_locative]
-    runs = [
-        title[start : start + length]
-        for start in starts
-        for length in (3, 2, 1)
-        if start + length <= len(title)
-        and all(_capitalised(t) for t in title[start : start + length])
-    ] + [
-        title[0:length]
-        for length in (2, 1)
-        if length < len(title)
-        and all(_capitalised(t) for t in title[0:length])
-        and (title[length].lower_ in modified or _age_follows(title, length))
-    ]
+    runs = (
+        [
+            title[start : start + length]
+            for start in starts
+            for length in (3, 2, 1)
+            if start + length <= len(title)
+            and all(_capitalised(t) for t in title[start : start + length])
+        ]
+        + [
+            title[0:length]
+            for length in (2, 1)
+            if length < len(title)
+            and all(_capitalised(t) for t in title[0:length])
+            and (_modifies(title[length], modified) or _age_follows(title, length))
+        ]
+        + [
+            title[start:end]
+            for start, end in _inner_runs(title)
+            if _modifies(title[end], modified) or _age_follows(title, end)
+        ]
+    )
     population = getattr(resolver, "population", None)
     for span in runs:
         town = _town(span, resolver, body)
         if town is None:
             continue
         if town.country in countries or (
-            population is not None and population(town) >= HEADLINE_TOWN_POPULATION
+            not countries
+            and population is not None
+            and population(town) >= HEADLINE_TOWN_POPULATION
         ):
             return town
     return None
+
+
+def _modifies(token: Token, modified: frozenset[str]) -> bool:
+    """ "man", "police", "shooting", "shootings": a noun a town name modifies."""
+    lower = token.lower_
+    return lower in modified or (lower.endswith("s") and lower[:-1] in modified)
+
+
+def _inner_runs(title: Doc) -> list[tuple[int, int]]:
+    """Whole runs of up to three capitalised words inside a sentence-case headline, after a
+    lower-case word ("Services set for Malin boy", "… dead after Arnold shooting"): a Title
+    Case headline capitalises every word and has none."""
+    runs = []
+    start = None
+    for token in title:
+        if _capitalised(token) and start is None:
+            before = title[token.i - 1] if token.i > 0 else None
+            if before is not None and before.is_alpha and before.text.islower():
+                start = token.i
+        elif not _capitalised(token) and start is not None:
+            if token.i - start <= 3:
+                runs.append((start, token.i))
+            start = None
+    return runs
 
 
 def _capitalised(token: Token) -> bool:

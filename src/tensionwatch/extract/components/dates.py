@@ -24,8 +24,11 @@ _YEAR_ONLY = re.compile(r"^\s*(in\s+)?\d{4}\s*$")
 _PERIOD_MONTH = re.compile(r"\b(last|this|past|previous)\s+month\b", re.I)
 _PERIOD_YEAR = re.compile(r"\b(last|this|past|previous)\s+year\b", re.I)
 _RELATIVE_DAY = re.compile(
-    r"\b(yesterday|today|tonight|last night|this morning|(\w+) days? ago)\b", re.I
+    r"\b(yesterday|today|tonight|last night|this (?:morning|afternoon|evening)|(\w+) days? ago)\b",
+    re.I,
 )
+# "early this morning", "late last night": the part of the day dateparser cannot read
+_PART_OF_DAY = re.compile(r"^(?:early|late|earlier|later)\s+(?=\S)", re.I)
 _VAGUE = re.compile(
     r"\b(recent|recently|weeks|months|years|decades|era|century|period|season|since|"
     r"every|each|daily|annual|anniversary)\b",
@@ -78,7 +81,7 @@ def resolve_date(span: Span, published: date | None) -> EventDate | None:
             delta = 7
         day = published - timedelta(days=delta)
         return EventDate(day, day, DatePrecision.DAY, evidence)
-    parsed = _parse(text, published)
+    parsed = _parse(_PART_OF_DAY.sub("", text), published)
     if parsed is None:
         return None
     day = parsed.date()

@@ -74,6 +74,8 @@ class MentionFinder:
         self._sought = lexicon.cue_set("sought")
         self._patient_nouns = lexicon.cue_set("patient_nouns")
         self._not_people = lexicon.cue_set("not_person")
+        self._projectiles = lexicon.cue_set("projectile")
+        self._body_parts = lexicon.cue_set("body_part")
 
     def __call__(self, doc: Doc) -> list[Mention]:
         by_head: dict[int, Mention] = {}
@@ -84,6 +86,8 @@ class MentionFinder:
             if _preceded_by(span, rule.not_after):
                 continue
             head = _trigger_head(span)
+            if rule.needs == "projectile" and not self._by_projectile(head):
+                continue
             if head.ent_type_ in {"ORG", "PERSON", "WORK_OF_ART", "LAW", "GPE"}:
                 continue
             if (
@@ -106,6 +110,27 @@ class MentionFinder:
         for mention in mentions:
             mention.patients, mention.agents = self._arguments(mention.head, by_head)
         return mentions
+
+    def _by_projectile(self, verb: Token) -> bool:
+        """ "A bullet struck a girl", "was grazed by gunfire", "hitting her in the head": a
+        projectile hits, or a person is hit in a body part. A car or a storm that hits a
+        house names no attack."""
+
+        def named(token: Token) -> bool:
+            return token.lower_ in self._projectiles or token.lemma_.lower() in self._projectiles
+
+        for child in verb.children:
+            if child.dep_ == "nsubj" and not is_passive(verb) and named(child):
+                return True
+            if child.dep_ in {"agent", "prep"} and child.lower_ in {"by", "with", "in", "to"}:
+                for obj in child.children:
+                    if obj.dep_ != "pobj":
+                        continue
+                    if child.lower_ in {"by", "with"} and named(obj):
+                        return True
+                    if child.lower_ in {"in", "to"} and obj.lemma_.lower() in self._body_parts:
+                        return True
+        return False
 
     def _classify(self, mention: Mention) -> None:
         head = mention.head

@@ -1,0 +1,143 @@
+"""A projectile that hits someone, one list that names counted people again, the town of
+the hospital someone was treated in, and a headline's town over the station's dateline
+(sentences written for these tests)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tensionwatch.errors import ConfigError
+from tensionwatch.extract.lexicon import Lexicon
+
+from .conftest import PUB, counts, main
+
+if TYPE_CHECKING:
+    from tensionwatch.extract.pipeline import Extractor
+    from tensionwatch.models import Incident
+
+
+def _towns(incident: Incident) -> set[str]:
+    return {p.resolved or p.name for p in incident.places if p.precision.value == "city"}
+
+
+@pytest.mark.parametrize(
+    ("text", "injured"),
+    [
+        # a projectile is the subject, the agent, or a person is hit in a body part
+        ("A stray bullet struck a 10-year-old girl in the shoulder on Friday night.", 1),
+        ("Police said a 12-year-old boy was grazed by gunfire while he slept.", 1),
+        ("Someone fired several rounds at the house, hitting a woman in the leg.", 1),
+        # a list that names, one by one, the two already counted
+        (
+            "Two teenagers were accidentally shot at a party on Sunday. An 18-year-old girl "
+            "and a 17-year-old boy were each hit in the arm.",
+            2,
+        ),
+        (
+            "Two teenagers were accidentally shot at a party on Sunday. An 18-year-old girl "
+            "and a 17-year-old boy were each shot in the arm.",
+            2,
+        ),
+    ],
+)
+def test_hits_count_the_hurt(extractor: Extractor, text: str, injured: int) -> None:
+    assert counts(main(extractor, text)) == (None, injured)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A car struck a pedestrian on Main Street on Monday afternoon.",
+        "The storm hit the town hard on Monday night.",
+    ],
+)
+def test_hits_without_a_projectile_are_no_attack(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, PUB) == []
+
+
+def test_hits_a_house_hurts_nobody(extractor: Extractor) -> None:
+    incidents = extractor.extract("A stray bullet hit a house on Elm Street, police said.", PUB)
+    assert all(i.injured is None and not i.victims for i in incidents)
+
+
+def test_list_of_others_adds_people(extractor: Extractor) -> None:
+    """A woman is not one of "two men": the list names two more people."""
+    text = (
+        "Two men were accidentally shot at a party on Sunday. A woman and a boy were shot "
+        "in the arm."
+    )
+    assert counts(main(extractor, text)) == (None, 4)
+
+
+def test_trigger_needs_must_be_known(tmp_path: Path) -> None:
+    source = Path(__file__).parents[2] / "src" / "tensionwatch" / "extract" / "patterns"
+    for file in source.glob("*.jsonl"):
+        (tmp_path / file.name).write_text(file.read_text(encoding="utf-8"), encoding="utf-8")
+    triggers = tmp_path / "triggers.jsonl"
+    triggers.write_text(
+        triggers.read_text(encoding="utf-8").replace('"needs": "projectile"', '"needs": "moon"'),
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError, match="moon"):
+        Lexicon.load(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A teenage girl died after being shot in a home on Monday evening. She died during "
+        "surgery at UPMC Presbyterian hospital in Pittsburgh on Monday night.",
+        "A man was shot on Sunday. He was treated at Mercy Medical Center in Des Moines and "
+        "released.",
+    ],
+)
+def test_hospital_town_is_no_place(extractor: Extractor, text: str) -> None:
+    incident = main(extractor, text)
+    assert _towns(incident) == set()
+    assert {p.country for p in incident.places} == {"US"}  # the country still stands
+
+
+def test_attack_at_a_hospital_is_placed_there(extractor: Extractor) -> None:
+    text = "A gunman opened fire at a hospital in Pittsburgh on Monday, killing two people."
+    assert "Pittsburgh" in _towns(main(extractor, text))
+
+
+KOKOMO = (
+    "INDIANAPOLIS, Ind. — Police officers in Kokomo are investigating a shooting at a bar "
+    "that sent four people to the hospital on Sunday, according to dispatchers."
+)
+
+
+def test_headline_town_over_the_dateline(extractor: Extractor) -> None:
+    """The station's city in the dateline gives way to the town the headline names."""
+    (incident,) = extractor.extract(
+        KOKOMO, PUB, "k1", title="Shooting at Kokomo bar sends 4 people to the hospital"
+    )
+    assert _towns(incident) == {"Kokomo"}
+    (town,) = [p for p in incident.places if p.resolved == "Kokomo"]
+    assert town.evidence[0].field == "title"
+
+
+def test_headline_resident_keeps_the_dateline(extractor: Extractor) -> None:
+    """ "Kokomo man …" says where someone lives, not where the shooting was."""
+    body = "INDIANAPOLIS, Ind. — A man was shot and wounded outside a bar on Sunday, police said."
+    (incident,) = extractor.extract(body, PUB, "k2", title="Kokomo man shot outside bar")
+    assert _towns(incident) == {"Indianapolis"}
+
+
+@pytest.mark.parametrize(
+    ("title", "town"),
+    [
+        ("Services set for Kokomo boy who died of gunshot wound", "Kokomo"),
+        ("Teenaged girl dead after Kokomo shooting", "Kokomo"),
+    ],
+)
+def test_headline_town_inside_a_sentence_case_title(
+    extractor: Extractor, title: str, town: str
+) -> None:
+    body = "A teenage girl died after being shot in a home on Monday evening in Indiana."
+    (incident,) = extractor.extract(body, PUB, "k3", title=title)
+    assert town in _towns(incident)
