@@ -141,3 +141,26 @@ def test_headline_town_inside_a_sentence_case_title(
     body = "A teenage girl died after being shot in a home on Monday evening in Indiana."
     (incident,) = extractor.extract(body, PUB, "k3", title=title)
     assert town in _towns(incident)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # the ordinal of the latest death is the toll so far
+        ("A toddler has become the fourth person to die after the shooting in Bucksport.", 4),
+        ("A fifth person has died after a murder-suicide in Forsyth County in July.", 5),
+        ("A 3rd victim died on Friday from injuries sustained in the shooting.", 3),
+        # beside others hurt, "a third" is one more person
+        ("Two people were wounded and a third was killed in the shooting on Elm Street.", 1),
+    ],
+)
+def test_ordinal_deaths_state_the_toll(extractor: Extractor, text: str, killed: int) -> None:
+    assert counts(main(extractor, text))[0] == killed
+
+
+def test_counts_over_a_year_are_no_toll(extractor: Extractor) -> None:
+    text = (
+        "Four people were shot, one fatally, on Tuesday in Chicago. According to police, "
+        "there were 762 murders and 4,331 shooting victims in 2016."
+    )
+    assert counts(main(extractor, text)) == (1, 3)

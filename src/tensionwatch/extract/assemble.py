@@ -9,6 +9,7 @@ about the focus ("The assailants, described as …", "part of a trend of xenopho
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -211,10 +212,12 @@ class Assembler:
                 last_victim = self._arguments(mention, draft, last_victim)
             drafts_here = [d for d in dict.fromkeys(assigned.values()) if not d.reference]
             targets_for_items = focus if about_focus or not drafts_here else drafts_here
+            # "there were 4,331 shooting victims in 2016": a count over a whole year
+            years = [e for e in sent.ents if e.label_ == "DATE" and _BARE_YEAR.fullmatch(e.text)]
             casualties = [
                 c
                 for c in _in_sentence(finds.casualties, sent)
-                if not (c.count.value > 1 and _counts_a_total(c.span.root, totals))
+                if not (c.count.value > 1 and _counts_a_total(c.span.root, totals + years))
             ]
             self._attach_casualties(casualties, assigned, targets_for_items, sent)
             self._attach_weapons(_in_sentence(finds.weapons, sent), assigned)
@@ -750,6 +753,9 @@ def _is_bare_number(token: Token, lexicon: Lexicon) -> bool:
     from tensionwatch.extract.components.numbers import is_number_token
 
     return is_number_token(token, lexicon) and not any(c.pos_ == "NOUN" for c in token.children)
+
+
+_BARE_YEAR = re.compile(r"\s*(?:in\s+)?(?:19|20)\d\d\s*", re.IGNORECASE)
 
 
 def _counts_a_total(token: Token, totals: list[Span]) -> bool:

@@ -38,6 +38,8 @@ class CasualtyRule:
     negated: bool
     pattern: list[dict[str, Any]]
     count: int | None = None  # the number a phrase with no number word states ("a fourth")
+    # the phrase's ordinal is the toll so far ("the fourth person to die": 4)
+    ordinal: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +78,7 @@ class Lexicon:
     instrument_only: frozenset[str] = field(default_factory=frozenset)  # need "with X"
     group_nouns: frozenset[str] = field(default_factory=frozenset)
     organization_nouns: frozenset[str] = field(default_factory=frozenset)
+    ordinals: dict[str, int] = field(default_factory=dict)  # "fourth", "4th" -> 4
 
     @classmethod
     def load(cls, folder: Path | None = None) -> Lexicon:
@@ -98,7 +101,13 @@ class Lexicon:
                     code="TW011",
                 )
         casualties = [
-            CasualtyRule(e["label"], bool(e.get("negated", False)), e["pattern"], e.get("count"))
+            CasualtyRule(
+                e["label"],
+                bool(e.get("negated", False)),
+                e["pattern"],
+                None if e.get("count") == "ordinal" else e.get("count"),
+                ordinal=e.get("count") == "ordinal",
+            )
             for e in _read(root / "casualties.jsonl")
         ]
         weapon_entries = list(_read(root / "weapons.jsonl"))
@@ -120,9 +129,12 @@ class Lexicon:
         )
         numbers: dict[str, int] = {}
         vague: dict[str, VagueNumber] = {}
+        ordinals: dict[str, int] = {}
         for entry in _read(root / "numbers.jsonl"):
             if entry["kind"] == "cardinal":
                 numbers.update({k.lower(): int(v) for k, v in entry["values"].items()})
+            elif entry["kind"] == "ordinal":
+                ordinals.update({k.lower(): int(v) for k, v in entry["values"].items()})
             else:
                 for key, (low, high, qual) in entry["values"].items():
                     vague[key.lower()] = VagueNumber(int(low), int(high), str(qual))
@@ -161,6 +173,7 @@ class Lexicon:
             occupations=occupations,
             numbers=numbers,
             vague_numbers=vague,
+            ordinals=ordinals,
             qualifiers=qualifiers,
             cues=cues,
             actor_terms=actor_terms,

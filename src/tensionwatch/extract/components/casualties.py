@@ -28,6 +28,7 @@ class CasualtyFinder:
         self.matcher = Matcher(nlp.vocab)
         self._rules: dict[str, tuple[str, bool, bool]] = {}
         self._stated: dict[str, int] = {}  # rules whose phrase states its number ("a fourth")
+        self._ordinal: set[str] = set()  # rules whose ordinal is the toll ("fourth to die")
         for number, rule in enumerate(lexicon.casualties):
             key = f"tw_casualty_{number}"
             self.matcher.add(key, [rule.pattern])
@@ -38,6 +39,8 @@ class CasualtyFinder:
             self._rules[key] = (rule.label, rule.negated, singular)
             if rule.count is not None:
                 self._stated[key] = rule.count
+            if rule.ordinal:
+                self._ordinal.add(key)
 
     def __call__(self, doc: Doc) -> list[CasualtyMention]:
         for token in doc:
@@ -50,6 +53,17 @@ class CasualtyFinder:
             if self._counts_things(span) or self._names_a_statistic(span):
                 continue  # "two cars were hit": property; "the city's shooting death toll"
             stated = 0 if negated else self._stated.get(key)
+            if key in self._ordinal and not negated:
+                stated = next(
+                    (
+                        self.lexicon.ordinals[t.lower_]
+                        for t in span
+                        if t.lower_ in self.lexicon.ordinals
+                    ),
+                    None,
+                )
+                if stated is None:
+                    continue
             if stated is not None:
                 count: Count | None = Count(
                     stated,
@@ -67,7 +81,11 @@ class CasualtyFinder:
             anchor = next((t.i for t in span if t._.tw_num), span.start)
             slot = (label, anchor)
             previous = best.get(slot)
-            if previous is None or len(span) > len(previous.span):
+            if (
+                previous is None
+                or len(span) > len(previous.span)
+                or (len(span) == len(previous.span) and key in self._ordinal)
+            ):  # the toll so far ("a third victim has died") over one more dead ("a third")
                 best[slot] = CasualtyMention(label, count, span)
         return _drop_cross_label_duplicates(sorted(best.values(), key=lambda m: m.span.start))
 
