@@ -52,6 +52,9 @@ def test_hits_count_the_hurt(extractor: Extractor, text: str, injured: int) -> N
     [
         "A car struck a pedestrian on Main Street on Monday afternoon.",
         "The storm hit the town hard on Monday night.",
+        "A cyclist was struck in the leg by a car on Main Street.",
+        "A pitcher was hit in the head by a line drive on Sunday.",
+        "His shot struck the crossbar in the second half.",
     ],
 )
 def test_hits_without_a_projectile_are_no_attack(extractor: Extractor, text: str) -> None:
@@ -97,7 +100,14 @@ def test_trigger_needs_must_be_known(tmp_path: Path) -> None:
 def test_hospital_town_is_no_place(extractor: Extractor, text: str) -> None:
     incident = main(extractor, text)
     assert _towns(incident) == set()
-    assert {p.country for p in incident.places} == {"US"}  # the country still stands
+    # the hospital's state still stands
+    assert [(p.precision.value, p.country) for p in incident.places] == [("admin1", "US")]
+    assert incident.places[0].admin1 in {"US-PA", "US-IA"}
+
+
+def test_attack_after_a_drive_to_a_clinic_is_placed_there(extractor: Extractor) -> None:
+    text = "The gunman drove to a clinic in Colorado Springs and opened fire, killing three people."
+    assert "Colorado Springs" in _towns(main(extractor, text))
 
 
 def test_attack_at_a_hospital_is_placed_there(extractor: Extractor) -> None:
@@ -121,11 +131,33 @@ def test_headline_town_over_the_dateline(extractor: Extractor) -> None:
     assert town.evidence[0].field == "title"
 
 
-def test_headline_resident_keeps_the_dateline(extractor: Extractor) -> None:
+def test_headline_town_keeps_its_evidence_after_leading_space(extractor: Extractor) -> None:
+    title = "  Shooting at Kokomo bar sends 4 people to the hospital - WXYZ News"
+    (incident,) = extractor.extract(KOKOMO, PUB, "k1", title=title)
+    (town,) = [p for p in incident.places if p.resolved == "Kokomo"]
+    span = town.evidence[0]
+    assert title[span.start : span.end] == span.text == town.name == "Kokomo"
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Kokomo man shot outside bar", "Kokomo, Ind., man shot outside bar", "Kokomo teen's family"],
+)
+def test_headline_resident_keeps_the_dateline(extractor: Extractor, title: str) -> None:
     """ "Kokomo man …" says where someone lives, not where the shooting was."""
     body = "INDIANAPOLIS, Ind. — A man was shot and wounded outside a bar on Sunday, police said."
-    (incident,) = extractor.extract(body, PUB, "k2", title="Kokomo man shot outside bar")
+    (incident,) = extractor.extract(body, PUB, "k2", title=title)
     assert _towns(incident) == {"Indianapolis"}
+
+
+def test_body_town_is_no_dateline(extractor: Extractor) -> None:
+    """A town the body names itself stands, whatever the headline says."""
+    body = (
+        "INDIANAPOLIS, Ind. — A man was shot and wounded outside a bar in Indianapolis on "
+        "Sunday, police said."
+    )
+    (incident,) = extractor.extract(body, PUB, "k4", title="Shooting at Kokomo bar")
+    assert "Indianapolis" in _towns(incident)
 
 
 @pytest.mark.parametrize(
@@ -164,3 +196,64 @@ def test_counts_over_a_year_are_no_toll(extractor: Extractor) -> None:
         "there were 762 murders and 4,331 shooting victims in 2016."
     )
     assert counts(main(extractor, text)) == (1, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunfire on Elm Street on Wednesday left three men and a woman wounded.", (None, 4)),
+        ("The shooting on Elm Street left two men and two women injured.", (None, 4)),
+        ("The attack on Elm Street left two guards and a driver dead.", (3, None)),
+        # each side its own outcome: not one group
+        ("A shooting on Elm Street left one person dead and five others wounded.", (1, 5)),
+    ],
+)
+def test_left_a_group_and_others(
+    extractor: Extractor, text: str, expected: tuple[int | None, int | None]
+) -> None:
+    assert counts(main(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A man was shot on Sunday. He passed away at the hospital on Monday.", (1, None)),
+        ("A man was shot on Sunday and passed out on the sidewalk.", (None, 1)),
+    ],
+)
+def test_passing_away_is_dying(
+    extractor: Extractor, text: str, expected: tuple[int | None, int | None]
+) -> None:
+    assert counts(main(extractor, text)) == expected
+
+
+NO_STORY = (
+    "Sign up for our newsletter to get the best of the city delivered to your inbox. "
+    "Already a subscriber? Log in to manage your account settings."
+)
+
+
+@pytest.mark.parametrize(
+    ("title", "killed", "town"),
+    [
+        # the headline's subject, though definite and with nothing attached
+        ("Police identify two men involved in Nashua shooting", None, "Nashua"),
+        # a bare person "dead", and a gunshot wound as the event, in a headline
+        ("Man dead after shooting in Dayton", 1, "Dayton"),
+        ("Teen dead from gunshot wound in Dayton", 1, "Dayton"),
+    ],
+)
+def test_headline_only_pages(
+    extractor: Extractor, title: str, killed: int | None, town: str
+) -> None:
+    (incident,) = extractor.extract(NO_STORY, PUB, "h1", title=title)
+    assert counts(incident)[0] == killed
+    assert town in _towns(incident)
+
+
+def test_gunshot_wound_in_a_story_is_no_event_of_its_own(extractor: Extractor) -> None:
+    text = (
+        "Two men were shot on Elm Street on Sunday night. A third man had gunshot wounds to "
+        "the head. He later died at a hospital."
+    )
+    assert len(extractor.extract(text, PUB)) == 1

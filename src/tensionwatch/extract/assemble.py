@@ -26,6 +26,7 @@ from tensionwatch.extract.components.mentions import (
     REFLEXIVE,
     Mention,
     MentionFinder,
+    event_lemma,
     harms_self,
     is_reflexive,
 )
@@ -822,8 +823,8 @@ def _outcome(
     "the killing of", "the fatal shooting of"); the words are the ``outcome_killed``,
     ``outcome_injured`` and ``outcome_fatal`` lists in ``cues.jsonl``."""
     own_object = _has_object(mention.head)
-    lemmas = {mention.head.lemma_.lower()} | {
-        c.lemma_.lower()
+    lemmas = {event_lemma(mention.head)} | {
+        event_lemma(c)
         for c in mention.head.children
         if c.dep_ in {"conj", "xcomp", "acomp"} and not (own_object and _has_object(c))
     }  # "shot and killed his wife", but "shot a student and then killed herself" or "shot

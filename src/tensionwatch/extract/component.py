@@ -320,16 +320,23 @@ class IncidentExtractor:
         return self._has_substance(draft)
 
     def _has_substance(self, draft: Draft) -> bool:
-        """A lone weak word ("killed", "graffiti") with nothing attached is not an incident."""
-        if all(m.definite for m in draft.mentions) and not (
-            draft.victims
-            or draft.killed
-            or draft.injured
-            or draft.weapons
-            or draft.claimants
-            or draft.suspects
-            or draft.perpetrators
-            or draft.targets
+        """A lone weak word ("killed", "graffiti") with nothing attached is not an incident.
+        A definite event with nothing attached is a passing reference in a story, but the
+        subject of a headline ("Police identify two men involved in Nashua shooting")."""
+        headline = any(m.head.doc._.tw_headline for m in draft.mentions[:1])
+        if (
+            not headline
+            and all(m.definite for m in draft.mentions)
+            and not (
+                draft.victims
+                or draft.killed
+                or draft.injured
+                or draft.weapons
+                or draft.claimants
+                or draft.suspects
+                or draft.perpetrators
+                or draft.targets
+            )
         ):
             return False  # "the attack in Leeds": a passing reference, not a report
         if any(m.strong for m in draft.mentions):

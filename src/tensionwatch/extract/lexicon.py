@@ -25,11 +25,12 @@ class TriggerRule:
     pattern: list[dict[str, Any]]
     # words that, just before the trigger, make it a description: "life-threatening injuries"
     not_after: frozenset[str] = frozenset()
-    # a context the trigger needs to name an attack: "projectile" ("a bullet struck her")
+    # a context the trigger needs to name an attack: "projectile" ("a bullet struck her"),
+    # "headline" (read only in a headline: "Teen dead from gunshot wound")
     needs: str | None = None
 
 
-TRIGGER_NEEDS = frozenset({"projectile"})
+TRIGGER_NEEDS = frozenset({"projectile", "headline"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +41,8 @@ class CasualtyRule:
     count: int | None = None  # the number a phrase with no number word states ("a fourth")
     # the phrase's ordinal is the toll so far ("the fourth person to die": 4)
     ordinal: bool = False
+    # the phrase counts two coordinated groups ("three men and a woman"): their sum
+    sums: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,8 +108,9 @@ class Lexicon:
                 e["label"],
                 bool(e.get("negated", False)),
                 e["pattern"],
-                None if e.get("count") == "ordinal" else e.get("count"),
+                None if e.get("count") in {"ordinal", "sum"} else e.get("count"),
                 ordinal=e.get("count") == "ordinal",
+                sums=e.get("count") == "sum",
             )
             for e in _read(root / "casualties.jsonl")
         ]

@@ -19,7 +19,12 @@ from spacy.tokens import Doc, Span, Token
 from tensionwatch.errors import ConfigError, ExtractionError
 from tensionwatch.extract.component import EXTRACTOR_VERSION, IncidentExtractor
 from tensionwatch.extract.factories import FACTORY_NAME, PARAGRAPHS_NAME
-from tensionwatch.extract.places import PlaceResolver, with_home_town
+from tensionwatch.extract.places import (
+    NEIGHBOURHOOD_KM,
+    PlaceResolver,
+    distance_km,
+    with_home_town,
+)
 from tensionwatch.extract.truecase import (
     Truecaser,
     common_words,
@@ -340,10 +345,14 @@ class Extractor:
         return incidents
 
     def _names_resident(self, title: str, town: Place) -> bool:
-        """Whether the headline's town modifies a person ("Pocatello man", "Alton boy")."""
-        after = title[town.evidence[0].end :].split()
-        word = after[0].lower().strip(",.:;'\"") if after else ""
-        return word in self._people or word.rstrip("s") in self._people
+        """Whether the headline's town modifies a person ("Pocatello man", "Kokomo, Ind., man",
+        "Alton teen's family"): where someone lives, not where it happened."""
+        for word in re.findall(r"[\w'’.-]+", title[town.evidence[0].end :]):
+            word = re.sub(r"['’]s$", "", word.lower())
+            if word.endswith(".") or (len(word) == 2 and word.isalpha() and word.isascii()):
+                continue  # a state after the town: "Ind.", "OK"
+            return word in self._people or (word.endswith("s") and word[:-1] in self._people)
+        return False
 
     def _over_dateline(
         self, incidents: list[Incident], title: str, body: str, names: Doc | None = None
@@ -352,17 +361,17 @@ class Extractor:
         — Police officers in Kokomo are investigating …"): a lead incident placed in no town
         but the dateline's is placed in the town its headline names instead ("Shooting at
         Kokomo bar …"), when that town lies in the dateline's state and does not name where
-        someone lives ("Pocatello man sentenced …")."""
+        someone lives ("Pocatello man sentenced …"); a neighbourhood of the dateline town
+        ("… in Harlem" under "MANHATTAN") is added beside it."""
         finder = getattr(self.component.resolver, "dateline", None)
         dateline = finder(body) if finder is not None else None
         lead, *rest = incidents
         towns = [p for p in lead.places if p.precision == PlacePrecision.CITY]
         if dateline is None or dateline.admin1 is None:
             return incidents
-        if not all(
-            t.geonames_id is not None and t.geonames_id == dateline.geonames_id for t in towns
-        ):
-            return incidents
+        where = {e.start for e in dateline.evidence}
+        if not all(t.evidence and t.evidence[0].start in where for t in towns):
+            return incidents  # "shot … in Indianapolis": the body's own word, not the dateline
         placed_in = frozenset(p.country for i in incidents for p in i.places if p.country)
         story = _without_outlet(title)  # "… - KSLA News 12 Shreveport": the station's town
         if names is None or story != title:
@@ -376,6 +385,8 @@ class Extractor:
         ):
             return incidents  # "Pocatello man sentenced": where he lives, not where it was
         town = _as_titled(town, title)
+        if distance_km(town, dateline) <= NEIGHBOURHOOD_KM:
+            return [replace(lead, places=(*lead.places, town)), *rest]  # Harlem, Manhattan
         kept = tuple(p for p in lead.places if p not in towns)
         return [replace(lead, places=(*kept, town)), *rest]
 
@@ -553,7 +564,8 @@ def _completing(lead: Incident, told: Incident) -> Incident | None:
 def _without_outlet(title: str) -> str:
     """The headline before an outlet's name ("… shooting - KSLA News 12 Shreveport"), when
     what precedes the separator reads as a headline of its own (three words or more)."""
-    head = _OUTLET_SEPARATOR.split(title, maxsplit=1)[0].strip()
+    # only the end is trimmed: offsets into the story are offsets into the title
+    head = _OUTLET_SEPARATOR.split(title, maxsplit=1)[0].rstrip()
     return head if len(head.split()) >= 3 else title
 
 

@@ -249,10 +249,25 @@ def to_places(ents: Sequence[Span]) -> list[tuple[Place, Token]]:
     return places
 
 
-def _country(resolver: PlaceResolver, code: str, evidence: tuple[Evidence, ...]) -> Place:
-    """The country ``code`` as a place, named as the gazetteer names it when there is one."""
+def _region(resolver: PlaceResolver, town: Place, evidence: tuple[Evidence, ...]) -> Place:
+    """The state (else the country) of a hospital's town: patients are taken to a trauma
+    centre that serves a region, seldom across a state line, so the region stands where the
+    town does not. Named as the gazetteer names it, when there is one."""
     gazetteer = getattr(resolver, "gazetteer", None)
-    found = gazetteer.country(code) if gazetteer is not None else None
+    if town.admin1 and gazetteer is not None:
+        found = gazetteer.admin1(town.admin1)
+        name = getattr(found, "name", None)
+        if name:
+            return Place(
+                name=name,
+                resolved=name,
+                country=town.country,
+                admin1=town.admin1,
+                precision=PlacePrecision.ADMIN1,
+                evidence=evidence,
+            )
+    code = town.country or ""
+    found = gazetteer.country(code) if gazetteer is not None and code else None
     name = getattr(found, "name", None) or code
     return Place(name=name, country=code, precision=PlacePrecision.COUNTRY, evidence=evidence)
 
@@ -276,7 +291,7 @@ def dominant_country(
 ) -> Place | None:
     """The country the article is about: most often named, directly or through its places.
     When only towns name it, the first town, unless that is where a hospital treated someone
-    (see :func:`place_entities`)."""
+    (see :func:`place_entities`): then that town's state."""
     votes: Counter[str] = Counter()
     by_name: dict[str, Span] = {}  # the country named as itself ("Russia")
     first_mention: dict[str, Span] = {}
@@ -307,7 +322,7 @@ def dominant_country(
         if town.country == code and town.precision != PlacePrecision.UNKNOWN:
             if code in first_town:
                 return town
-            return _country(resolver, code, evidence)  # only a hospital's town names it
+            return _region(resolver, town, evidence)  # only a hospital's town names it
         return Place(
             name=mention.text, country=code, precision=PlacePrecision.COUNTRY, evidence=evidence
         )

@@ -29,6 +29,7 @@ class CasualtyFinder:
         self._rules: dict[str, tuple[str, bool, bool]] = {}
         self._stated: dict[str, int] = {}  # rules whose phrase states its number ("a fourth")
         self._ordinal: set[str] = set()  # rules whose ordinal is the toll ("fourth to die")
+        self._sums: set[str] = set()  # rules that count two groups ("three men and a woman")
         for number, rule in enumerate(lexicon.casualties):
             key = f"tw_casualty_{number}"
             self.matcher.add(key, [rule.pattern])
@@ -41,6 +42,8 @@ class CasualtyFinder:
                 self._stated[key] = rule.count
             if rule.ordinal:
                 self._ordinal.add(key)
+            if rule.sums:
+                self._sums.add(key)
 
     def __call__(self, doc: Doc) -> list[CasualtyMention]:
         for token in doc:
@@ -72,6 +75,8 @@ class CasualtyFinder:
                     stated,
                     evidence=(Evidence(span.start_char, span.end_char, span.text),),
                 )
+            elif key in self._sums:
+                count = self._sum(span)
             else:
                 count = parse_count(span, self.lexicon, singular=singular)
                 if count is not None and (not singular or count.value == 1):
@@ -88,6 +93,20 @@ class CasualtyFinder:
             ):  # the toll so far ("a third victim has died") over one more dead ("a third")
                 best[slot] = CasualtyMention(label, count, span)
         return _drop_cross_label_duplicates(sorted(best.values(), key=lambda m: m.span.start))
+
+    def _sum(self, span: Span) -> Count | None:
+        """ "left three men and a woman wounded": the groups on either side of "and", each
+        read as a count of its own (the parser seldom makes them conjuncts)."""
+        cut = next(t.i for t in span if t.lower_ == "and")
+        first = parse_count(span.doc[span.start : cut], self.lexicon)
+        second = parse_count(span.doc[cut + 1 : span.end], self.lexicon, singular=True)
+        if first is None or second is None:
+            return None
+        if first.qualifier != Qualifier.EXACT or second.qualifier != Qualifier.EXACT:
+            return None  # "more than 20 people and a guard": no exact sum
+        total = first.value + second.value
+        evidence = (Evidence(span.start_char, span.end_char, span.text),)
+        return Count(total, Qualifier.EXACT, total, total, evidence=evidence)
 
     def _counts_things(self, span: Span) -> bool:
         """The noun a number counts ("two cars", not "two bank tellers") names property."""
@@ -125,12 +144,12 @@ def _keyword_at_end(mention: CasualtyMention) -> bool:
     return (last in killed) == (mention.label == "killed")
 
 
-def _own_outcome(noun: Token, words: frozenset[str]) -> bool:
+def _own_outcome(noun: Token, words: frozenset[str], besides: Token | None = None) -> bool:
     """ "two deceased victims and two injured subjects", "four people suffering wounds and a
     fifth person injured by glass": each noun tells its own outcome (``own_outcome`` cues or a
     clause of its own), so they are not added."""
     return noun.lower_ in words or any(
-        c.dep_ in {"acl", "relcl"} or c.lower_ in words for c in noun.children
+        (c.dep_ in {"acl", "relcl"} or c.lower_ in words) and c != besides for c in noun.children
     )
 
 
@@ -139,17 +158,16 @@ def _with_coordinated(
 ) -> Count:
     """ "A young girl and a man are dead": every coordinated singular person counts; so do
     counted groups ("four men and a woman were wounded" is five, not one; "three men and two
-    women were wounded" is five, not two). Only people outside the matched phrase are added."""
+    women were wounded" is five, not two; "left three men and a woman wounded" is four)."""
     head = next((t for t in span if t.pos_ in {"NOUN", "PROPN"}), None)
     if head is None or count.qualifier != Qualifier.EXACT:
         return count
     if _own_outcome(head, own_outcome):
         return count  # "two men who were killed and two officers who were hurt"
-    outside = [
-        c
-        for c in head.conjuncts
-        if not span.start <= c.i < span.end and not _own_outcome(c, own_outcome)
-    ]
+    # "left three men and a woman wounded": the parser hangs the phrase's own outcome word
+    # on the last person, which is no outcome of that person's own
+    outcome = span[-1]
+    outside = [c for c in head.conjuncts if not _own_outcome(c, own_outcome, besides=outcome)]
     people = [
         c
         for c in outside

@@ -88,6 +88,10 @@ class MentionFinder:
             head = _trigger_head(span)
             if rule.needs == "projectile" and not self._by_projectile(head):
                 continue
+            if rule.needs == "headline" and not (
+                Doc.has_extension("tw_headline") and doc._.tw_headline
+            ):
+                continue
             if head.ent_type_ in {"ORG", "PERSON", "WORK_OF_ART", "LAW", "GPE"}:
                 continue
             if (
@@ -113,24 +117,29 @@ class MentionFinder:
 
     def _by_projectile(self, verb: Token) -> bool:
         """ "A bullet struck a girl", "was grazed by gunfire", "hitting her in the head": a
-        projectile hits, or a person is hit in a body part. A car or a storm that hits a
-        house names no attack."""
+        projectile hits, or a person is hit in a body part by nothing named. Whatever else
+        hits (a car, a storm, a ball, a bat) names no shooting."""
 
         def named(token: Token) -> bool:
             return token.lower_ in self._projectiles or token.lemma_.lower() in self._projectiles
 
+        by_projectile = body_part = False
         for child in verb.children:
-            if child.dep_ == "nsubj" and not is_passive(verb) and named(child):
-                return True
+            if child.dep_ == "nsubj" and not is_passive(verb):
+                if not named(child):
+                    return False  # "a car struck a cyclist in the leg"
+                by_projectile = True
             if child.dep_ in {"agent", "prep"} and child.lower_ in {"by", "with", "in", "to"}:
                 for obj in child.children:
                     if obj.dep_ != "pobj":
                         continue
-                    if child.lower_ in {"by", "with"} and named(obj):
-                        return True
-                    if child.lower_ in {"in", "to"} and obj.lemma_.lower() in self._body_parts:
-                        return True
-        return False
+                    if child.lower_ in {"by", "with"}:
+                        if not named(obj):
+                            return False  # "hit in the head by a line drive", "with a bat"
+                        by_projectile = True
+                    elif obj.lemma_.lower() in self._body_parts:
+                        body_part = True
+        return by_projectile or body_part
 
     def _classify(self, mention: Mention) -> None:
         head = mention.head
@@ -177,7 +186,8 @@ class MentionFinder:
         trigger_tokens = {t.i for t in own.trigger} if own is not None else set()
         if head.pos_ in {"VERB", "AUX"}:
             passive = is_passive(head)
-            undergoer = head.lemma_ in _UNDERGO_VERBS  # "the boy died": the subject is the victim
+            # "the boy died", "he passed away": the subject is the victim
+            undergoer = event_lemma(head) in _UNDERGO_VERBS
             for child in head.children:
                 if child.dep_ == "nsubjpass" or (child.dep_ == "nsubj" and (passive or undergoer)):
                     patients.append(child)
@@ -326,6 +336,15 @@ def _conj_subject(verb: Token) -> list[Token]:
         if subjects:
             return subjects
     return []
+
+
+def event_lemma(token: Token) -> str:
+    """The token's lemma, with "pass away" read as the "die" it means (not "passed out")."""
+    if token.lemma_ == "pass" and any(
+        c.dep_ == "prt" and c.lower_ == "away" for c in token.children
+    ):
+        return "die"
+    return token.lemma_.lower()
 
 
 def is_reflexive(verb: Token) -> bool:
