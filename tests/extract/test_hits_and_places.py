@@ -257,3 +257,26 @@ def test_gunshot_wound_in_a_story_is_no_event_of_its_own(extractor: Extractor) -
         "the head. He later died at a hospital."
     )
     assert len(extractor.extract(text, PUB)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "a shooting death" is one dead, and the man the gun struck is that one
+        (
+            "Deputies are investigating an accidental shooting death on Thursday night. The "
+            "man was twirling a handgun when it went off, striking the man in the chest.",
+            (1, None),
+        ),
+        # how much it hurt is nobody hurt
+        (
+            "A 7-year-old boy was hit by a bullet while watching fireworks on Saturday. "
+            '"It hurt a lot," the boy said.',
+            (None, 1),
+        ),
+    ],
+)
+def test_deaths_and_quantities(
+    extractor: Extractor, text: str, expected: tuple[int | None, int | None]
+) -> None:
+    assert counts(main(extractor, text)) == expected

@@ -75,6 +75,7 @@ class MentionFinder:
         self._patient_nouns = lexicon.cue_set("patient_nouns")
         self._not_people = lexicon.cue_set("not_person")
         self._projectiles = lexicon.cue_set("projectile")
+        self._quantities = lexicon.cue_set("quantity_noun")
         self._body_parts = lexicon.cue_set("body_part")
 
     def __call__(self, doc: Doc) -> list[Mention]:
@@ -288,6 +289,7 @@ class MentionFinder:
                         agents.append(child)
             if head.dep_ in {"dobj", "nsubjpass"} and head.head.lemma_ in _SUPPORT_VERBS:
                 agents.extend(c for c in head.head.children if c.dep_ == "nsubj")
+        patients = [p for p in patients if p.lower_ not in self._quantities]  # "hurt a lot"
         patients = _expand_conjuncts(patients, by_head, self.is_person)
         agents = _expand_conjuncts(agents, by_head, self.is_person)
         return [
