@@ -4,6 +4,7 @@ the hospital someone was treated in, and a headline's town over the station's da
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -280,3 +281,67 @@ def test_deaths_and_quantities(
     extractor: Extractor, text: str, expected: tuple[int | None, int | None]
 ) -> None:
     assert counts(main(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a body part hit with no cause named is a shooting only in a story of violence
+        "The shortstop was hit in the head during Saturday's game.",
+        "Hail pellets struck a woman in the face on Monday.",
+        # obituaries say "passed away"
+        "John Smith, 87, of Dayton passed away peacefully at home on Tuesday.",
+    ],
+)
+def test_no_violence_no_incident(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(text, PUB) == []
+
+
+def test_pistol_whipping_hurts_no_phone(extractor: Extractor) -> None:
+    """ "hit" says someone was hurt only as a projectile's hit."""
+    text = "The robber took a phone from her and hit her in the head with the gun."
+    assert all(i.injured is None for i in extractor.extract(text, PUB))
+
+
+def test_ordinal_death_of_something_else_is_no_toll(extractor: Extractor) -> None:
+    text = "A 70-year-old woman became the third person to die of the flu this season."
+    assert all(i.killed is None or i.killed.value == 1 for i in extractor.extract(text, PUB))
+
+
+def test_state_after_a_hospital_town_is_no_town(extractor: Extractor) -> None:
+    text = "A boy was shot on Sunday and later died at a hospital in Tulsa, Oklahoma."
+    incident = main(extractor, text)
+    assert _towns(incident) == set()
+    assert {p.admin1 for p in incident.places} == {"US-OK"}
+
+
+def test_shooting_at_a_hospital_keeps_its_town(extractor: Extractor) -> None:
+    text = "A nurse died in a shooting at a hospital in Tulsa, Oklahoma, on Monday."
+    assert "Tulsa" in _towns(main(extractor, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        # an age is no time of day
+        ("A man in his late 50s was shot in the arm on Tuesday night in Miami.", date(2023, 5, 9)),
+        # "earlier this week" places one event before another: the lead's day stands
+        (
+            "Police arrested two men on Tuesday in the shooting earlier this week that left "
+            "four students injured.",
+            None,
+        ),
+    ],
+)
+def test_relative_words_are_not_days(extractor: Extractor, text: str, day: date | None) -> None:
+    when = main(extractor, text).date
+    assert when is not None
+    if day is not None:
+        assert (when.start, when.end) == (day, day)
+    assert not any("late 50s" in e.text for e in when.evidence)
+
+
+def test_holiday_in_a_headline_is_no_town(extractor: Extractor) -> None:
+    body = "A woman was shot and killed at a party on Monday in Florida, deputies said."
+    (incident,) = extractor.extract(body, PUB, "x1", title="Woman dead after Christmas shooting")
+    assert "Christmas" not in _towns(incident)

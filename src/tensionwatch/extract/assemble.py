@@ -838,7 +838,7 @@ def _outcome(
         return "killed"
     if lemmas & injure_lemmas:
         return "injured"
-    return None
+    return mention.outcome  # "a bullet struck her": its rule says she was hurt
 
 
 def _denied(mention: Mention, not_completed: frozenset[str]) -> bool:

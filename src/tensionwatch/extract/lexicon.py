@@ -26,11 +26,14 @@ class TriggerRule:
     # words that, just before the trigger, make it a description: "life-threatening injuries"
     not_after: frozenset[str] = frozenset()
     # a context the trigger needs to name an attack: "projectile" ("a bullet struck her"),
-    # "headline" (read only in a headline: "Teen dead from gunshot wound")
+    # "headline" (read only in a headline: "Teen dead from gunshot wound"), "violence" (only
+    # in an article about violence: "passed away")
     needs: str | None = None
+    # what happened to its victims when its word does not say it: "injured" ("struck her")
+    outcome: str | None = None
 
 
-TRIGGER_NEEDS = frozenset({"projectile", "headline"})
+TRIGGER_NEEDS = frozenset({"projectile", "headline", "violence"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +97,7 @@ class Lexicon:
                 e["pattern"],
                 frozenset(w.lower() for w in e.get("not_after", ())),
                 e.get("needs"),
+                e.get("outcome"),
             )
             for e in _read(root / "triggers.jsonl")
         ]

@@ -146,12 +146,11 @@ def place_entities(
     (see :func:`_names_person`)."""
     found = []
     surnames = names.surnames(doc)
+    cared = towns_of_care(doc, care, treated)
     for ent in doc.ents:
-        if (
-            _destination(ent, conveyance)
-            or _names_person(ent, surnames)
-            or _town_of_care(ent, care, treated)
-        ):
+        if ent.start in cared:
+            continue
+        if _destination(ent, conveyance) or _names_person(ent, surnames):
             continue
         if (
             ent.label_ in PLACE_LABELS
@@ -186,6 +185,20 @@ def _destination(ent: Span, conveyance: frozenset[str]) -> bool:
     return False
 
 
+def towns_of_care(doc: Doc, care: frozenset[str], treated: frozenset[str]) -> set[int]:
+    """Where the place names of hospitals someone was treated in start (see
+    :func:`_town_of_care`), with the state written after such a town ("in Tulsa, Oklahoma")."""
+    starts: set[int] = set()
+    dropped = -1
+    for ent in doc.ents:
+        if _town_of_care(ent, care, treated) or (
+            ent.start == dropped + 1 and doc[dropped].text == ","
+        ):
+            starts.add(ent.start)
+            dropped = ent.end
+    return starts
+
+
 def _town_of_care(ent: Span, care: frozenset[str], treated: frozenset[str]) -> bool:
     """ "died at a hospital in Anchorage", "treated at Mercy Medical Center in Des Moines":
     ``treated`` lemmas say what happened to someone at the facility."""
@@ -201,8 +214,8 @@ def _town_of_care(ent: Span, care: frozenset[str], treated: frozenset[str]) -> b
     for token in facility.ancestors:  # "died … at", "treated at"; not "opened fire at"
         if token.lemma_.lower() in treated:
             return True
-        if token.pos_ in {"VERB", "AUX"}:
-            return False
+        if token.pos_ in {"VERB", "AUX", "NOUN", "PROPN"}:
+            return False  # "died in a shooting at a hospital in Tulsa": the scene
     return False
 
 
@@ -296,6 +309,7 @@ def dominant_country(
     by_name: dict[str, Span] = {}  # the country named as itself ("Russia")
     first_mention: dict[str, Span] = {}
     first_town: dict[str, Span] = {}  # where nobody was only treated
+    cared = towns_of_care(doc, care, treated)
     for ent in doc.ents:
         if ent.label_ != "GPE":
             continue
@@ -304,7 +318,7 @@ def dominant_country(
             continue
         votes[code] += 1
         first_mention.setdefault(code, ent)
-        if not _town_of_care(ent, care, treated):
+        if ent.start not in cared:
             first_town.setdefault(code, ent)
         if (
             resolver.resolve([Place(name=ent.text)], doc.text)[0].precision
@@ -359,10 +373,11 @@ def home_town(
     first: dict[str, Span] = {}
     votes: Counter[str] = Counter()
     surnames = names.surnames(doc)
+    cared = towns_of_care(doc, care, treated)
     for ent in doc.ents:
         if _names_person(ent, surnames) or _with_block(ent) is not ent:
             continue  # "the 3500 block of East Aurora" is a street, not a town
-        if _town_of_care(ent, care, treated):
+        if ent.start in cared:
             continue
         if ent.label_ == "GPE" or (ent.label_ in {"ORG", "LOC"} and _after_locative(ent, locative)):
             span: Span | None = ent
@@ -457,11 +472,15 @@ def _modifies(token: Token, modified: frozenset[str]) -> bool:
 
 def _inner_runs(title: Doc) -> list[tuple[int, int]]:
     """Whole runs of up to three capitalised words inside a sentence-case headline, after a
-    lower-case word ("Services set for Malin boy", "… dead after Arnold shooting"): a Title
-    Case headline capitalises every word and has none."""
+    lower-case word ("Services set for Malin boy", "… dead after Arnold shooting"); a Title
+    Case headline, which capitalises nearly every word, has few. A day or a holiday
+    ("Christmas") is no town."""
     runs = []
     start = None
     for token in title:
+        if token.ent_type_ in {"DATE", "TIME", "EVENT"}:  # "after Christmas shooting"
+            start = None
+            continue
         if _capitalised(token) and start is None:
             before = title[token.i - 1] if token.i > 0 else None
             if before is not None and before.is_alpha and before.text.islower():

@@ -20,11 +20,16 @@ class CasualtyMention:
     span: Span
 
 
+# "left 3 men and a woman wounded" is summed; a sum beyond this is a misread, not a toll
+MAX_SUM = 10_000
+
+
 class CasualtyFinder:
     def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
         self._statistic_nouns = lexicon.cue_set("statistic_noun")
         self._own_outcome = lexicon.cue_set("own_outcome")
+        self._violence = lexicon.cue_set("ordinal_toll_context")
         self.matcher = Matcher(nlp.vocab)
         self._rules: dict[str, tuple[str, bool, bool]] = {}
         self._stated: dict[str, int] = {}  # rules whose phrase states its number ("a fourth")
@@ -56,6 +61,8 @@ class CasualtyFinder:
             if self._counts_things(span) or self._names_a_statistic(span):
                 continue  # "two cars were hit": property; "the city's shooting death toll"
             stated = 0 if negated else self._stated.get(key)
+            if key in self._ordinal and not negated and not self._about_violence(span):
+                continue  # "the third person to die of the flu this season"
             if key in self._ordinal and not negated:
                 stated = next(
                     (
@@ -94,17 +101,28 @@ class CasualtyFinder:
                 best[slot] = CasualtyMention(label, count, span)
         return _drop_cross_label_duplicates(sorted(best.values(), key=lambda m: m.span.start))
 
+    def _about_violence(self, span: Span) -> bool:
+        sentence = span.sent
+        return any(
+            t.lemma_.lower() in self._violence or t.lower_ in self._violence for t in sentence
+        )
+
     def _sum(self, span: Span) -> Count | None:
         """ "left three men and a woman wounded": the groups on either side of "and", each
         read as a count of its own (the parser seldom makes them conjuncts)."""
         cut = next(t.i for t in span if t.lower_ == "and")
-        first = parse_count(span.doc[span.start : cut], self.lexicon)
-        second = parse_count(span.doc[cut + 1 : span.end], self.lexicon, singular=True)
+        halves = (span.doc[span.start : cut], span.doc[cut + 1 : span.end])
+        if any(self._counts_things(half) for half in halves):
+            return None  # "two officers and a police car"
+        first = parse_count(halves[0], self.lexicon)
+        second = parse_count(halves[1], self.lexicon, singular=True)
         if first is None or second is None:
             return None
         if first.qualifier != Qualifier.EXACT or second.qualifier != Qualifier.EXACT:
             return None  # "more than 20 people and a guard": no exact sum
         total = first.value + second.value
+        if total > MAX_SUM:
+            return None  # no number read from a phrase like this is a toll
         evidence = (Evidence(span.start_char, span.end_char, span.text),)
         return Count(total, Qualifier.EXACT, total, total, evidence=evidence)
 

@@ -28,7 +28,11 @@ _RELATIVE_DAY = re.compile(
     re.I,
 )
 # "early this morning", "late last night": the part of the day dateparser cannot read
-_PART_OF_DAY = re.compile(r"^(?:early|late|earlier|later)\s+(?=\S)", re.I)
+_PART_OF_DAY = re.compile(
+    r"^(?:early|late)\s+(?=(?:this (?:morning|afternoon|evening)|last night|today|tonight|"
+    r"yesterday)\b)",
+    re.I,
+)  # not "earlier this week" (relative to another event), not "in his late 50s" (an age)
 _VAGUE = re.compile(
     r"\b(recent|recently|weeks|months|years|decades|era|century|period|season|since|"
     r"every|each|daily|annual|anniversary)\b",

@@ -47,6 +47,7 @@ class Mention:
     negated: bool = False
     patients: list[Token] = field(default_factory=list)
     agents: list[Token] = field(default_factory=list)
+    outcome: str | None = None  # the rule's word for what befell the victims, if any
 
     @property
     def sent(self) -> Span:
@@ -76,10 +77,15 @@ class MentionFinder:
         self._not_people = lexicon.cue_set("not_person")
         self._projectiles = lexicon.cue_set("projectile")
         self._quantities = lexicon.cue_set("quantity_noun")
+        self._violence = lexicon.cue_set("violence_context")
+        self._not_firearm = lexicon.cue_set("not_firearm")
         self._body_parts = lexicon.cue_set("body_part")
 
     def __call__(self, doc: Doc) -> list[Mention]:
         by_head: dict[int, Mention] = {}
+        violent = any(
+            t.lemma_.lower() in self._violence or t.lower_ in self._projectiles for t in doc
+        )
         for match_id, start, end in self.matcher(doc):
             rule = self._rules[doc.vocab.strings[match_id]]
             kind, strong = rule.type, rule.strong
@@ -87,7 +93,9 @@ class MentionFinder:
             if _preceded_by(span, rule.not_after):
                 continue
             head = _trigger_head(span)
-            if rule.needs == "projectile" and not self._by_projectile(head):
+            if rule.needs == "projectile" and not self._by_projectile(head, violent):
+                continue
+            if rule.needs == "violence" and not violent:
                 continue
             if rule.needs == "headline" and not (
                 Doc.has_extension("tw_headline") and doc._.tw_headline
@@ -108,7 +116,9 @@ class MentionFinder:
                 and existing.type != "attack"
             ):
                 continue
-            mention = Mention(head=head, trigger=span, type=kind, strong=strong)
+            mention = Mention(
+                head=head, trigger=span, type=kind, strong=strong, outcome=rule.outcome
+            )
             self._classify(mention)
             by_head[head.i] = mention
         mentions = sorted(by_head.values(), key=lambda m: m.head.i)
@@ -116,13 +126,16 @@ class MentionFinder:
             mention.patients, mention.agents = self._arguments(mention.head, by_head)
         return mentions
 
-    def _by_projectile(self, verb: Token) -> bool:
+    def _by_projectile(self, verb: Token, violent: bool) -> bool:
         """ "A bullet struck a girl", "was grazed by gunfire", "hitting her in the head": a
-        projectile hits, or a person is hit in a body part by nothing named. Whatever else
-        hits (a car, a storm, a ball, a bat) names no shooting."""
+        projectile hits, or, in an article about violence, a person is hit in a body part by
+        nothing named. Whatever else hits (a car, a storm, a ball, a bat, hail pellets) names
+        no shooting, and a shortstop hit in the head in a sports report is no victim."""
 
         def named(token: Token) -> bool:
-            return token.lower_ in self._projectiles or token.lemma_.lower() in self._projectiles
+            if not (token.lower_ in self._projectiles or token.lemma_.lower() in self._projectiles):
+                return False
+            return not any(c.lower_ in self._not_firearm for c in token.lefts)
 
         by_projectile = body_part = False
         for child in verb.children:
@@ -140,7 +153,7 @@ class MentionFinder:
                         by_projectile = True
                     elif obj.lemma_.lower() in self._body_parts:
                         body_part = True
-        return by_projectile or body_part
+        return by_projectile or (body_part and violent)
 
     def _classify(self, mention: Mention) -> None:
         head = mention.head
