@@ -345,3 +345,14 @@ def test_holiday_in_a_headline_is_no_town(extractor: Extractor) -> None:
     body = "A woman was shot and killed at a party on Monday in Florida, deputies said."
     (incident,) = extractor.extract(body, PUB, "x1", title="Woman dead after Christmas shooting")
     assert "Christmas" not in _towns(incident)
+
+
+def test_hospital_named_as_a_venue_is_no_place(extractor: Extractor) -> None:
+    text = (
+        "A woman was shot on Friday outside a pub in Hickory. She succumbed to her injuries "
+        "at the Baptist Hospital in Winston-Salem on Saturday night."
+    )
+    incident = main(extractor, text)
+    assert _towns(incident) == {"Hickory"}
+    assert [v.text for v in incident.victims] == ["A woman"]  # a pub is nobody
+    assert counts(incident) == (1, None)

@@ -191,8 +191,10 @@ def towns_of_care(doc: Doc, care: frozenset[str], treated: frozenset[str]) -> se
     starts: set[int] = set()
     dropped = -1
     for ent in doc.ents:
-        if _town_of_care(ent, care, treated) or (
-            ent.start == dropped + 1 and doc[dropped].text == ","
+        if (
+            _town_of_care(ent, care, treated)
+            or _treated_in(ent.root, ent.text.lower(), care, treated)
+            or (ent.start == dropped + 1 and doc[dropped].text == ",")
         ):
             starts.add(ent.start)
             dropped = ent.end
@@ -209,6 +211,12 @@ def _town_of_care(ent: Span, care: frozenset[str], treated: frozenset[str]) -> b
     if facility.pos_ not in {"NOUN", "PROPN"}:
         return False
     words = ent.doc[facility.left_edge.i : facility.i + 1].text.lower()
+    return _treated_in(facility, words, care, treated)
+
+
+def _treated_in(facility: Token, words: str, care: frozenset[str], treated: frozenset[str]) -> bool:
+    """Whether ``facility`` (named by ``words``) is a hospital someone was treated or died in:
+    "succumbed to her injuries at the Baptist Hospital"."""
     if not any(_contains_phrase(words, phrase) for phrase in care):
         return False
     for token in facility.ancestors:  # "died … at", "treated at"; not "opened fire at"
