@@ -356,3 +356,11 @@ def test_hospital_named_as_a_venue_is_no_place(extractor: Extractor) -> None:
     assert _towns(incident) == {"Hickory"}
     assert [v.text for v in incident.victims] == ["A woman"]  # a pub is nobody
     assert counts(incident) == (1, None)
+
+
+def test_town_of_a_hospital_flown_to_is_no_place(extractor: Extractor) -> None:
+    text = (
+        "A man was shot on Sunday in Portsmouth. He was flown to the trauma unit at Grant "
+        "Medical Center in Columbus."
+    )
+    assert _towns(main(extractor, text)) == {"Portsmouth"}

@@ -117,7 +117,8 @@ class Assembler:
         self._locative = lexicon.cue_set("locative")
         self._conveyance = lexicon.cue_set("conveyance_verb")
         self._care = lexicon.cue_set("medical_facility")
-        self._treated = lexicon.cue_set("care_verb")
+        # taken or treated there: "flown to the trauma unit at Grant Medical Center"
+        self._treated = lexicon.cue_set("care_verb") | lexicon.cue_set("conveyance_verb")
         self._rounds = lexicon.cue_set("round_noun")
         self._perpetrator_nouns = lexicon.cue_set("perpetrator_noun")
         self._running = lexicon.cue_set("running_total")

@@ -90,7 +90,8 @@ class IncidentExtractor:
         self._locative = self.lexicon.cue_set("locative")
         self._conveyance = self.lexicon.cue_set("conveyance_verb")
         self._care = self.lexicon.cue_set("medical_facility")
-        self._treated = self.lexicon.cue_set("care_verb")
+        # taken or treated there: "flown to the trauma unit at Grant Medical Center"
+        self._treated = self.lexicon.cue_set("care_verb") | self.lexicon.cue_set("conveyance_verb")
         # "Meridian man", "Duncan police", "Allen shooting": nouns a town name modifies in a
         # headline
         person_nouns = frozenset(self.lexicon.actor_terms.get("person_noun", {}))

@@ -187,14 +187,15 @@ def _destination(ent: Span, conveyance: frozenset[str]) -> bool:
 
 def towns_of_care(doc: Doc, care: frozenset[str], treated: frozenset[str]) -> set[int]:
     """Where the place names of hospitals someone was treated in start (see
-    :func:`_town_of_care`), with the state written after such a town ("in Tulsa, Oklahoma")."""
+    :func:`_town_of_care`), with the town or state written after such a place ("in Tulsa,
+    Oklahoma", "at Grant Medical Center in Columbus")."""
     starts: set[int] = set()
     dropped = -1
     for ent in doc.ents:
         if (
             _town_of_care(ent, care, treated)
             or _treated_in(ent.root, ent.text.lower(), care, treated)
-            or (ent.start == dropped + 1 and doc[dropped].text == ",")
+            or (ent.start == dropped + 1 and doc[dropped].lower_ in {",", "in"})
         ):
             starts.add(ent.start)
             dropped = ent.end
@@ -222,6 +223,11 @@ def _treated_in(facility: Token, words: str, care: frozenset[str], treated: froz
     for token in facility.ancestors:  # "died … at", "treated at"; not "opened fire at"
         if token.lemma_.lower() in treated:
             return True
+        if token.pos_ in {"NOUN", "PROPN"} and any(
+            _contains_phrase(token.doc[token.left_edge.i : token.i + 1].text.lower(), phrase)
+            for phrase in care
+        ):
+            continue  # "flown to the trauma unit at Grant Medical Center"
         if token.pos_ in {"VERB", "AUX", "NOUN", "PROPN"}:
             return False  # "died in a shooting at a hospital in Tulsa": the scene
     return False
