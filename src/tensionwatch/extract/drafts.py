@@ -509,9 +509,9 @@ def _one_each(victims: list[Actor], people: PeopleWords | None) -> list[Actor]:
 
 
 def _list_from(first: Actor, victims: list[Actor], people: PeopleWords) -> list[Actor]:
-    """The one-person phrases one verb lists together starting at ``first`` ("an
-    18-year-old girl and a 17-year-old boy"), in one sentence; none when ``first`` opens no
-    such list."""
+    """The listed one-person phrases (a verb's coordinated patients: "an 18-year-old girl and
+    a 17-year-old boy") of ``first``'s sentence, when ``first`` is the first of them; none
+    otherwise. One sentence seldom holds two such lists, so they are taken as one."""
 
     def sentence(v: Actor) -> int | None:
         return people.sentences.get(v.evidence[0].start) if v.evidence else None

@@ -465,7 +465,8 @@ class Extractor:
 
 
 def _as_titled(town: Place, title: str) -> Place:
-    """The headline's town named and quoted as written, not as truecased."""
+    """The headline's town named and quoted as written: the headline read may have been
+    truecased, and evidence must quote the title itself."""
     span = town.evidence[0]
     written = title[span.start : span.end]
     return replace(town, name=written, evidence=(replace(span, text=written),))

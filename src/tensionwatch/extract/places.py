@@ -234,6 +234,7 @@ def _treated_in(facility: Token, words: str, care: frozenset[str], treated: froz
 
 
 def _contains_phrase(text: str, phrase: str) -> bool:
+    """Whole words only: "clinic" names a clinic, "Clinician Street" does not."""
     return f" {phrase} " in f" {text} "
 
 
