@@ -364,3 +364,19 @@ def test_town_of_a_hospital_flown_to_is_no_place(extractor: Extractor) -> None:
         "Medical Center in Columbus."
     )
     assert _towns(main(extractor, text)) == {"Portsmouth"}
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # a headline drops "and" and the auxiliary: two people named bare, one after another
+        ("Mother, son dead in apparent murder-suicide in Dayton", (2, None)),
+        ("Man, woman shot in Dayton", (None, 2)),
+        ("Man dead, woman hurt in Dayton shooting", (1, 1)),
+    ],
+)
+def test_headline_lists_without_and(
+    extractor: Extractor, title: str, expected: tuple[int | None, int | None]
+) -> None:
+    (incident,) = extractor.extract(NO_STORY, PUB, "h2", title=title)
+    assert counts(incident) == expected
