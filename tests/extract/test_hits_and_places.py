@@ -380,3 +380,13 @@ def test_headline_lists_without_and(
 ) -> None:
     (incident,) = extractor.extract(NO_STORY, PUB, "h2", title=title)
     assert counts(incident) == expected
+
+
+def test_surname_in_a_headline_is_no_town(extractor: Extractor) -> None:
+    body = (
+        "DALLAS - Marcus Tyler, 24, was shot and killed outside his apartment on Friday. "
+        "Police arrested a suspect."
+    )
+    (incident,) = extractor.extract(body, PUB, "s1", title="Arrest made in Tyler killing")
+    assert "Tyler" not in _towns(incident)
+    assert "Dallas" in _towns(incident)

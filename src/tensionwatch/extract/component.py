@@ -301,7 +301,11 @@ class IncidentExtractor:
         draft.dates.append(EventDate(published, published, DatePrecision.DAY, evidence))
 
     def title_town(
-        self, title: Doc, body: str, placed_in: frozenset[str] = frozenset()
+        self,
+        title: Doc,
+        body: str,
+        placed_in: frozenset[str] = frozenset(),
+        people: frozenset[str] = frozenset(),
     ) -> Place | None:
         """The town a headline names, read in the light of the body and of the countries its
         incidents lie in (see :func:`~tensionwatch.extract.places.title_town`)."""
@@ -313,6 +317,7 @@ class IncidentExtractor:
             self._headline_locative,
             self._town_modified,
             placed_in,
+            people,
         )
 
     def _is_reportable(self, draft: Draft) -> bool:

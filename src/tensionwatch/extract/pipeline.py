@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from tensionwatch.errors import ConfigError, ExtractionError
 from tensionwatch.extract.component import EXTRACTOR_VERSION, IncidentExtractor
 from tensionwatch.extract.factories import FACTORY_NAME, PARAGRAPHS_NAME
+from tensionwatch.extract.names import surnames
 from tensionwatch.extract.places import (
     NEIGHBOURHOOD_KM,
     PlaceResolver,
@@ -339,10 +340,16 @@ class Extractor:
         if not any(_counts(i) for i in incidents) or _one_sided(incidents[0]):
             incidents, headline = self._with_title_toll(incidents, title, body)
         if not _has_town(incidents[0]):
-            incidents = self._with_title_town(incidents, title, body.text, headline)
+            incidents = self._with_title_town(incidents, title, body, headline)
         else:
-            incidents = self._over_dateline(incidents, title, body.text, headline)
+            incidents = self._over_dateline(incidents, title, body, headline)
         return incidents
+
+    def _title_town(self, names: Doc, body: Doc, placed_in: frozenset[str]) -> Place | None:
+        """The headline's town, never a surname the body gives someone ("Arrest made in Tyler
+        killing" over a story about Marcus Tyler)."""
+        given = frozenset(surnames(body))
+        return self.component.title_town(names, body.text, placed_in, given)
 
     def _names_resident(self, title: str, town: Place) -> bool:
         """Whether the headline's town modifies a person ("Pocatello man", "Kokomo, Ind., man",
@@ -355,7 +362,7 @@ class Extractor:
         return False
 
     def _over_dateline(
-        self, incidents: list[Incident], title: str, body: str, names: Doc | None = None
+        self, incidents: list[Incident], title: str, body: Doc, names: Doc | None = None
     ) -> list[Incident]:
         """A dateline names where the story was filed, often the station's city ("INDIANAPOLIS
         — Police officers in Kokomo are investigating …"): a lead incident placed in no town
@@ -364,7 +371,7 @@ class Extractor:
         someone lives ("Pocatello man sentenced …"); a neighbourhood of the dateline town
         ("… in Harlem" under "MANHATTAN") is added beside it."""
         finder = getattr(self.component.resolver, "dateline", None)
-        dateline = finder(body) if finder is not None else None
+        dateline = finder(body.text) if finder is not None else None
         lead, *rest = incidents
         towns = [p for p in lead.places if p.precision == PlacePrecision.CITY]
         if dateline is None or dateline.admin1 is None:
@@ -376,7 +383,7 @@ class Extractor:
         story = _without_outlet(title)  # "… - KSLA News 12 Shreveport": the station's town
         if names is None or story != title:
             names = self._title_names(story)
-        town = self.component.title_town(names, body, placed_in)
+        town = self._title_town(names, body, placed_in)
         if (
             town is None
             or town.admin1 != dateline.admin1
@@ -420,14 +427,14 @@ class Extractor:
         return [replace(lead, killed=told.killed, injured=told.injured), *rest], whole
 
     def _with_title_town(
-        self, incidents: list[Incident], title: str, body: str, names: Doc | None = None
+        self, incidents: list[Incident], title: str, body: Doc, names: Doc | None = None
     ) -> list[Incident]:
         """Local news often names its town only in the headline ("… outside Philly Chinese
         restaurant"): the lead incident, when the body places it in no town, is placed in the
         headline's town, unless its places lie in another state or country."""
         # ``names``: the headline already read with its entities (a headline incident's)
         placed_in = frozenset(p.country for i in incidents for p in i.places if p.country)
-        town = self.component.title_town(names or self._title_names(title), body, placed_in)
+        town = self._title_town(names or self._title_names(title), body, placed_in)
         if town is None:
             return incidents
         town = _as_titled(town, title)
@@ -452,7 +459,7 @@ class Extractor:
                 day = replace(day, evidence=_as_written(day.evidence, original))
                 incidents[0] = replace(incidents[0], date=day)
         if incidents and not _has_town(incidents[0]):  # "Killeen 2-year-old in critical …"
-            incidents = self._with_title_town(incidents, title, body.text, doc)
+            incidents = self._with_title_town(incidents, title, body, doc)
         dateline = getattr(self.component.resolver, "dateline", None)
         if incidents and dateline is not None and not _has_town(incidents[0]):
             town = dateline(body.text)  # "DALLAS - …": wire copy names its town there

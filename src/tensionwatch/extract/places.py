@@ -422,6 +422,7 @@ def title_town(
     headline_locative: frozenset[str] = frozenset(),
     modified: frozenset[str] = frozenset(),
     placed_in: frozenset[str] = frozenset(),
+    people: frozenset[str] = frozenset(),
 ) -> Place | None:
     """The town a headline names ("9 shot at a party in Compton", "Philly"), resolved in the
     light of the body, with evidence in the title. A town after "in" wins over one used as a
@@ -435,9 +436,12 @@ def title_town(
     inside a sentence-case headline before such a noun ("Services set for Malin boy", "…
     after Arnold shooting"). Such a guess must lie in a country the body names (or that the
     body's incidents lie in: ``placed_in``) or, when the body names none, be a town of
-    ``HEADLINE_TOWN_POPULATION`` ("Man Shot Outside Store" is not Štore, Slovenia)."""
+    ``HEADLINE_TOWN_POPULATION`` ("Man Shot Outside Store" is not Štore, Slovenia). A
+    surname the body gives someone (``people``) is no town ("… in Tyler killing" over a story
+    about Marcus Tyler)."""
     names = [e for e in title.ents if e.label_ == "GPE" or _after_locative(e, locative)]
     names.sort(key=lambda e: (not (e.start > 0 and title[e.start - 1].lower_ == "in"), e.start))
+    names = [e for e in names if e.text not in people]
     for span in names:
         town = _town(span, resolver, body)
         if town is not None:
@@ -467,6 +471,8 @@ def title_town(
     )
     population = getattr(resolver, "population", None)
     for span in runs:
+        if span.text in people:
+            continue
         town = _town(span, resolver, body)
         if town is None:
             continue
