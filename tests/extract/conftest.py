@@ -14,6 +14,11 @@ if TYPE_CHECKING:
     from tensionwatch.models import Incident
 
 PUB = date(2023, 5, 12)  # a Friday
+# a scraped page whose body holds no story: the headline is all there is
+NO_STORY = (
+    "Sign up for our newsletter to get the best of the city delivered to your inbox. "
+    "Already a subscriber? Log in to manage your account settings."
+)
 
 
 def main(extractor: Extractor, text: str) -> Incident:

@@ -11,15 +11,10 @@ import pytest
 from tensionwatch.models import Article, Evidence, Incident
 from tensionwatch.serialize import from_dict, to_dict
 
-from .conftest import PUB, counts, evidence_of
+from .conftest import NO_STORY, PUB, counts, evidence_of
 
 if TYPE_CHECKING:
     from tensionwatch.extract.pipeline import Extractor
-
-NO_STORY = (
-    "Sign up for our newsletter to get the best of the city delivered to your inbox. "
-    "Already a subscriber? Log in to manage your account settings."
-)
 
 
 @pytest.mark.parametrize(

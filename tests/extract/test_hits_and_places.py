@@ -13,7 +13,7 @@ import pytest
 from tensionwatch.errors import ConfigError
 from tensionwatch.extract.lexicon import Lexicon
 
-from .conftest import PUB, counts, main
+from .conftest import NO_STORY, PUB, counts, main
 
 if TYPE_CHECKING:
     from tensionwatch.extract.pipeline import Extractor
@@ -226,12 +226,6 @@ def test_passing_away_is_dying(
     extractor: Extractor, text: str, expected: tuple[int | None, int | None]
 ) -> None:
     assert counts(main(extractor, text)) == expected
-
-
-NO_STORY = (
-    "Sign up for our newsletter to get the best of the city delivered to your inbox. "
-    "Already a subscriber? Log in to manage your account settings."
-)
 
 
 @pytest.mark.parametrize(

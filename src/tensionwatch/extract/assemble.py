@@ -54,6 +54,8 @@ class Finds:
     weapons: list[Hit]
     targets: list[Hit]
     cues: list[Hit]
+    # where the names of hospitals someone was treated in start (places.towns_of_care)
+    cared: frozenset[int] = frozenset()
 
 
 @dataclass
@@ -116,9 +118,6 @@ class Assembler:
         self._fatal_words = lexicon.cue_set("outcome_fatal")
         self._locative = lexicon.cue_set("locative")
         self._conveyance = lexicon.cue_set("conveyance_verb")
-        self._care = lexicon.cue_set("medical_facility")
-        # taken or treated there: "flown to the trauma unit at Grant Medical Center"
-        self._treated = lexicon.cue_set("care_verb") | lexicon.cue_set("conveyance_verb")
         self._rounds = lexicon.cue_set("round_noun")
         self._perpetrator_nouns = lexicon.cue_set("perpetrator_noun")
         self._running = lexicon.cue_set("running_total")
@@ -162,7 +161,7 @@ class Assembler:
         focus: list[Draft] = []
         last_victim: Actor | None = None
         listing_until = -1
-        places = place_entities(doc, self._locative, self._conveyance, self._care, self._treated)
+        places = place_entities(doc, self._locative, self._conveyance, finds.cared)
         for s_index, sent in enumerate(doc.sents):
             self._sentence_index = s_index
             all_here = _in_sentence(finds.mentions, sent)

@@ -40,6 +40,7 @@ from tensionwatch.extract.places import (
     place_entities,
     title_town,
     to_places,
+    towns_of_care,
     with_home_town,
 )
 from tensionwatch.models import Bias, DatePrecision, EventDate, Evidence, Incident, Place
@@ -116,17 +117,18 @@ class IncidentExtractor:
             weapons=weapons,
             targets=self.phrases.targets_in(doc),
             cues=self.phrases.cues_in(doc),
+            cared=towns_of_care(doc, self._care, self._treated),
         )
         assembly = self.assembler(doc, finds, published)
         for draft in assembly.drafts:
             if not draft.is_terror:
                 draft.retaliation.extend(ev(s) for s in assembly.document_retaliation)
-        self._attach_places_and_dates(doc, assembly.drafts, published)
-        fallback = dominant_country(doc, self.resolver, self._care, self._treated)
+        self._attach_places_and_dates(doc, assembly.drafts, published, finds.cared)
+        fallback = dominant_country(doc, self.resolver, finds.cared)
         self._dateline_for_main(doc, assembly.drafts)
         reportable = [d for d in assembly.drafts if self._is_reportable(d)]
         home = (
-            home_town(doc, self.resolver, self._agencies, self._locative, self._care, self._treated)
+            home_town(doc, self.resolver, self._agencies, self._locative, finds.cared)
             if reportable
             else None
         )
@@ -183,12 +185,14 @@ class IncidentExtractor:
         return combined
 
     def _attach_places_and_dates(
-        self, doc: Doc, drafts: list[Draft], published: date | None
+        self,
+        doc: Doc,
+        drafts: list[Draft],
+        published: date | None,
+        cared: frozenset[int] = frozenset(),
     ) -> None:
         heads: dict[int, Draft] = {m.head.i: d for d in drafts for m in d.mentions}
-        for place, root in to_places(
-            place_entities(doc, self._locative, self._conveyance, self._care, self._treated)
-        ):
+        for place, root in to_places(place_entities(doc, self._locative, self._conveyance, cared)):
             draft = _governing(root, heads, self._event_verbs, self._event_anaphors)
             if draft is not None and all(p.name != place.name for p in draft.places):
                 draft.places.append(place)

@@ -345,9 +345,11 @@ class Extractor:
             incidents = self._over_dateline(incidents, title, body, headline)
         return incidents
 
-    def _title_town(self, names: Doc, body: Doc, placed_in: frozenset[str]) -> Place | None:
-        """The headline's town, never a surname the body gives someone ("Arrest made in Tyler
-        killing" over a story about Marcus Tyler)."""
+    def _title_town(self, names: Doc, body: Doc, incidents: list[Incident]) -> Place | None:
+        """The headline's town, in a country the body's incidents lie in, and never a surname
+        the body gives someone ("Arrest made in Tyler killing" over a story about Marcus
+        Tyler)."""
+        placed_in = frozenset(p.country for i in incidents for p in i.places if p.country)
         given = frozenset(surnames(body))
         return self.component.title_town(names, body.text, placed_in, given)
 
@@ -379,11 +381,10 @@ class Extractor:
         where = {e.start for e in dateline.evidence}
         if not all(t.evidence and t.evidence[0].start in where for t in towns):
             return incidents  # "shot … in Indianapolis": the body's own word, not the dateline
-        placed_in = frozenset(p.country for i in incidents for p in i.places if p.country)
         story = _without_outlet(title)  # "… - KSLA News 12 Shreveport": the station's town
         if names is None or story != title:
             names = self._title_names(story)
-        town = self._title_town(names, body, placed_in)
+        town = self._title_town(names, body, incidents)
         if (
             town is None
             or town.admin1 != dateline.admin1
@@ -433,8 +434,7 @@ class Extractor:
         restaurant"): the lead incident, when the body places it in no town, is placed in the
         headline's town, unless its places lie in another state or country."""
         # ``names``: the headline already read with its entities (a headline incident's)
-        placed_in = frozenset(p.country for i in incidents for p in i.places if p.country)
-        town = self._title_town(names or self._title_names(title), body, placed_in)
+        town = self._title_town(names or self._title_names(title), body, incidents)
         if town is None:
             return incidents
         town = _as_titled(town, title)

@@ -132,21 +132,19 @@ def place_entities(
     doc: Doc,
     locative: frozenset[str] = frozenset(),
     conveyance: frozenset[str] = frozenset(),
-    care: frozenset[str] = frozenset(),
-    treated: frozenset[str] = frozenset(),
+    cared: frozenset[int] = frozenset(),
 ) -> list[Span]:
     """GPE/LOC/FAC entities, plus ORG entities that are venues ("Crocus City Hall") or that
     follow a ``locative`` phrase ("north of Coushatta", "near Snowville": the parser often
     calls a small town an organization, but nothing else lies north of a place). Where a
     ``conveyance`` verb took someone ("transported him to Capital Health Medical Center")
-    is no place of the event, nor is the town of a hospital (a ``care`` phrase) where
-    someone was ``treated`` ("died at UPMC Presbyterian hospital in Pittsburgh"). A name
+    is no place of the event, nor is a hospital someone was treated in or its town
+    (``cared``: where such names start, see :func:`towns_of_care`). A name
     the article gives a person earlier ("Andrew Crittenden" … "Crittenden’s son", "while
     Crittenden was …") is that person, however the tagger labels it, where a person stands
     (see :func:`_names_person`)."""
     found = []
     surnames = names.surnames(doc)
-    cared = towns_of_care(doc, care, treated)
     for ent in doc.ents:
         if ent.start in cared:
             continue
@@ -185,10 +183,12 @@ def _destination(ent: Span, conveyance: frozenset[str]) -> bool:
     return False
 
 
-def towns_of_care(doc: Doc, care: frozenset[str], treated: frozenset[str]) -> set[int]:
+def towns_of_care(doc: Doc, care: frozenset[str], treated: frozenset[str]) -> frozenset[int]:
     """Where the place names of hospitals someone was treated in start (see
     :func:`_town_of_care`), with the town or state written after such a place ("in Tulsa,
-    Oklahoma", "at Grant Medical Center in Columbus")."""
+    Oklahoma", "at Grant Medical Center in Columbus"). Such a place is no scene of the event
+    (a trauma centre serves a region), no vote for the article's town and no fallback town;
+    computed once per document for all three."""
     starts: set[int] = set()
     dropped = -1
     for ent in doc.ents:
@@ -199,7 +199,7 @@ def towns_of_care(doc: Doc, care: frozenset[str], treated: frozenset[str]) -> se
         ):
             starts.add(ent.start)
             dropped = ent.end
-    return starts
+    return frozenset(starts)
 
 
 def _town_of_care(ent: Span, care: frozenset[str], treated: frozenset[str]) -> bool:
@@ -312,19 +312,15 @@ def _with_block(ent: Span) -> Span:
 
 
 def dominant_country(
-    doc: Doc,
-    resolver: PlaceResolver,
-    care: frozenset[str] = frozenset(),
-    treated: frozenset[str] = frozenset(),
+    doc: Doc, resolver: PlaceResolver, cared: frozenset[int] = frozenset()
 ) -> Place | None:
     """The country the article is about: most often named, directly or through its places.
     When only towns name it, the first town, unless that is where a hospital treated someone
-    (see :func:`place_entities`): then that town's state."""
+    (``cared``, see :func:`towns_of_care`): then that town's state."""
     votes: Counter[str] = Counter()
     by_name: dict[str, Span] = {}  # the country named as itself ("Russia")
     first_mention: dict[str, Span] = {}
     first_town: dict[str, Span] = {}  # where nobody was only treated
-    cared = towns_of_care(doc, care, treated)
     for ent in doc.ents:
         if ent.label_ != "GPE":
             continue
@@ -369,8 +365,7 @@ def home_town(
     resolver: PlaceResolver,
     agency_words: frozenset[str] = frozenset(),
     locative: frozenset[str] = frozenset(),
-    care: frozenset[str] = frozenset(),
-    treated: frozenset[str] = frozenset(),
+    cared: frozenset[int] = frozenset(),
 ) -> Place | None:
     """The town the article reports from: its dateline when that is a town, else the town it
     names most often (the first named on a tie; a person's surname is no town). Local news
@@ -378,8 +373,8 @@ def home_town(
     named by its local agencies ("the Fort Collins Police Department", "Hutchinson police";
     ``agency_words``), as a modifier ("a Hutchinson teen") and after a ``locative`` phrase
     ("north of Coushatta"), where the parser often tags it as an organization or a
-    location. The town of the hospital someone was treated in (``care``, ``treated``: see
-    :func:`place_entities`) is no vote: a regional trauma centre serves many towns."""
+    location. The town of the hospital someone was treated in (``cared``, see
+    :func:`towns_of_care`) is no vote."""
     dateline = getattr(resolver, "dateline", None)
     if dateline is not None:
         place = dateline(doc.text)
@@ -388,7 +383,6 @@ def home_town(
     first: dict[str, Span] = {}
     votes: Counter[str] = Counter()
     surnames = names.surnames(doc)
-    cared = towns_of_care(doc, care, treated)
     for ent in doc.ents:
         if _names_person(ent, surnames) or _with_block(ent) is not ent:
             continue  # "the 3500 block of East Aurora" is a street, not a town

@@ -61,9 +61,9 @@ class CasualtyFinder:
             if self._counts_things(span) or self._names_a_statistic(span):
                 continue  # "two cars were hit": property; "the city's shooting death toll"
             stated = 0 if negated else self._stated.get(key)
-            if key in self._ordinal and not negated and not self._about_violence(span):
-                continue  # "the third person to die of the flu this season"
             if key in self._ordinal and not negated:
+                if not self._about_violence(span):
+                    continue  # "the third person to die of the flu this season"
                 stated = next(
                     (
                         self.lexicon.ordinals[t.lower_]

@@ -83,9 +83,7 @@ class MentionFinder:
 
     def __call__(self, doc: Doc) -> list[Mention]:
         by_head: dict[int, Mention] = {}
-        violent = any(
-            t.lemma_.lower() in self._violence or t.lower_ in self._projectiles for t in doc
-        )
+        violent: bool | None = None  # read once, and only when a rule needs it
         for match_id, start, end in self.matcher(doc):
             rule = self._rules[doc.vocab.strings[match_id]]
             kind, strong = rule.type, rule.strong
@@ -93,7 +91,9 @@ class MentionFinder:
             if _preceded_by(span, rule.not_after):
                 continue
             head = _trigger_head(span)
-            if rule.needs == "projectile" and not self._by_projectile(head, violent):
+            if rule.needs in {"projectile", "violence"} and violent is None:
+                violent = self._about_violence(doc)
+            if rule.needs == "projectile" and not self._by_projectile(head, bool(violent)):
                 continue
             if rule.needs == "violence" and not violent:
                 continue
@@ -125,6 +125,11 @@ class MentionFinder:
         for mention in mentions:
             mention.patients, mention.agents = self._arguments(mention.head, by_head)
         return mentions
+
+    def _about_violence(self, doc: Doc) -> bool:
+        """Whether the article tells of violence (``violence_context`` lemmas or a projectile
+        word): a sports report or an obituary does not."""
+        return any(t.lemma_.lower() in self._violence or t.lower_ in self._projectiles for t in doc)
 
     def _by_projectile(self, verb: Token, violent: bool) -> bool:
         """ "A bullet struck a girl", "was grazed by gunfire", "hitting her in the head": a
