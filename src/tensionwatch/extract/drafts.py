@@ -358,26 +358,46 @@ def _nouns(actors: list[Actor]) -> set[str]:
     return {w.rstrip("s") for v in actors for w in v.text.lower().split()}
 
 
-def _listed(victims: list[Actor], counted: list[Actor], listed: frozenset[int]) -> list[Actor]:
+def _listed(
+    victims: list[Actor],
+    counted: list[Actor],
+    listed: frozenset[int],
+    *,
+    possessive: bool = False,
+) -> list[Actor]:
     """ "shot the female and the child": one person per definite singular phrase of a list,
-    unless its noun names someone counted already ("his wife … the wife")."""
+    unless its noun names someone counted already ("his wife … the wife"); so too a bare noun
+    that shares the indefinite article of the phrase before it ("a mother and son") and,
+    with ``possessive``, a relative ("a man and his son": where no death is told, a relative
+    is not someone dead described again)."""
     taken = _nouns(counted)
     found: list[Actor] = []
+    previous: Actor | None = None
     for victim in victims:
         words = victim.text.lower().split()
-        if (
-            not victim.evidence
-            or victim.evidence[0].start not in listed
-            or len(words) < 2
-            or words[0] != "the"
-            or victim.count != 1
-            or victim.name
-            or words[-1].rstrip("s") in taken
-        ):
+        member = bool(victim.evidence) and victim.evidence[0].start in listed
+        before, previous = previous, (victim if member else previous)
+        if not member or victim.count != 1 or victim.name or not words:
+            continue
+        if len(words) == 1:
+            ok = words[0] not in _PRONOUNS and _shares_article(before, victim)
+        else:
+            ok = words[0] == "the" or (possessive and words[0] in _POSSESSIVES)
+        if not ok or words[-1].rstrip("s") in taken:
             continue
         taken.add(words[-1].rstrip("s"))
         found.append(victim)
     return found
+
+
+def _shares_article(before: Actor | None, bare: Actor) -> bool:
+    """ "a mother and son", "her father and daughter": the bare noun right after the phrase
+    before it and "and" shares its article or possessive, and is a person of its own."""
+    if before is None or not before.evidence or not bare.evidence:
+        return False
+    gap = bare.evidence[0].start - before.evidence[0].end
+    first = before.text.lower().split()[:1]
+    return 0 < gap <= len(" and ") and bool(first) and first[0] in {"a", "an", "one", *_POSSESSIVES}
 
 
 def _named_people(victims: list[Actor]) -> list[Actor]:
@@ -609,6 +629,10 @@ def count_survivors(
     total = sum(v.count or 0 for v in counted)
     if nobody_died and not killed and not any(_introduced(v) for v in rest):
         total, counted = _distinct(rest, people)
+    elif nobody_died and not killed and people is not None:
+        partners = _listed(rest, counted, people.listed, possessive=True)  # "and his son"
+        total += len(partners)
+        counted += partners
     groups = (self_harm_groups or []) if nobody_died else []  # the dead are no survivors
     for group in groups:
         hurt = [v for v in group if v in alive]
@@ -721,6 +745,8 @@ def count_hit(
     if counted and any(v.count is None for v in counted):
         return None  # "several people were shot": the number is not known
     counted = _one_each(counted, people)
+    listed = people.listed if people is not None else frozenset()
+    counted += _listed(list(by_text.values()), counted, listed, possessive=True)
     total = max(1, sum(v.count or 1 for v in counted))
     evidence = tuple(e for v in (counted or hit[:1]) for e in v.evidence)
     return Count(total, Qualifier.EXACT, total, total, evidence=evidence)
@@ -795,6 +821,7 @@ def _dead_again(toll: Count | None, attackers: frozenset[str]) -> int:
 
 
 _DEFINITE = frozenset({"the", "he", "she", "his", "her"})  # grammar words, not a lexicon
+_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "it", "who", "whom"})
 
 
 def _unless_none_else(stated: Count | None, counted: Count | None) -> Count | None:

@@ -36,7 +36,15 @@ from tensionwatch.extract.truecase import (
     requote,
     without_insertion,
 )
-from tensionwatch.models import Article, Evidence, Incident, Place, PlacePrecision
+from tensionwatch.models import (
+    Article,
+    Count,
+    Evidence,
+    Incident,
+    Place,
+    PlacePrecision,
+    Qualifier,
+)
 
 DEFAULT_MODEL = "en_core_web_md"
 HEADLINE_MIN_LETTERS = 10  # "TEEN KILLED IN SHOOTING" is short but all capitals
@@ -123,6 +131,7 @@ class Extractor:
         self._participles = self.component.lexicon.cue_set("headline_participle")
         self._next_person = self.component.lexicon.cue_set("next_person")
         self._event_nouns = self.component.lexicon.cue_set("event_noun")
+        self._fatal_words = self.component.lexicon.cue_set("outcome_fatal")
         self._roundup = self.component.lexicon.cue_set("headline_roundup")
         self._people = frozenset(self.component.lexicon.actor_terms.get("person_noun", {}))
 
@@ -267,10 +276,30 @@ class Extractor:
                     at, verb = insertions[k]
                     found = [without_insertion(i, at, len(verb) + 1, texts[k]) for i in found]
                 incidents = found
+        fatal = self._fatal_event(doc)
+        if fatal is not None and len(incidents) == 1 and not _counts(incidents[0]):
+            # "Suspect arrested in fatal Grove City shooting": someone died, and a headline
+            # that counts nobody tells of one death
+            evidence = (Evidence(fatal.start_char, fatal.end_char, fatal.text),)
+            killed = Count(1, Qualifier.EXACT, 1, 1, evidence=evidence)
+            incidents = [replace(incidents[0], killed=killed)]
         incidents = [in_title(incident) for incident in incidents]
         if text != title:
             incidents = [requote(incident, title) for incident in incidents]
         return incidents, doc
+
+    def _fatal_event(self, headline: Doc) -> Span | None:
+        """A singular event noun its modifiers call fatal ("fatal Grove City shooting",
+        "deadly homeless shelter shooting"; ``outcome_fatal`` cues): from the fatal word to
+        the noun. Not plural: "deadly shootings" may be many."""
+        for token in headline:
+            if token.lemma_.lower() not in self._event_nouns or token.tag_ != "NN":
+                continue
+            left = [t for t in token.subtree if t.i < token.i]
+            fatal = next((t for t in left if t.lower_ in self._fatal_words), None)
+            if fatal is not None:
+                return headline[fatal.i : token.i + 1]
+        return None
 
     def _restored(
         self,
@@ -420,7 +449,7 @@ class Extractor:
         if self._sums_up(headline):  # "1 dead, 9 wounded in five Toledo shootings"
             return incidents, whole
         if _counts(lead):  # "2 dead, 3 wounded" over a body that counts only the dead
-            completed = _completing(lead, told)
+            completed = _completing(lead, told) or _died_of_wounds(lead, told)
             return ([completed, *rest] if completed is not None else incidents), whole
         clause = _clause_of(headline, told)  # "Memphis shooting leaves 2 dead; Dayton police …"
         if not (_content_lemmas(clause) & _content_lemmas(body)) - self._headline_generic:
@@ -567,6 +596,21 @@ def _completing(lead: Incident, told: Incident) -> Incident | None:
         killed=told.killed if lead.killed is None else lead.killed,
         injured=told.injured if lead.injured is None else lead.injured,
     )
+
+
+def _died_of_wounds(lead: Incident, told: Incident) -> Incident | None:
+    """The lead incident with the headline's dead in place of as many of the body's shot,
+    when the headline counts only the dead, the body only the shot, and both the same
+    number: a story written when the victim was shot, or that never says the word, under a
+    headline that knows the victim died ("Teen killed in hunting accident remembered" over
+    "he was accidentally shot by his father")."""
+    if lead.killed is not None or lead.injured is None:
+        return None
+    if told.killed is None or told.injured is not None:
+        return None
+    if told.killed.value != lead.injured.value:
+        return None
+    return replace(lead, killed=told.killed, injured=None)
 
 
 def _without_outlet(title: str) -> str:

@@ -79,6 +79,7 @@ class MentionFinder:
         self._quantities = lexicon.cue_set("quantity_noun")
         self._violence = lexicon.cue_set("violence_context")
         self._not_firearm = lexicon.cue_set("not_firearm")
+        self._finding = lexicon.cue_set("finding_verb")
         self._body_parts = lexicon.cue_set("body_part")
 
     def __call__(self, doc: Doc) -> list[Mention]:
@@ -206,7 +207,7 @@ class MentionFinder:
         if head.pos_ in {"VERB", "AUX"}:
             passive = is_passive(head)
             # "the boy died", "he passed away": the subject is the victim
-            undergoer = event_lemma(head) in _UNDERGO_VERBS
+            undergoer = event_lemma(head) in _UNDERGO_VERBS or self._found_in_state(head)
             for child in head.children:
                 if child.dep_ == "nsubjpass" or (child.dep_ == "nsubj" and (passive or undergoer)):
                     patients.append(child)
@@ -258,8 +259,9 @@ class MentionFinder:
                 patients.append(self._person_of(head.head))
             elif passive and not patients and head.dep_ == "ccomp" and head.head.dep_ == "relcl":
                 patients.append(head.head.head)  # "the teen they say was shot"
-            elif passive and not patients and head.dep_ in {"advcl", "pcomp", "xcomp"}:
-                governor = _governing_subject(head)  # "X is in hospital after being stabbed"
+            elif passive and not patients and head.dep_ in {"advcl", "pcomp", "xcomp", "oprd"}:
+                # "X is in hospital after being stabbed", "a man was found fatally shot"
+                governor = _governing_subject(head)
                 if governor is not None:
                     patients.append(self._person_of(governor))
             elif head.dep_ == "relcl" and undergoer and not agents:
@@ -313,6 +315,18 @@ class MentionFinder:
         return [
             p for p in patients if p.pos_ != "PRON" or p.lower_ in PERSONAL_PRONOUNS | {"another"}
         ], [a for a in agents if a.pos_ != "PRON"]
+
+    def _found_in_state(self, verb: Token) -> bool:
+        """ "Deputies found the woman shot in the head": the parser makes the woman the
+        subject of a bare participle after a finding verb (``finding_verb`` cues); she is
+        the one it happened to, not its doer. Tagged past tense, it is still a participle
+        when it has no object and no "that" ("found that the man shot at officers")."""
+        return (
+            verb.tag_ in {"VBN", "VBD"}
+            and verb.dep_ in {"ccomp", "oprd", "xcomp"}
+            and verb.head.lemma_.lower() in self._finding
+            and not any(c.dep_ in {"aux", "auxpass", "dobj", "obj", "mark"} for c in verb.children)
+        )
 
     def _person_of(self, noun: Token) -> Token:
         """ "the identity of the man found shot": the parser may hang the participle on the
