@@ -4,6 +4,7 @@ tests)."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 import pytest
@@ -193,3 +194,106 @@ def test_animals_are_no_toll(extractor: Extractor, text: str) -> None:
         assert (incident.killed is None or incident.killed.value == 0) and (
             incident.injured is None or incident.injured.value != 2
         ), text
+
+
+def test_an_abbreviated_direction_is_no_place_that_parts_the_event(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "OKLAHOMA CITY - Police were called to reports of a shooting in southeast Oklahoma "
+        "City. They learned that a 16-year-old boy accidentally shot himself in the shin "
+        "inside his home near S.E. 80th and Sooner Rd. around 11:45 a.m. Friday."
+    )
+    (incident,) = extractor.extract(text, PUB)
+    assert incident.date is not None and incident.date.start == PUB  # a Friday
+    assert "S.E." not in {p.name for p in incident.places}
+
+
+def test_a_town_that_describes_a_person_does_not_part_the_event(extractor: Extractor) -> None:
+    text = (
+        "A 3-year-old was hospitalized Friday after accidentally shooting himself inside a "
+        "vehicle in a parking lot in Troy. The toddler found his mother's gun. He picked it "
+        "up and it went off and shot the Rochester Hills boy in the leg."
+    )
+    (incident,) = extractor.extract(text, PUB)
+    assert incident.date is not None and incident.date.start == PUB
+    assert counts(incident) == (None, 1)
+
+
+def test_the_day_of_a_booking_does_not_date_the_event(extractor: Extractor) -> None:
+    text = (
+        "A 16-year-old girl died after she was accidentally shot in the chest at a home in "
+        "Victorville over the weekend. The boy was interviewed and booked into juvenile hall "
+        "on suspicion of involuntary manslaughter Monday, the sheriff's department stated."
+    )
+    (incident,) = extractor.extract(text, PUB)
+    assert incident.date is None or incident.date.start != date(2023, 5, 8)  # not Monday
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (  # the shooting reported to the police was reported when it happened
+            "A 16-year-old girl died after she was shot at a home in Victorville, authorities "
+            "said. Police were called when the shooting was reported shortly before 8:30 p.m. "
+            "Sunday.",
+            date(2023, 5, 7),
+        ),
+        (  # the news reported on Monday is not the day of the event
+            "A man was shot and wounded on Main Street, police reported Monday.",
+            None,
+        ),
+    ],
+)
+def test_a_reported_event_is_dated_by_its_report_to_the_police(
+    extractor: Extractor, text: str, day: date | None
+) -> None:
+    incident = main(extractor, text)
+    if day is None:
+        assert incident.date is None or incident.date.start is None
+    else:
+        assert incident.date is not None and incident.date.start == day
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        (  # a participle before the second person of the pair
+            "Deputies are investigating a shooting. A woman and her adopted son were found "
+            "dead in their home.",
+            2,
+        ),
+        (  # an animal is not one of the dead people
+            "Deputies are investigating a shooting. A man and his dog were found dead on Sunday.",
+            None,
+        ),
+    ],
+)
+def test_a_pair_found_dead(extractor: Extractor, text: str, killed: int | None) -> None:
+    assert counts(main(extractor, text))[0] == killed
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Drive-by shooter kills 1, injures 3", (1, 3)),
+        ("Gunman wounds 2 outside mall", (None, 2)),
+    ],
+)
+def test_a_headline_verb_in_the_present_counts_the_hurt(
+    extractor: Extractor, title: str, expected: tuple[int | None, int | None]
+) -> None:
+    (incident,) = extractor.extract(NO_STORY, PUB, "w1", title=title)
+    assert counts(incident) == expected
+
+
+def test_a_body_that_counts_everyone_shot_takes_the_headlines_dead_and_hurt(
+    extractor: Extractor,
+) -> None:
+    body = (
+        "Police are looking for a man who shot four others, including one who died, in an "
+        "apartment in East Pittsburgh early Friday."
+    )
+    title = "Police: 1 killed, 3 wounded in East Pittsburgh shooting"
+    (incident,) = extractor.extract(body, PUB, "e1", title=title)
+    assert counts(incident) == (1, 3)

@@ -130,6 +130,14 @@ class Assembler:
         self._murder_suicide: set[int] = set()
         self._person_nouns = frozenset(lexicon.actor_terms.get("person_noun", {}))
 
+    def _resident(self, place: Span) -> bool:
+        """ "shot the Rochester Hills boy": a town that describes a person says where he
+        lives, not where the event was; it neither places nor parts the event."""
+        root = place.root
+        return root.dep_ in {"compound", "nmod"} and (
+            root.head.lower_ in self._person_nouns or root.head.lemma_.lower() in self._person_nouns
+        )
+
     def _running_totals(self, totals: list[Span]) -> list[Span]:
         """ "so far this year", "at this time last year": totals that silence even a strong
         trigger ("21 adults have been shot so far this year"); "last year" alone may date
@@ -173,7 +181,9 @@ class Assembler:
             ctx = SentenceContext(
                 sent=sent,
                 published=published,
-                places=[e for e in places if sent.start <= e.start < sent.end],
+                places=[
+                    e for e in places if sent.start <= e.start < sent.end and not self._resident(e)
+                ],
                 dates=[e for e in sent.ents if e.label_ == "DATE"],
                 separate=any(h.kind == "separate" for h in cues_here),
                 retaliation=[h.span for h in cues_here if h.kind == "retaliation"],

@@ -88,6 +88,7 @@ class IncidentExtractor:
         self._not_weapon_use = self.lexicon.cue_set("not_weapon_use")
         self._event_verbs = self.lexicon.cue_set("event_verb")
         self._event_anaphors = self.lexicon.cue_set("event_anaphor")
+        self._event_nouns = self.lexicon.cue_set("event_noun")
         self._locative = self.lexicon.cue_set("locative")
         self._conveyance = self.lexicon.cue_set("conveyance_verb")
         self._care = self.lexicon.cue_set("medical_facility")
@@ -201,7 +202,7 @@ class IncidentExtractor:
                 continue
             draft = _governing(
                 date_ent.root, heads, self._event_verbs, self._event_anaphors
-            ) or _only_in_sentence(date_ent, heads)
+            ) or _only_in_sentence(date_ent, heads, self._event_nouns)
             if draft is None:
                 continue
             resolved = resolve_date(date_ent, published)
@@ -269,6 +270,7 @@ class IncidentExtractor:
                 verb is not None
                 and verb.lemma_.lower() in _AFTERMATH_VERBS
                 and not _fronted_before_report(ent, verb, self._report_verbs)
+                and not _event_reported(verb, self._event_nouns)
             ):
                 continue
             if relevant is not None and not relevant(ent.sent):
@@ -524,6 +526,12 @@ _AFTERMATH_VERBS = frozenset(
         "sentence",
         "convict",
         "question",
+        "book",
+        "jail",
+        "indict",
+        "arraign",
+        "plead",
+        "interview",
     }
 )
 
@@ -552,9 +560,21 @@ def _finest(dates: list[EventDate]) -> EventDate:
     )
 
 
-def _only_in_sentence(span: Span, heads: dict[int, Draft]) -> Draft | None:
+def _event_reported(verb: Token, event_nouns: frozenset[str]) -> bool:
+    """ "when the shooting was reported shortly before 8:30 p.m. Sunday": the event reported
+    to the police was reported when it happened; not "police reported Monday"."""
+    return any(c.dep_ == "nsubjpass" and c.lemma_.lower() in event_nouns for c in verb.children)
+
+
+def _only_in_sentence(
+    span: Span, heads: dict[int, Draft], event_nouns: frozenset[str] = frozenset()
+) -> Draft | None:
     verb = next((a for a in span.root.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-    if verb is not None and verb.lemma_.lower() in _AFTERMATH_VERBS:
+    if (
+        verb is not None
+        and verb.lemma_.lower() in _AFTERMATH_VERBS
+        and not _event_reported(verb, event_nouns)
+    ):
         return None
     drafts = {id(d): d for i, d in heads.items() if span.sent.start <= i < span.sent.end}
     return next(iter(drafts.values())) if len(drafts) == 1 else None

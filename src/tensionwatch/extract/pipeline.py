@@ -584,9 +584,17 @@ def _completing(lead: Incident, told: Incident) -> Incident | None:
     """The lead incident with the count it lacks from the headline, when the headline counts
     both the dead and the hurt and agrees with the count the body gives: the body then only
     left the other one out ("Two men are dead and three others are in the hospital" under
-    "2 dead, 3 wounded"). The body's own count keeps its evidence."""
+    "2 dead, 3 wounded"). The body's own count keeps its evidence. A body that counts no
+    dead and as many hurt as the headline's dead and hurt together counted everyone shot."""
     if told.killed is None or told.injured is None:
         return None
+    if (
+        lead.killed is None
+        and lead.injured is not None
+        and lead.injured.value == told.killed.value + told.injured.value > told.injured.value
+    ):  # "shot four others, including one who died" under "1 killed, 3 wounded": the body
+        # counted everyone shot
+        return replace(lead, killed=told.killed, injured=told.injured)
     if lead.killed is not None and lead.killed.value != told.killed.value:
         return None
     if lead.injured is not None and lead.injured.value != told.injured.value:

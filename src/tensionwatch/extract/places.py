@@ -20,6 +20,8 @@ from tensionwatch.extract import names
 from tensionwatch.models import Evidence, Place, PlacePrecision
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# abbreviated directions ("S.E. 80th", "NW 64th Street"), which the tagger may take for places
+_COMPASS = frozenset({"n", "s", "e", "w", "ne", "nw", "se", "sw"})
 _VENUE_WORDS = frozenset(
     {
         "hall",
@@ -150,6 +152,8 @@ def place_entities(
             continue
         if _destination(ent, conveyance) or _names_person(ent, surnames):
             continue
+        if ent.text.replace(".", "").replace(" ", "").lower() in _COMPASS:
+            continue  # "near S.E. 80th": the tagger calls the direction a place
         if (
             ent.label_ in PLACE_LABELS
             or (ent.label_ == "ORG" and ent[-1].lower_ in _VENUE_WORDS)

@@ -127,13 +127,18 @@ class CasualtyFinder:
         return Count(total, Qualifier.EXACT, total, total, evidence=evidence)
 
     def _counts_things(self, span: Span) -> bool:
-        """The noun a number counts ("two cars", not "two bank tellers") names property."""
+        """The noun a number counts ("two cars", not "two bank tellers") names property, or
+        one of two the phrase lists does ("a man and his dog were found dead")."""
         noun = next(
             (t.head for t in span if t._.tw_num and t.dep_ == "nummod" and t.head in span),
             None,
         )
+        listed = [t for t in span if t.dep_ == "conj" and t.head in span and t.pos_ == "NOUN"]
         targets = self.lexicon.targets
-        return noun is not None and (noun.lower_ in targets or noun.lemma_.lower() in targets)
+        return any(
+            n.lower_ in targets or n.lemma_.lower() in targets
+            for n in ([noun] if noun is not None else []) + listed
+        )
 
     def _names_a_statistic(self, span: Span) -> bool:
         """ "the city's shooting death toll/rate": a statistic, not one death."""
