@@ -297,3 +297,60 @@ def test_a_body_that_counts_everyone_shot_takes_the_headlines_dead_and_hurt(
     title = "Police: 1 killed, 3 wounded in East Pittsburgh shooting"
     (incident,) = extractor.extract(body, PUB, "e1", title=title)
     assert counts(incident) == (1, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "injured"),
+    [
+        (  # a general kin word names the relative already named
+            "A boy accidentally shot his younger brother on Sunday. Police said the boy shot "
+            "his younger sibling with a rifle.",
+            1,
+        ),
+        (
+            "A 76-year-old man shot his wife on Tuesday. Deputies said he shot his new bride "
+            "after an argument.",
+            1,
+        ),
+        # two relatives of one kind, or of two kinds, are two people
+        ("A man shot his brother and his sister on Sunday night.", 2),
+        ("A man shot his wife and his son on Sunday night.", 2),
+    ],
+)
+def test_a_general_kin_word_is_the_relative_named_before(
+    extractor: Extractor, text: str, injured: int
+) -> None:
+    assert counts(main(extractor, text)) == (None, injured)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said an officer fired one shot and missed. Police then shot three more times, "
+        "killing the woman, police said.",
+        "He was looking for a lost cell phone right before he was shot by his uncle on Sunday.",
+    ],
+)
+def test_times_and_things_are_no_victims(extractor: Extractor, text: str) -> None:
+    for incident in extractor.extract(text, PUB):
+        words = {w for v in incident.victims for w in v.text.lower().split()}
+        assert not words & {"times", "phone"}, incident.victims
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # people hurt in events pointed at as many: a total
+            "A boy was shot and killed on Sunday in Chicago. More than 3,290 people have been "
+            "injured in those shootings, and that does not include the 629 who died.",
+            (1, None),
+        ),
+        # one event's victims may be told "in shootings" or "in the shootings"
+        ("Three people were killed in shootings on Sunday in Chicago.", (3, None)),
+        ("Two men were wounded in the shootings outside a bar on Sunday night.", (None, 2)),
+    ],
+)
+def test_people_hurt_in_many_events_are_a_total(
+    extractor: Extractor, text: str, expected: tuple[int | None, int | None]
+) -> None:
+    assert counts(main(extractor, text)) == expected

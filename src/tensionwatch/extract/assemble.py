@@ -203,8 +203,12 @@ class Assembler:
             ]  # "Nationwide Children's Hospital" names a place, not a total
             assigned: dict[int, Draft] = {}
             for mention in mentions:
-                if mention.generic or _reports_a_total(
-                    mention, totals if not mention.strong else self._running_totals(totals)
+                if (
+                    mention.generic
+                    or _reports_a_total(
+                        mention, totals if not mention.strong else self._running_totals(totals)
+                    )
+                    or self._in_many_events(mention.head)
                 ):
                     continue
                 draft = self._place(mention, result, assigned, focus, s_index, ctx)
@@ -540,6 +544,8 @@ class Assembler:
         sent: Span,
     ) -> None:
         for item in casualties:
+            if self._in_many_events(item.span.root):
+                continue  # a total over many events is no event's toll
             draft = _nearest(item.span.root, assigned) or (fallback[-1] if fallback else None)
             if item.span.start_char < self._headline_end:
                 draft = None
@@ -551,6 +557,28 @@ class Assembler:
             note = _note_after(item.span)
             if note:
                 draft.notes[item.label] = note
+
+    def _in_many_events(self, token: Token) -> bool:
+        """ "More than 3,290 people have been injured in those shootings", "… in all the
+        shootings this year", "… in 12 shootings": people hurt in events pointed at or counted
+        as many name a total, not the toll of the event at hand. "Three were hurt in the
+        shootings" may be one event's; so may "in shootings on Sunday"."""
+        verbs = [t for t in (token, *token.ancestors) if t.pos_ in {"VERB", "AUX"}][:1]
+        return any(
+            c.dep_ == "prep"
+            and any(
+                g.dep_ == "pobj"
+                and g.tag_ in {"NNS", "NNPS"}
+                and g.lemma_.lower() in self._event_nouns
+                and any(
+                    d.lower_ in {"those", "these", "all"} or (d.dep_ == "nummod" and d.like_num)
+                    for d in g.children
+                )
+                for g in c.children
+            )
+            for v in verbs
+            for c in v.children
+        )
 
     def _attach_weapons(self, weapons: list[Hit], assigned: dict[int, Draft]) -> None:
         for hit in weapons:

@@ -84,6 +84,8 @@ class IncidentExtractor:
             numbers=self.lexicon.numbers,
             killing=self.lexicon.cue_set("outcome_killed"),
             adults=self.lexicon.cue_set("adult_noun"),
+            kin=self.lexicon.actor_terms.get("kin", {}),
+            kin_generic=self.lexicon.cue_set("kin_generic"),
         )
         self._not_weapon_use = self.lexicon.cue_set("not_weapon_use")
         self._event_verbs = self.lexicon.cue_set("event_verb")

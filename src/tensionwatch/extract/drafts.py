@@ -419,12 +419,20 @@ def _named_people(victims: list[Actor]) -> list[Actor]:
 _POSSESSIVES = frozenset({"his", "her", "their"})
 
 
-def _relatives(victims: list[Actor], introduced: list[Actor]) -> list[Actor]:
+def _relatives(
+    victims: list[Actor], introduced: list[Actor], people: PeopleWords | None = None
+) -> list[Actor]:
     """ "killed his wife and four daughters", "his two sons": people named by a possessive are
     new, once per noun ("his daughter" again is the same daughter), unless an introduced
-    victim already has that noun ("a 6-year-old daughter … his daughter")."""
+    victim already has that noun ("a 6-year-old daughter … his daughter"). A general kin
+    word (``kin_generic`` cues: "his younger sibling", "his new bride") names no one new
+    beside a relative of its kind (``kin`` actor terms: "his younger brother"), nor does a
+    relative of a kind a general word already named."""
     taken = _nouns(introduced)
     seen: set[str] = set()
+    kinds: dict[str, bool] = {}  # kind of relative → named by a general word only
+    kin = people.kin if people is not None else {}
+    general = people.kin_generic if people is not None else frozenset()
     found: list[Actor] = []
     for victim in victims:
         words = victim.text.lower().split()
@@ -435,7 +443,13 @@ def _relatives(victims: list[Actor], introduced: list[Actor]) -> list[Actor]:
         noun = words[-1].rstrip("s")
         if noun in seen or noun in taken:
             continue
+        kind = kin.get(words[-1]) or kin.get(noun)
+        named_general = words[-1] in general or noun in general
+        if kind is not None and kind in kinds and (named_general or kinds[kind]):
+            continue  # "his younger brother … his younger sibling"
         seen.add(noun)
+        if kind is not None:
+            kinds[kind] = kinds.get(kind, True) and named_general
         found.append(victim)
     return found
 
@@ -461,6 +475,8 @@ class PeopleWords:
     adults: frozenset[str] = frozenset()  # "man", "woman": no child or teen described again
     # victim phrases (by evidence start) whose verb says "also": someone besides the dead
     also: frozenset[int] = frozenset()
+    kin: Mapping[str, str] = field(default_factory=dict)  # "brother" → "sibling"
+    kin_generic: frozenset[str] = frozenset()  # "sibling", "bride": any relative of a kind
 
 
 _AGE = re.compile(r"\b([a-z0-9]+(?:-[a-z]+)?)[- ](year|month|week)s?[- ]old\b", re.I)
@@ -573,7 +589,7 @@ def _distinct(victims: list[Actor], people: PeopleWords | None = None) -> tuple[
     names when they are more. A name often repeats a description ("an 8-year-old girl …
     MaKayla Dyer"), so names and descriptions are not added up: the larger of the two."""
     new = _one_each([v for v in victims if _introduced(v)], people)
-    new += _relatives(victims, new)
+    new += _relatives(victims, new, people)
     if people is not None:
         new += _listed(victims, new, people.listed)
     named = _named_people(victims)
