@@ -354,3 +354,76 @@ def test_people_hurt_in_many_events_are_a_total(
     extractor: Extractor, text: str, expected: tuple[int | None, int | None]
 ) -> None:
     assert counts(main(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "killed"),
+    [
+        ("Helena man, 18, charged in shooting death", 1),
+        ("KCK man charged with murder in shooting of woman at apartment", 1),
+        ("Shooting leaves young woman dead on Antelope street", 1),
+        ("Murray police investigate apparent murder-suicide after shooting", 2),
+        # a death word as a modifier, or an attempt, tells of no death
+        ("Man charged with attempted murder in shooting", None),
+        ("Murder trial begins for man accused in shooting", None),
+        ("Death penalty sought for gunman in shooting", None),
+        ("Homicide detectives investigate shooting", None),
+        # nor does a fatal word that says no one died
+        ("Officer cleared in non-fatal shooting of teen", None),
+        ("Man survives potentially fatal shooting, credits neighbor", None),
+        ("Man charged in near-fatal shooting", None),
+    ],
+)
+def test_headline_death_words(extractor: Extractor, title: str, killed: int | None) -> None:
+    (incident,) = extractor.extract(NO_STORY, PUB, "t1", title=title)
+    assert counts(incident)[0] == killed
+
+
+def test_a_headline_death_word_gives_the_body_its_toll(extractor: Extractor) -> None:
+    body = (
+        "FAIRMONT, W.Va. - A woman was charged on Monday after a 16-year-old was shot at a "
+        "home on Locust Avenue on Sunday, police said."
+    )
+    title = "Fairmont woman charged in connection with teen's death"
+    (incident,) = extractor.extract(body, PUB, "t2", title=title)
+    assert counts(incident) == (1, None)
+
+
+@pytest.mark.parametrize(
+    ("title", "body"),
+    [
+        (  # the one the body counts lives: the headline's dead is someone else
+            "Man killed in Elm Street shooting",
+            "Police are investigating a shooting on Elm Street in Akron on Saturday. A "
+            "bystander was also shot in the foot and is expected to recover.",
+        ),
+        (
+            "Man killed in Elm Street shooting",
+            "A woman was shot in the leg on Elm Street in Akron on Saturday. She survived.",
+        ),
+    ],
+)
+def test_a_survivor_is_not_the_headlines_dead(extractor: Extractor, title: str, body: str) -> None:
+    incident = main_titled(extractor, body, title)
+    assert incident.injured is not None and incident.injured.value == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "injured"),
+    [
+        (  # "shot at": fired upon; only the one the bullet struck was hit
+            "A man and his son were shot at while driving on Interstate 10 in Phoenix on "
+            "Sunday. A bullet struck the son in the arm.",
+            1,
+        ),
+        ("Two male juveniles were shot at around 4:34 p.m. on Bass Place on Sunday.", 2),
+        (  # gunshot wounds at an address count no one
+            "Two men were shot Saturday in Akron. Officers found them with gunshot wounds at "
+            "1400 Elm Street. Both are expected to survive.",
+            2,
+        ),
+        ("A man was shot Sunday in Gary. He suffered gunshot wounds around 2 a.m.", 1),
+    ],
+)
+def test_shot_at_and_wounds_at(extractor: Extractor, text: str, injured: int) -> None:
+    assert counts(main(extractor, text))[1] == injured

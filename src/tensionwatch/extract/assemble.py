@@ -874,9 +874,23 @@ def _outcome(
     )
     if lemmas & kill_lemmas or fatal:
         return "killed"
+    if _fired_upon(mention.head):
+        return None  # "were shot at while driving": fired upon, not hit
     if lemmas & injure_lemmas:
         return "injured"
     return mention.outcome  # "a bullet struck her": its rule says she was hurt
+
+
+def _fired_upon(verb: Token) -> bool:
+    """ "A man and his son were shot at": "at" right after the verb with no object of its
+    own says the shots were aimed at them; "shot at home" names where they were hit."""
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    return (
+        following is not None
+        and following.lower_ == "at"
+        and following.head == verb
+        and not any(c.dep_ == "pobj" for c in following.children)
+    )
 
 
 def _denied(mention: Mention, not_completed: frozenset[str]) -> bool:

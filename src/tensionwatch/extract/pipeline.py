@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from tensionwatch.errors import ConfigError, ExtractionError
 from tensionwatch.extract.component import EXTRACTOR_VERSION, IncidentExtractor
+from tensionwatch.extract.components.numbers import word_value
 from tensionwatch.extract.factories import FACTORY_NAME, PARAGRAPHS_NAME
 from tensionwatch.extract.names import surnames
 from tensionwatch.extract.places import (
@@ -132,6 +133,12 @@ class Extractor:
         self._next_person = self.component.lexicon.cue_set("next_person")
         self._event_nouns = self.component.lexicon.cue_set("event_noun")
         self._fatal_words = self.component.lexicon.cue_set("outcome_fatal")
+        self._fatal_nouns = self.component.lexicon.cue_set("fatal_noun")
+        self._murder_suicide = self.component.lexicon.cue_set("murder_suicide")
+        self._not_completed = self.component.lexicon.cue_set("not_completed")
+        self._not_fatal = self.component.lexicon.cue_set("not_fatal")
+        self._survival = self.component.lexicon.cue_set("survival")
+        self._additive = self.component.lexicon.cue_set("additive")
         self._roundup = self.component.lexicon.cue_set("headline_roundup")
         self._people = frozenset(self.component.lexicon.actor_terms.get("person_noun", {}))
 
@@ -280,26 +287,75 @@ class Extractor:
         if fatal is not None and len(incidents) == 1 and not _counts(incidents[0]):
             # "Suspect arrested in fatal Grove City shooting": someone died, and a headline
             # that counts nobody tells of one death
-            evidence = (Evidence(fatal.start_char, fatal.end_char, fatal.text),)
-            killed = Count(1, Qualifier.EXACT, 1, 1, evidence=evidence)
+            span, dead = fatal
+            evidence = (Evidence(span.start_char, span.end_char, span.text),)
+            killed = Count(dead, Qualifier.EXACT, dead, dead, evidence=evidence)
             incidents = [replace(incidents[0], killed=killed)]
         incidents = [in_title(incident) for incident in incidents]
         if text != title:
             incidents = [requote(incident, title) for incident in incidents]
         return incidents, doc
 
-    def _fatal_event(self, headline: Doc) -> Span | None:
-        """A singular event noun its modifiers call fatal ("fatal Grove City shooting",
-        "deadly homeless shelter shooting"; ``outcome_fatal`` cues): from the fatal word to
-        the noun. Not plural: "deadly shootings" may be many."""
+    def _fatal_event(self, headline: Doc) -> tuple[Span, int] | None:
+        """The dead a headline's event words tell of, when it counts no one, and the words:
+        a singular event noun its modifiers call fatal ("fatal Grove City shooting",
+        "deadly homeless shelter shooting"; ``outcome_fatal`` cues) or a singular death noun
+        (``fatal_noun`` cues: "charged in shooting death", "teen's death", "charged with
+        murder"; not "attempted murder", nor a modifier as in "murder trial" or "death
+        penalty") is one death; a counted plural death noun ("four Platte County killings")
+        is that many; a murder-suicide (``murder_suicide`` cues) is two. Not a plural event
+        noun with no number: "deadly shootings" may be many."""
+        text = headline.text.lower()
+        if any(t.lemma_.lower() in self._survival for t in headline):
+            return None  # "Man survives potentially fatal shooting"
+        for phrase in self._murder_suicide:
+            at = text.find(phrase)
+            if at >= 0 and not self._not_completed & set(text[:at].split()[-1:]):
+                span = headline.char_span(at, at + len(phrase), alignment_mode="expand")
+                if span is not None:
+                    return span, 2
         for token in headline:
-            if token.lemma_.lower() not in self._event_nouns or token.tag_ != "NN":
+            lemma = token.lemma_.lower()
+            if lemma in self._event_nouns and token.tag_ == "NN":
+                left = [t for t in token.subtree if t.i < token.i]
+                fatal = next((t for t in left if t.lower_ in self._fatal_words), None)
+                if fatal is not None and not self._hedged(fatal):
+                    return headline[fatal.i : token.i + 1], 1
+            if lemma not in self._fatal_nouns or token.dep_ == "compound":
                 continue
-            left = [t for t in token.subtree if t.i < token.i]
-            fatal = next((t for t in left if t.lower_ in self._fatal_words), None)
-            if fatal is not None:
-                return headline[fatal.i : token.i + 1]
+            if any(c.lower_ in self._not_completed for c in token.children):
+                continue  # "attempted murder"
+            if token.tag_ == "NN":
+                return headline[token.left_edge.i : token.i + 1], 1
+            number = next((c for c in token.children if c.dep_ == "nummod"), None)
+            value = word_value(number.text, self.component.lexicon) if number else None
+            if number is not None and value is not None and value > 0:
+                return headline[number.i : token.i + 1], value
         return None
+
+    def _survives(self, lead: Incident, body: Doc) -> bool:
+        """Whether the body tells that those it counts as hurt live ("is expected to
+        recover", "survived"; ``survival`` cues, in the sentence that counts them or the
+        next) or were hurt besides someone else ("a bystander was also shot"; ``additive``
+        cues)."""
+        if lead.injured is None:
+            return False
+        starts = {e.start for e in lead.injured.evidence if e.field == "text"}
+        sentences = list(body.sents)
+        for n, sentence in enumerate(sentences):
+            if not any(sentence.start_char <= at < sentence.end_char for at in starts):
+                continue
+            if any(t.lower_ in self._additive for t in sentence) or any(
+                t.lemma_.lower() in self._survival for s in sentences[n : n + 2] for t in s
+            ):  # "… was shot in the leg. She survived."
+                return True
+        return False
+
+    def _hedged(self, fatal: Token) -> bool:
+        """ "non-fatal", "near-fatal", "potentially fatal": a fatal word that says no one
+        died (``not_fatal`` cues just before it)."""
+        before = fatal.doc[max(fatal.i - 2, 0) : fatal.i]
+        return any(t.lower_ in self._not_fatal for t in before)
 
     def _restored(
         self,
@@ -440,6 +496,16 @@ class Extractor:
         story = _without_outlet(title)
         found, headline = self._headline_incidents(story, body._.tw_published, body._.tw_article_id)
         whole = headline if story == title else None
+        fatal = self._fatal_event(headline) if not found and incidents else None
+        if fatal is not None:  # "Woman charged in connection with teen's death": no attack
+            span, dead = fatal  # word of its own, but the body's attack is the one meant
+            quote = (
+                Evidence(
+                    span.start_char, span.end_char, title[span.start_char : span.end_char], "title"
+                ),
+            )
+            toll = Count(dead, Qualifier.EXACT, dead, dead, evidence=quote)
+            found = [replace(incidents[0], killed=toll, injured=None)]
         if len(found) != 1 or not _counts(found[0]):
             return incidents, whole
         lead, *rest = incidents
@@ -449,7 +515,9 @@ class Extractor:
         if self._sums_up(headline):  # "1 dead, 9 wounded in five Toledo shootings"
             return incidents, whole
         if _counts(lead):  # "2 dead, 3 wounded" over a body that counts only the dead
-            completed = _completing(lead, told) or _died_of_wounds(lead, told)
+            completed = _completing(lead, told)
+            if completed is None and not self._survives(lead, body):
+                completed = _died_of_wounds(lead, told)
             return ([completed, *rest] if completed is not None else incidents), whole
         clause = _clause_of(headline, told)  # "Memphis shooting leaves 2 dead; Dayton police …"
         if not (_content_lemmas(clause) & _content_lemmas(body)) - self._headline_generic:
