@@ -427,3 +427,30 @@ def test_a_survivor_is_not_the_headlines_dead(extractor: Extractor, title: str, 
 )
 def test_shot_at_and_wounds_at(extractor: Extractor, text: str, injured: int) -> None:
     assert counts(main(extractor, text))[1] == injured
+
+
+def test_a_pronoun_agrees_with_its_antecedents_sex(extractor: Extractor) -> None:
+    text = (
+        "Austin was shot in the head at a party on Saturday. He was rushed to the hospital, "
+        "where his girlfriend tells us he died two days later."
+    )
+    incident = main(extractor, text)
+    assert counts(incident)[0] == 1
+    assert not any("girlfriend" in v.text or "party" in v.text for v in incident.victims)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        (  # a death from an illness is no attack's
+            "A 7-year-old girl was shot on Sunday and died at the hospital. This after her "
+            "mother died just months ago from a blood disorder.",
+            1,
+        ),
+        ("A man was shot on Sunday. He died of his injuries on Monday.", 1),
+        ("A man was shot in March. He died from complications of the gunshot wound.", 1),
+        ("A man was attacked on Sunday. He died from the attack on Monday.", 1),
+    ],
+)
+def test_a_death_from_illness_is_no_victim(extractor: Extractor, text: str, killed: int) -> None:
+    assert counts(main(extractor, text))[0] == killed

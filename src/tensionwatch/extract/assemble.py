@@ -129,6 +129,7 @@ class Assembler:
         # the sentences that call the event a murder-suicide, for the doc being assembled
         self._murder_suicide: set[int] = set()
         self._person_nouns = frozenset(lexicon.actor_terms.get("person_noun", {}))
+        self._genders = lexicon.actor_terms.get("gender", {})  # "girlfriend" → "female"
 
     def _resident(self, place: Span) -> bool:
         """ "shot the Rochester Hills boy": a town that describes a person says where he
@@ -507,6 +508,7 @@ class Assembler:
         """ "… a Somali student suffered injuries when three men attacked him": the nearest
         earlier person noun of the same number, not one of the attackers."""
         plural = pronoun.lower_ in {"they", "them"}
+        sex = self._genders.get(pronoun.lower_)
         excluded = {t.i for agent in mention.agents for t in agent.subtree}
         # "A man shot his neighbor. He then killed himself": who killed himself is the attacker
         reflexive = is_reflexive(mention.head)
@@ -525,6 +527,8 @@ class Assembler:
                 continue  # "taken by EMS to a hospital where he died": an agency, not "AJ"
             if (token.tag_ in {"NNS", "NNPS"}) != plural or not self.finder.is_person(token):
                 continue
+            if sex is not None and self._genders.get(token.lower_, sex) != sex:
+                continue  # "his girlfriend tells us he died": he is not she
             if not plural and token.lower_ in self._collective and token.ent_type_ != "PERSON":
                 continue  # "a motorist tells police he was shot"; but "Bill Press … he"
             if token.ent_type_ == "NORP" or (

@@ -80,6 +80,7 @@ class MentionFinder:
         self._violence = lexicon.cue_set("violence_context")
         self._not_firearm = lexicon.cue_set("not_firearm")
         self._finding = lexicon.cue_set("finding_verb")
+        self._natural = lexicon.cue_set("natural_cause")
         self._body_parts = lexicon.cue_set("body_part")
 
     def __call__(self, doc: Doc) -> list[Mention]:
@@ -104,6 +105,8 @@ class MentionFinder:
                 continue
             if head.ent_type_ in {"ORG", "PERSON", "WORK_OF_ART", "LAW", "GPE"}:
                 continue
+            if self._natural_death(head):
+                continue  # "her mother died months ago from a blood disorder"
             if (
                 head.dep_ == "compound"
                 and head.head.pos_ == "NOUN"
@@ -126,6 +129,20 @@ class MentionFinder:
         for mention in mentions:
             mention.patients, mention.agents = self._arguments(mention.head, by_head)
         return mentions
+
+    def _natural_death(self, verb: Token) -> bool:
+        """ "died from a blood disorder", "passed away of cancer": a death its cause
+        (``natural_cause`` cues) says was no attack's."""
+        if event_lemma(verb) not in _UNDERGO_VERBS and verb.lemma_.lower() != "pass":
+            return False
+        causes = (
+            g
+            for c in verb.subtree
+            if c.dep_ == "prep" and c.lower_ in {"from", "of", "after"}
+            for g in c.children
+            if g.dep_ == "pobj"
+        )
+        return any(g.lemma_.lower() in self._natural or g.lower_ in self._natural for g in causes)
 
     def _about_violence(self, doc: Doc) -> bool:
         """Whether the article tells of violence (``violence_context`` lemmas or a projectile
