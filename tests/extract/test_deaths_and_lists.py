@@ -454,3 +454,26 @@ def test_a_pronoun_agrees_with_its_antecedents_sex(extractor: Extractor) -> None
 )
 def test_a_death_from_illness_is_no_victim(extractor: Extractor, text: str, killed: int) -> None:
     assert counts(main(extractor, text))[0] == killed
+
+
+def test_a_small_headline_town_the_body_names_too(extractor: Extractor) -> None:
+    body = (
+        ",\nLAKE PLACID - A woman suffered a gunshot wound this morning in what village police "
+        "believe is an accident. Police interview a man at the apartment complex in Lake "
+        "Placid, where a woman was accidentally shot."
+    )
+    title = "Police: Woman hurt in accidental shooting in Lake Placid (update)"
+    (incident,) = extractor.extract(body, PUB, "l1", title=title)
+    assert "Lake Placid" in {p.resolved for p in incident.places}
+
+
+def test_a_headline_town_before_a_venue_noun(extractor: Extractor) -> None:
+    body = (
+        "A man was hit by a stray bullet while he sat in his living room on Friday night, "
+        "police said. Officers found bullet holes in a home on South 5th West."
+    )
+    title = "Man hit by stray bullet while inside Idaho Falls home"
+    (incident,) = extractor.extract(body, PUB, "l2", title=title)
+    towns = {p.resolved for p in incident.places if p.precision.value == "city"}
+    assert towns == {"Idaho Falls"}
+    assert not any(p.resolved == "South" for p in incident.places)  # not Cameroon's region

@@ -103,6 +103,7 @@ class IncidentExtractor:
             (person_nouns - PERSONAL_PRONOUNS - ELLIPTICAL - self.lexicon.cue_set("besides"))
             | self.lexicon.cue_set("local_agency")
             | self.lexicon.cue_set("headline_event")
+            | self.lexicon.cue_set("headline_venue")
         )
         self._report_verbs = self.lexicon.cue_set("report_verb")
         self._headline_locative = self.lexicon.cue_set("headline_locative")

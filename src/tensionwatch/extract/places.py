@@ -9,6 +9,7 @@ that is all it knows.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -20,8 +21,12 @@ from tensionwatch.extract import names
 from tensionwatch.models import Evidence, Place, PlacePrecision
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# abbreviated directions ("S.E. 80th", "NW 64th Street"), which the tagger may take for places
-_COMPASS = frozenset({"n", "s", "e", "w", "ne", "nw", "se", "sw"})
+# directions alone ("S.E. 80th", "NW 64th Street", "South" of "South 5th West"), which the
+# tagger may take for places: Cameroon has a region called South
+_COMPASS = frozenset(
+    {"n", "s", "e", "w", "ne", "nw", "se", "sw"}
+    | {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+)
 _VENUE_WORDS = frozenset(
     {
         "hall",
@@ -434,7 +439,8 @@ def title_town(
     inside a sentence-case headline before such a noun ("Services set for Malin boy", "…
     after Arnold shooting"). Such a guess must lie in a country the body names (or that the
     body's incidents lie in: ``placed_in``) or, when the body names none, be a town of
-    ``HEADLINE_TOWN_POPULATION`` ("Man Shot Outside Store" is not Štore, Slovenia). A
+    ``HEADLINE_TOWN_POPULATION`` ("Man Shot Outside Store" is not Štore, Slovenia), or be
+    named in the body too ("… in Lake Placid" over "LAKE PLACID - …"). A
     surname the body gives someone (``people``) is no town ("… in Tyler killing" over a story
     about Marcus Tyler)."""
     names = [e for e in title.ents if e.label_ == "GPE" or _after_locative(e, locative)]
@@ -474,13 +480,24 @@ def title_town(
         town = _town(span, resolver, body)
         if town is None:
             continue
-        if town.country in countries or (
-            not countries
-            and population is not None
-            and population(town) >= HEADLINE_TOWN_POPULATION
+        if (
+            town.country in countries
+            or (
+                not countries
+                and population is not None
+                and population(town) >= HEADLINE_TOWN_POPULATION
+            )
+            or _named_in(span.text, body)
         ):
             return town
     return None
+
+
+def _named_in(name: str, body: str) -> bool:
+    """A small town the headline names that the body names too ("… in Lake Placid" over
+    "LAKE PLACID - A woman suffered a gunshot wound"): no chance capital, however small."""
+    pattern = r"\b" + r"\s+".join(re.escape(w) for w in name.split()) + r"\b"
+    return re.search(pattern, body, flags=re.IGNORECASE) is not None
 
 
 def _modifies(token: Token, modified: frozenset[str]) -> bool:
