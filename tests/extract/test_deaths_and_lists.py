@@ -340,10 +340,26 @@ def test_times_and_things_are_no_victims(extractor: Extractor, text: str) -> Non
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        (  # people hurt in events pointed at as many: a total
-            "A boy was shot and killed on Sunday in Chicago. More than 3,290 people have been "
-            "injured in those shootings, and that does not include the 629 who died.",
+        (  # people hurt in events pointed back at where events were just counted: a total
+            "A boy was shot and killed on Sunday in Chicago. Police reported 3,165 shooting "
+            "incidents through Nov. 16. More than 3,290 people have been injured in those "
+            "shootings, and that does not include the 629 who died.",
             (1, None),
+        ),
+        (
+            "A man was shot on Sunday. Police said 40 people were wounded in 12 shootings.",
+            (None, 1),
+        ),
+        (  # "those shootings" of one gunman, with no events counted: the event's toll
+            "A gunman opened fire outside a nightclub early Sunday. Police said he fired at "
+            "three groups of people on the sidewalk. Five people were injured in those "
+            "shootings, and all are expected to survive.",
+            (None, 5),
+        ),
+        (
+            "Police said a gunman fired into a crowd at a block party on Elm Street on Saturday "
+            "night. Four people were hurt in all the shootings, police said.",
+            (None, 4),
         ),
         # one event's victims may be told "in shootings" or "in the shootings"
         ("Three people were killed in shootings on Sunday in Chicago.", (3, None)),
@@ -372,6 +388,13 @@ def test_people_hurt_in_many_events_are_a_total(
         ("Officer cleared in non-fatal shooting of teen", None),
         ("Man survives potentially fatal shooting, credits neighbor", None),
         ("Man charged in near-fatal shooting", None),
+        # nor a death word that is hedged, quoted, an illness's or an animal's
+        ("Man charged in shooting that left woman near death", None),
+        ("Pizza driver recalls brush with death in robbery shooting", None),
+        ("Prosecutor: shooting of teen 'was not murder'", None),
+        ("Neighbors say 'it's murder out here' after weekend shooting", None),
+        ("Shooting suspect arrested days after father's death from cancer", None),
+        ("Family mourns death of dog shot by officer", None),
     ],
 )
 def test_headline_death_words(extractor: Extractor, title: str, killed: int | None) -> None:
@@ -381,7 +404,7 @@ def test_headline_death_words(extractor: Extractor, title: str, killed: int | No
 
 def test_a_headline_death_word_gives_the_body_its_toll(extractor: Extractor) -> None:
     body = (
-        "FAIRMONT, W.Va. - A woman was charged on Monday after a 16-year-old was shot at a "
+        "FAIRMONT, W.Va. - A woman was charged on Monday in connection with a shooting at a "
         "home on Locust Avenue on Sunday, police said."
     )
     title = "Fairmont woman charged in connection with teen's death"
@@ -401,9 +424,20 @@ def test_a_headline_death_word_gives_the_body_its_toll(extractor: Extractor) -> 
             "Man killed in Elm Street shooting",
             "A woman was shot in the leg on Elm Street in Akron on Saturday. She survived.",
         ),
+        (
+            "Man killed in shooting outside Joe's Bar",
+            "Police are investigating a shooting outside Joe's Bar on Saturday. A 25-year-old "
+            "bystander was shot in the arm and taken to the hospital.",
+        ),
+        (
+            "Shooting suspect charged with murder",
+            "A 16-year-old boy was shot in the shoulder outside a store on Oak Avenue on Monday, "
+            "police said.",
+        ),
     ],
 )
 def test_a_survivor_is_not_the_headlines_dead(extractor: Extractor, title: str, body: str) -> None:
+    """Nor is a bystander, nor the wounded under a headline that only guesses a death."""
     incident = main_titled(extractor, body, title)
     assert incident.injured is not None and incident.injured.value == 1
 
@@ -417,6 +451,11 @@ def test_a_survivor_is_not_the_headlines_dead(extractor: Extractor, title: str, 
             1,
         ),
         ("Two male juveniles were shot at around 4:34 p.m. on Bass Place on Sunday.", 2),
+        (  # fired upon and hit
+            "Officer Dana Lee was shot at and struck in the leg during a traffic stop on "
+            "Saturday, police said. She is in stable condition.",
+            1,
+        ),
         (  # gunshot wounds at an address count no one
             "Two men were shot Saturday in Akron. Officers found them with gunshot wounds at "
             "1400 Elm Street. Both are expected to survive.",
@@ -477,3 +516,14 @@ def test_a_headline_town_before_a_venue_noun(extractor: Extractor) -> None:
     towns = {p.resolved for p in incident.places if p.precision.value == "city"}
     assert towns == {"Idaho Falls"}
     assert not any(p.resolved == "South" for p in incident.places)  # not Cameroon's region
+
+
+def test_a_recovered_weapon_is_no_survivor(extractor: Extractor) -> None:
+    body = (
+        "Police were called to a residence on 48th Street around 7:30 p.m. Saturday. There "
+        "they found a 23-year-old man with a single gunshot wound to the head. A weapon was "
+        "recovered at the scene."
+    )
+    title = "Kenosha police arrest 15-year-old in fatal shooting"
+    (incident,) = extractor.extract(body, PUB, "r1", title=title)
+    assert counts(incident) == (1, None)

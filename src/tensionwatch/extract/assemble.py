@@ -563,25 +563,42 @@ class Assembler:
                 draft.notes[item.label] = note
 
     def _in_many_events(self, token: Token) -> bool:
-        """ "More than 3,290 people have been injured in those shootings", "… in all the
-        shootings this year", "… in 12 shootings": people hurt in events pointed at or counted
-        as many name a total, not the toll of the event at hand. "Three were hurt in the
-        shootings" may be one event's; so may "in shootings on Sunday"."""
+        """ "… injured in 12 shootings", and "More than 3,290 people have been injured in those
+        shootings" after "3,165 shooting incidents through Nov. 16": people hurt in events
+        counted as many, or pointed back at where events were just counted, name a total, not
+        the toll of the event at hand. "Five were hurt in those shootings" after a gunman
+        "fired at three groups" may be one event's; so may "in the shootings"."""
         verbs = [t for t in (token, *token.ancestors) if t.pos_ in {"VERB", "AUX"}][:1]
-        return any(
-            c.dep_ == "prep"
-            and any(
-                g.dep_ == "pobj"
-                and g.tag_ in {"NNS", "NNPS"}
-                and g.lemma_.lower() in self._event_nouns
-                and any(
-                    d.lower_ in {"those", "these", "all"} or (d.dep_ == "nummod" and d.like_num)
-                    for d in g.children
-                )
-                for g in c.children
-            )
+        events = [
+            g
             for v in verbs
             for c in v.children
+            if c.dep_ == "prep"
+            for g in c.children
+            if g.dep_ == "pobj"
+            and g.tag_ in {"NNS", "NNPS"}
+            and g.lemma_.lower() in self._event_nouns
+        ]
+        for event in events:
+            if any(d.dep_ == "nummod" and d.like_num for d in event.children):
+                return True
+            if any(d.lower_ in {"those", "these"} for d in event.children) and (
+                self._counts_events(event.sent)
+                or (
+                    event.sent.start > 0
+                    and self._counts_events(event.doc[event.sent.start - 1].sent)
+                )
+            ):
+                return True
+        return False
+
+    def _counts_events(self, sentence: Span) -> bool:
+        """ "3,165 shooting incidents through Nov. 16": a number of events."""
+        return any(
+            t.tag_ in {"NNS", "NNPS"}
+            and t.lemma_.lower() in self._event_nouns
+            and any(d.dep_ == "nummod" and d.like_num for d in t.children)
+            for t in sentence
         )
 
     def _attach_weapons(self, weapons: list[Hit], assigned: dict[int, Draft]) -> None:
@@ -894,6 +911,7 @@ def _fired_upon(verb: Token) -> bool:
         and following.lower_ == "at"
         and following.head == verb
         and not any(c.dep_ == "pobj" for c in following.children)
+        and not any(c.dep_ == "conj" for c in verb.children)  # "shot at and struck"
     )
 
 

@@ -48,6 +48,7 @@ from tensionwatch.models import (
 )
 
 DEFAULT_MODEL = "en_core_web_md"
+_QUOTES = frozenset({"'", '"', "‘", "’", "“", "”"})
 HEADLINE_MIN_LETTERS = 10  # "TEEN KILLED IN SHOOTING" is short but all capitals
 _OUTLET_SEPARATOR = re.compile(r"\s+[-|–—]\s+")
 # a source or label before a colon, at most three words: "Police: …", "Baton Rouge police: …"
@@ -138,6 +139,8 @@ class Extractor:
         self._not_completed = self.component.lexicon.cue_set("not_completed")
         self._not_fatal = self.component.lexicon.cue_set("not_fatal")
         self._survival = self.component.lexicon.cue_set("survival")
+        self._natural = self.component.lexicon.cue_set("natural_cause")
+        self._bystanders = self.component.lexicon.cue_set("bystander_noun")
         self._additive = self.component.lexicon.cue_set("additive")
         self._roundup = self.component.lexicon.cue_set("headline_roundup")
         self._people = frozenset(self.component.lexicon.actor_terms.get("person_noun", {}))
@@ -325,6 +328,8 @@ class Extractor:
                 continue
             if any(c.lower_ in self._not_completed for c in token.children):
                 continue  # "attempted murder"
+            if self._hedged(token) or self._not_a_killing(token):
+                continue  # "near death", "was not murder", "death from cancer", "'murder'"
             if token.tag_ == "NN":
                 return headline[token.left_edge.i : token.i + 1], 1
             number = next((c for c in token.children if c.dep_ == "nummod"), None)
@@ -337,7 +342,7 @@ class Extractor:
         """Whether the body tells that those it counts as hurt live ("is expected to
         recover", "survived"; ``survival`` cues, in the sentence that counts them or the
         next) or were hurt besides someone else ("a bystander was also shot"; ``additive``
-        cues)."""
+        and ``bystander_noun`` cues)."""
         if lead.injured is None:
             return False
         starts = {e.start for e in lead.injured.evidence if e.field == "text"}
@@ -345,17 +350,60 @@ class Extractor:
         for n, sentence in enumerate(sentences):
             if not any(sentence.start_char <= at < sentence.end_char for at in starts):
                 continue
-            if any(t.lower_ in self._additive for t in sentence) or any(
-                t.lemma_.lower() in self._survival for s in sentences[n : n + 2] for t in s
+            if (
+                any(t.lower_ in self._additive or t.lower_ in self._bystanders for t in sentence)
+                or any(
+                    t.lemma_.lower() in self._survival
+                    and not any(c.dep_ == "auxpass" for c in t.children)  # "a gun was recovered"
+                    for s in sentences[n : n + 2]
+                    for t in s
+                )
             ):  # "… was shot in the leg. She survived."
                 return True
         return False
 
+    def _told_by_a_death_noun(self, headline: Doc, told: Incident) -> bool:
+        """Whether the headline's dead are only a death noun's guess ("… in teen's death",
+        "… charged with murder"): too weak to turn the body's wounded into the dead; a fatal
+        event ("fatal shooting") or a count ("Teen killed") is not."""
+        fatal = self._fatal_event(headline)
+        if fatal is None or told.killed is None or not told.killed.evidence:
+            return False
+        span, _ = fatal
+        return (
+            told.killed.evidence[0].start == span.start_char
+            and span.root.lemma_.lower() not in self._event_nouns
+        )
+
     def _hedged(self, fatal: Token) -> bool:
-        """ "non-fatal", "near-fatal", "potentially fatal": a fatal word that says no one
-        died (``not_fatal`` cues just before it)."""
+        """ "non-fatal", "near-fatal", "potentially fatal", "near death", "brush with death",
+        "was not murder": a fatal word that says no one died (``not_fatal`` cues just before
+        it)."""
         before = fatal.doc[max(fatal.i - 2, 0) : fatal.i]
         return any(t.lower_ in self._not_fatal for t in before)
+
+    def _not_a_killing(self, noun: Token) -> bool:
+        """A death noun that tells of no one killed in the attack: quoted ("'it's murder out
+        here'"), of an illness ("father's death from cancer"; ``natural_cause`` cues) or of
+        an animal ("death of dog shot by officer"; targets of category ``animal``)."""
+        doc = noun.doc
+        quotes = sum(t.text in _QUOTES for t in doc[: noun.i])
+        if quotes % 2 == 1:
+            return True
+        related = [
+            g
+            for c in noun.children
+            if c.dep_ == "prep" and c.lower_ in {"from", "of"}
+            for g in c.children
+            if g.dep_ == "pobj"
+        ] + [c for c in noun.children if c.dep_ == "poss"]
+        targets = self.component.lexicon.targets
+        return any(
+            g.lemma_.lower() in self._natural
+            or targets.get(g.lower_) == "animal"
+            or targets.get(g.lemma_.lower()) == "animal"
+            for g in related
+        )
 
     def _restored(
         self,
@@ -516,7 +564,11 @@ class Extractor:
             return incidents, whole
         if _counts(lead):  # "2 dead, 3 wounded" over a body that counts only the dead
             completed = _completing(lead, told)
-            if completed is None and not self._survives(lead, body):
+            if (
+                completed is None
+                and not self._survives(lead, body)
+                and not self._told_by_a_death_noun(headline, told)
+            ):
                 completed = _died_of_wounds(lead, told)
             return ([completed, *rest] if completed is not None else incidents), whole
         clause = _clause_of(headline, told)  # "Memphis shooting leaves 2 dead; Dayton police …"
