@@ -367,7 +367,8 @@ def _listed(
 ) -> list[Actor]:
     """ "shot the female and the child": one person per definite singular phrase of a list,
     unless its noun names someone counted already ("his wife … the wife"); so too a bare noun
-    that shares the indefinite article of the phrase before it ("a mother and son") and,
+    that shares the article or possessive of the phrase before it ("a mother and son", "her
+    father and daughter") and,
     with ``possessive``, a relative ("a man and his son": where no death is told, a relative
     is not someone dead described again)."""
     taken = _nouns(counted)

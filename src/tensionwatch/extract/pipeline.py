@@ -48,8 +48,9 @@ from tensionwatch.models import (
 )
 
 DEFAULT_MODEL = "en_core_web_md"
-_QUOTES = frozenset({"'", '"', "‘", "’", "“", "”"})
 HEADLINE_MIN_LETTERS = 10  # "TEEN KILLED IN SHOOTING" is short but all capitals
+# quotation marks: a headline's words between them are someone's, not the headline's account
+_QUOTES = frozenset({"'", '"', "‘", "’", "“", "”"})
 _OUTLET_SEPARATOR = re.compile(r"\s+[-|–—]\s+")
 # a source or label before a colon, at most three words: "Police: …", "Baton Rouge police: …"
 _ATTRIBUTION = re.compile(r"^\s*((?:[^\s:.!?]+\s+){0,2}[^\s:.!?]+):\s")
