@@ -527,3 +527,14 @@ def test_a_recovered_weapon_is_no_survivor(extractor: Extractor) -> None:
     title = "Kenosha police arrest 15-year-old in fatal shooting"
     (incident,) = extractor.extract(body, PUB, "r1", title=title)
     assert counts(incident) == (1, None)
+
+
+def test_one_deceased_is_one_dead(extractor: Extractor) -> None:
+    text = "Police said there is currently one wounded and one deceased after the shooting."
+    assert counts(main(extractor, text)) == (1, 1)
+
+
+def test_a_lethal_shooting_in_a_headline_is_one_death(extractor: Extractor) -> None:
+    title = "Police investigate lethal shooting at apartment complex"
+    (incident,) = extractor.extract(NO_STORY, PUB, "d9", title=title)
+    assert counts(incident) == (1, None)
