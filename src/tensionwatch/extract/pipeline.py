@@ -18,8 +18,8 @@ from spacy.tokens import Doc, Span, Token
 
 from tensionwatch.errors import ConfigError, ExtractionError
 from tensionwatch.extract.component import EXTRACTOR_VERSION, IncidentExtractor
-from tensionwatch.extract.components.numbers import word_value
 from tensionwatch.extract.factories import FACTORY_NAME, PARAGRAPHS_NAME
+from tensionwatch.extract.headline_deaths import HeadlineDeaths, died_of_wounds
 from tensionwatch.extract.names import surnames
 from tensionwatch.extract.places import (
     NEIGHBOURHOOD_KM,
@@ -49,8 +49,6 @@ from tensionwatch.models import (
 
 DEFAULT_MODEL = "en_core_web_md"
 HEADLINE_MIN_LETTERS = 10  # "TEEN KILLED IN SHOOTING" is short but all capitals
-# quotation marks: a headline's words between them are someone's, not the headline's account
-_QUOTES = frozenset({"'", '"', "‘", "’", "“", "”"})
 _OUTLET_SEPARATOR = re.compile(r"\s+[-|–—]\s+")
 # a source or label before a colon, at most three words: "Police: …", "Baton Rouge police: …"
 _ATTRIBUTION = re.compile(r"^\s*((?:[^\s:.!?]+\s+){0,2}[^\s:.!?]+):\s")
@@ -134,16 +132,8 @@ class Extractor:
         self._participles = self.component.lexicon.cue_set("headline_participle")
         self._next_person = self.component.lexicon.cue_set("next_person")
         self._event_nouns = self.component.lexicon.cue_set("event_noun")
-        self._fatal_words = self.component.lexicon.cue_set("outcome_fatal")
-        self._fatal_nouns = self.component.lexicon.cue_set("fatal_noun")
-        self._murder_suicide = self.component.lexicon.cue_set("murder_suicide")
-        self._not_completed = self.component.lexicon.cue_set("not_completed")
-        self._not_fatal = self.component.lexicon.cue_set("not_fatal")
-        self._survival = self.component.lexicon.cue_set("survival")
-        self._natural = self.component.lexicon.cue_set("natural_cause")
-        self._bystanders = self.component.lexicon.cue_set("bystander_noun")
-        self._additive = self.component.lexicon.cue_set("additive")
         self._roundup = self.component.lexicon.cue_set("headline_roundup")
+        self._deaths = HeadlineDeaths.from_lexicon(self.component.lexicon)
         self._people = frozenset(self.component.lexicon.actor_terms.get("person_noun", {}))
 
     @property
@@ -287,7 +277,7 @@ class Extractor:
                     at, verb = insertions[k]
                     found = [without_insertion(i, at, len(verb) + 1, texts[k]) for i in found]
                 incidents = found
-        fatal = self._fatal_event(doc)
+        fatal = self._deaths.toll(doc)
         if fatal is not None and len(incidents) == 1 and not _counts(incidents[0]):
             # "Suspect arrested in fatal Grove City shooting": someone died, and a headline
             # that counts nobody tells of one death
@@ -299,112 +289,6 @@ class Extractor:
         if text != title:
             incidents = [requote(incident, title) for incident in incidents]
         return incidents, doc
-
-    def _fatal_event(self, headline: Doc) -> tuple[Span, int] | None:
-        """The dead a headline's event words tell of, when it counts no one, and the words:
-        a singular event noun its modifiers call fatal ("fatal Grove City shooting",
-        "deadly homeless shelter shooting"; ``outcome_fatal`` cues) or a singular death noun
-        (``fatal_noun`` cues: "charged in shooting death", "teen's death", "charged with
-        murder"; not "attempted murder", nor a modifier as in "murder trial" or "death
-        penalty") is one death; a counted plural death noun ("four Platte County killings")
-        is that many; a murder-suicide (``murder_suicide`` cues) is two. Not a plural event
-        noun with no number: "deadly shootings" may be many."""
-        text = headline.text.lower()
-        if any(t.lemma_.lower() in self._survival for t in headline):
-            return None  # "Man survives potentially fatal shooting"
-        for phrase in self._murder_suicide:
-            at = text.find(phrase)
-            if at >= 0 and not self._not_completed & set(text[:at].split()[-1:]):
-                span = headline.char_span(at, at + len(phrase), alignment_mode="expand")
-                if span is not None:
-                    return span, 2
-        for token in headline:
-            lemma = token.lemma_.lower()
-            if lemma in self._event_nouns and token.tag_ == "NN":
-                left = [t for t in token.subtree if t.i < token.i]
-                fatal = next((t for t in left if t.lower_ in self._fatal_words), None)
-                if fatal is not None and not self._hedged(fatal):
-                    return headline[fatal.i : token.i + 1], 1
-            if lemma not in self._fatal_nouns or token.dep_ == "compound":
-                continue
-            if any(c.lower_ in self._not_completed for c in token.children):
-                continue  # "attempted murder"
-            if self._hedged(token) or self._not_a_killing(token):
-                continue  # "near death", "was not murder", "death from cancer", "'murder'"
-            if token.tag_ == "NN":
-                return headline[token.left_edge.i : token.i + 1], 1
-            number = next((c for c in token.children if c.dep_ == "nummod"), None)
-            value = word_value(number.text, self.component.lexicon) if number else None
-            if number is not None and value is not None and value > 0:
-                return headline[number.i : token.i + 1], value
-        return None
-
-    def _survives(self, lead: Incident, body: Doc) -> bool:
-        """Whether the body tells that those it counts as hurt live ("is expected to
-        recover", "survived"; ``survival`` cues, in the sentence that counts them or the
-        next) or were hurt besides someone else ("a bystander was also shot"; ``additive``
-        and ``bystander_noun`` cues)."""
-        if lead.injured is None:
-            return False
-        starts = {e.start for e in lead.injured.evidence if e.field == "text"}
-        sentences = list(body.sents)
-        for n, sentence in enumerate(sentences):
-            if not any(sentence.start_char <= at < sentence.end_char for at in starts):
-                continue
-            if (
-                any(t.lower_ in self._additive or t.lower_ in self._bystanders for t in sentence)
-                or any(
-                    t.lemma_.lower() in self._survival
-                    and not any(c.dep_ == "auxpass" for c in t.children)  # "a gun was recovered"
-                    for s in sentences[n : n + 2]
-                    for t in s
-                )
-            ):  # "… was shot in the leg. She survived."
-                return True
-        return False
-
-    def _told_by_a_death_noun(self, headline: Doc, told: Incident) -> bool:
-        """Whether the headline's dead are only a death noun's guess ("… in teen's death",
-        "… charged with murder"): too weak to turn the body's wounded into the dead; a fatal
-        event ("fatal shooting") or a count ("Teen killed") is not."""
-        fatal = self._fatal_event(headline)
-        if fatal is None or told.killed is None or not told.killed.evidence:
-            return False
-        span, _ = fatal
-        return (
-            told.killed.evidence[0].start == span.start_char
-            and span.root.lemma_.lower() not in self._event_nouns
-        )
-
-    def _hedged(self, fatal: Token) -> bool:
-        """ "non-fatal", "near-fatal", "potentially fatal", "near death", "brush with death",
-        "was not murder": a fatal word that says no one died (``not_fatal`` cues just before
-        it)."""
-        before = fatal.doc[max(fatal.i - 2, 0) : fatal.i]
-        return any(t.lower_ in self._not_fatal for t in before)
-
-    def _not_a_killing(self, noun: Token) -> bool:
-        """A death noun that tells of no one killed in the attack: quoted ("'it's murder out
-        here'"), of an illness ("father's death from cancer"; ``natural_cause`` cues) or of
-        an animal ("death of dog shot by officer"; targets of category ``animal``)."""
-        doc = noun.doc
-        quotes = sum(t.text in _QUOTES for t in doc[: noun.i])
-        if quotes % 2 == 1:
-            return True
-        related = [
-            g
-            for c in noun.children
-            if c.dep_ == "prep" and c.lower_ in {"from", "of"}
-            for g in c.children
-            if g.dep_ == "pobj"
-        ] + [c for c in noun.children if c.dep_ == "poss"]
-        targets = self.component.lexicon.targets
-        return any(
-            g.lemma_.lower() in self._natural
-            or targets.get(g.lower_) == "animal"
-            or targets.get(g.lemma_.lower()) == "animal"
-            for g in related
-        )
 
     def _restored(
         self,
@@ -545,7 +429,7 @@ class Extractor:
         story = _without_outlet(title)
         found, headline = self._headline_incidents(story, body._.tw_published, body._.tw_article_id)
         whole = headline if story == title else None
-        fatal = self._fatal_event(headline) if not found and incidents else None
+        fatal = self._deaths.toll(headline) if not found and incidents else None
         if fatal is not None:  # "Woman charged in connection with teen's death": no attack
             span, dead = fatal  # word of its own, but the body's attack is the one meant
             quote = (
@@ -567,10 +451,10 @@ class Extractor:
             completed = _completing(lead, told)
             if (
                 completed is None
-                and not self._survives(lead, body)
-                and not self._told_by_a_death_noun(headline, told)
+                and not self._deaths.survives(lead, body)
+                and not self._deaths.told_by_a_death_noun(headline, told)
             ):
-                completed = _died_of_wounds(lead, told)
+                completed = died_of_wounds(lead, told)
             return ([completed, *rest] if completed is not None else incidents), whole
         clause = _clause_of(headline, told)  # "Memphis shooting leaves 2 dead; Dayton police …"
         if not (_content_lemmas(clause) & _content_lemmas(body)) - self._headline_generic:
@@ -725,21 +609,6 @@ def _completing(lead: Incident, told: Incident) -> Incident | None:
         killed=told.killed if lead.killed is None else lead.killed,
         injured=told.injured if lead.injured is None else lead.injured,
     )
-
-
-def _died_of_wounds(lead: Incident, told: Incident) -> Incident | None:
-    """The lead incident with the headline's dead in place of as many of the body's shot,
-    when the headline counts only the dead, the body only the shot, and both the same
-    number: a story written when the victim was shot, or that never says the word, under a
-    headline that knows the victim died ("Teen killed in hunting accident remembered" over
-    "he was accidentally shot by his father")."""
-    if lead.killed is not None or lead.injured is None:
-        return None
-    if told.killed is None or told.injured is not None:
-        return None
-    if told.killed.value != lead.injured.value:
-        return None
-    return replace(lead, killed=told.killed, injured=None)
 
 
 def _without_outlet(title: str) -> str:
