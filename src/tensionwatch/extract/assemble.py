@@ -575,12 +575,10 @@ class Assembler:
             for c in v.children
             if c.dep_ == "prep"
             for g in c.children
-            if g.dep_ == "pobj"
-            and g.tag_ in {"NNS", "NNPS"}
-            and g.lemma_.lower() in self._event_nouns
+            if g.dep_ == "pobj" and self._plural_event(g)
         ]
         for event in events:
-            if any(d.dep_ == "nummod" and d.like_num for d in event.children):
+            if self._counted_events(event):
                 return True
             if any(d.lower_ in {"those", "these"} for d in event.children) and (
                 self._counts_events(event.sent)
@@ -593,13 +591,16 @@ class Assembler:
         return False
 
     def _counts_events(self, sentence: Span) -> bool:
-        """ "3,165 shooting incidents through Nov. 16": a number of events."""
-        return any(
-            t.tag_ in {"NNS", "NNPS"}
-            and t.lemma_.lower() in self._event_nouns
-            and any(d.dep_ == "nummod" and d.like_num for d in t.children)
-            for t in sentence
+        return any(self._counted_events(t) for t in sentence)
+
+    def _counted_events(self, token: Token) -> bool:
+        """ "12 shootings", "3,165 shooting incidents": events counted as many."""
+        return self._plural_event(token) and any(
+            d.dep_ == "nummod" and d.like_num for d in token.children
         )
+
+    def _plural_event(self, token: Token) -> bool:
+        return token.tag_ in {"NNS", "NNPS"} and token.lemma_.lower() in self._event_nouns
 
     def _attach_weapons(self, weapons: list[Hit], assigned: dict[int, Draft]) -> None:
         for hit in weapons:
