@@ -234,6 +234,7 @@ class Assembler:
                 c
                 for c in _in_sentence(finds.casualties, sent)
                 if not (c.count.value > 1 and _counts_a_total(c.span.root, totals + years))
+                and not _under_denied_trigger(c.span.root, all_here)
             ]
             self._attach_casualties(casualties, assigned, targets_for_items, sent)
             self._attach_weapons(_in_sentence(finds.weapons, sent), assigned)
@@ -481,6 +482,15 @@ class Assembler:
                 continue  # "these attacks killed …" names the event, not who did it
             actor = self.actors.build(agent, Role.PERPETRATOR)
             draft.add_unique(draft.perpetrators, actor)
+            if (
+                self._sentence_index in self._murder_suicide
+                and outcome == "killed"
+                and not self_harm
+                and self.finder.is_person(agent)
+            ):  # "Woman kills daughter in murder-suicide": who killed then died too
+                draft.add_unique(draft.suicides, replace(actor, role=Role.VICTIM))
+                sentence = mention.head.sent
+                draft.suicide_sentences.append((sentence.start_char, sentence.end_char))
             if _has_terror_word(actor.text, self.lexicon):
                 draft.terror.append(actor.evidence[0])
         for token in mention.head.children:
@@ -569,6 +579,9 @@ class Assembler:
         the toll of the event at hand. "Five were hurt in those shootings" after a gunman
         "fired at three groups" may be one event's; so may "in the shootings"."""
         verbs = [t for t in (token, *token.ancestors) if t.pos_ in {"VERB", "AUX"}][:1]
+        # "eight people have died and 10 others were injured in 12 shootings": coordinated
+        # predicates share the adjunct that closes them
+        verbs += [c for v in verbs for c in v.conjuncts if c.pos_ in {"VERB", "AUX"}]
         events = [
             g
             for v in verbs
@@ -817,6 +830,14 @@ def _is_bare_number(token: Token, lexicon: Lexicon) -> bool:
 
 
 _BARE_YEAR = re.compile(r"\s*(?:in\s+)?(?:19|20)\d\d\s*", re.IGNORECASE)
+
+
+def _under_denied_trigger(token: Token, mentions: Sequence[Mention]) -> bool:
+    """ "threatened to kill two officers", "trying to kill two others": a count whose closest
+    governing trigger did not happen is no toll."""
+    heads = {m.head.i: m for m in mentions}
+    governing = next((heads[t.i] for t in (token, *token.ancestors) if t.i in heads), None)
+    return governing is not None and governing.negated
 
 
 def _counts_a_total(token: Token, totals: list[Span]) -> bool:

@@ -45,7 +45,7 @@ from tensionwatch.extract.places import (
 )
 from tensionwatch.models import Bias, DatePrecision, EventDate, Evidence, Incident, Place
 
-EXTRACTOR_VERSION = "tensionwatch_incidents_v1/0.13.0"
+EXTRACTOR_VERSION = "tensionwatch_incidents_v1/0.14.0"
 _THROW_VERBS = frozenset({"throw", "hurl", "lob", "toss", "plant", "detonate", "fire"})
 
 for _name, _default in (

@@ -73,7 +73,10 @@ class Truecaser:
             out.append(text[last : match.start()])
             before = text[: match.start()]
             first = not before.strip() or bool(_SENTENCE_END.search(before[-4:]))
-            keep = first or index in named or not self._is_common(word)
+            # "12-Year-Old" stays as written: the parser reads the capitalised compound as
+            # the person a headline is about
+            numbered = before.endswith("-") and before[:-1][-1:].isdigit()
+            keep = first or index in named or numbered or not self._is_common(word)
             out.append(word if keep else word.lower())
             last = match.end()
         out.append(text[last:])
@@ -83,6 +86,8 @@ class Truecaser:
         if word.isupper() and len(word) > 1:
             return False  # an acronym: "NYPD", "ATF"
         lower = word.lower()
+        if "-" in lower.strip("-"):  # "Murder-Suicide", "Drive-By": each part is read
+            return all(self._is_common(part) for part in lower.split("-") if part)
         return any(form in self.common for form in _base_forms(lower))
 
     def known(self, word: str) -> bool:

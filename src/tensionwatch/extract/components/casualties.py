@@ -30,6 +30,7 @@ class CasualtyFinder:
         self._statistic_nouns = lexicon.cue_set("statistic_noun")
         self._own_outcome = lexicon.cue_set("own_outcome")
         self._violence = lexicon.cue_set("ordinal_toll_context")
+        self._age_words = lexicon.cue_set("age_word")
         self.matcher = Matcher(nlp.vocab)
         self._rules: dict[str, tuple[str, bool, bool]] = {}
         self._stated: dict[str, int] = {}  # rules whose phrase states its number ("a fourth")
@@ -60,6 +61,8 @@ class CasualtyFinder:
             span = doc[start:end]
             if self._counts_things(span) or self._names_a_statistic(span):
                 continue  # "two cars were hit": property; "the city's shooting death toll"
+            if self._is_age(span):
+                continue  # "two males, 30 and 42 were injured": ages, not a count
             stated = 0 if negated else self._stated.get(key)
             if key in self._ordinal and not negated:
                 if not self._about_violence(span):
@@ -100,6 +103,29 @@ class CasualtyFinder:
             ):  # the toll so far ("a third victim has died") over one more dead ("a third")
                 best[slot] = CasualtyMention(label, count, span)
         return _drop_cross_label_duplicates(sorted(best.values(), key=lambda m: m.span.start))
+
+    def _is_age(self, span: Span) -> bool:
+        """ "ages 21, 32, and 49", "under the age of eight", "two males, 30 and 42": the
+        number closes a list of bare numbers, or an age word (``age_word`` cues) comes right
+        before the list; either way the numbers are ages."""
+        number = next((t for t in span if t._.tw_num), None)
+        if number is None:
+            return False
+        doc = span.doc
+        listed = False
+        for i in range(number.i - 1, span.sent.start - 1, -1):
+            token = doc[i]
+            if token.lower_ in {"and", "of"}:
+                continue
+            if token.lower_ == ",":
+                if i > span.sent.start and doc[i - 1]._.tw_num:
+                    continue
+                return listed  # "two males, 30 and 42"
+            if token._.tw_num and token.tag_ == "CD" and doc[i + 1].lower_ in {",", "and"}:
+                listed = True
+                continue
+            return token.lower_ in self._age_words
+        return False
 
     def _about_violence(self, span: Span) -> bool:
         sentence = span.sent

@@ -72,6 +72,7 @@ class MentionFinder:
             | frozenset(lexicon.groups)
         )
         self._hypothetical = lexicon.cue_set("hypothetical")
+        self._attempts = lexicon.cue_set("attempt_verb")
         self._sought = lexicon.cue_set("sought")
         self._patient_nouns = lexicon.cue_set("patient_nouns")
         self._not_people = lexicon.cue_set("not_person")
@@ -82,6 +83,7 @@ class MentionFinder:
         self._finding = lexicon.cue_set("finding_verb")
         self._natural = lexicon.cue_set("natural_cause")
         self._body_parts = lexicon.cue_set("body_part")
+        self._age_units = lexicon.cue_set("age_unit")
 
     def __call__(self, doc: Doc) -> list[Mention]:
         by_head: dict[int, Mention] = {}
@@ -195,8 +197,10 @@ class MentionFinder:
             mention.generic = True
         child = head
         for ancestor in head.ancestors:  # "threatened to burn it down", "a plot to bomb"
-            if child.dep_ == "conj":
-                break  # "threatened him and stabbed him": the stabbing happened
+            if child.dep_ in {"conj", "relcl"}:
+                # "threatened him and stabbed him": the stabbing happened; so did it in "tried
+                # to find the man who shot her", a relative clause telling a fact of its own
+                break
             if ancestor.lower_ in self._sought and child.dep_ == "prep":
                 break  # "wanted for the shooting": sought by the police, not wishing
             if (
@@ -208,11 +212,30 @@ class MentionFinder:
             if ancestor.dep_ == "ROOT":
                 break
             child = ancestor
+        if self._attempted(head):
+            mention.negated = True
         if any(c.dep_ == "mark" and c.lower_ in self._hypothetical for c in head.children):
             mention.negated = True  # "can you imagine if they got shot?"
         aux = {c.lower_ for c in head.children if c.dep_ in {"aux", "auxpass"}}
         if aux & {"could", "would", "might", "may", "will"}:
             mention.negated = True
+
+    def _attempted(self, head: Token) -> bool:
+        """ "trying to kill two others", "attempted to shoot and kill him": the trigger is
+        what an attempt verb (``attempt_verb`` cues) aimed at, so it did not happen; an event
+        told further down its object ("attempting to film someone firing a pistol") did. The
+        attempt must be aimed at a person: the parser also hangs a participle on the verb
+        ("attempting to photograph someone firing a pistol at a range")."""
+        verb = head
+        while verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
+            verb = verb.head
+        if not (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self._attempts):
+            return False
+        return any(
+            c.dep_ in {"dobj", "obj"} and self.is_person(c)
+            for v in (head, *head.conjuncts)
+            for c in v.children
+        )
 
     def _arguments(
         self, head: Token, by_head: dict[int, Mention]
@@ -274,6 +297,13 @@ class MentionFinder:
                     patients.append(self._person_of(governor))
             elif head.dep_ in {"acl", "relcl"} and passive and not patients:
                 patients.append(self._person_of(head.head))
+            elif (
+                head.dep_ == "acl"
+                and head.tag_ == "VBD"
+                and _unaimed(head)
+                and self._names_people(head.head)
+            ):  # "the man shot Sunday was identified": a participle tagged past tense
+                patients.append(head.head)
             elif passive and not patients and head.dep_ == "ccomp" and head.head.dep_ == "relcl":
                 patients.append(head.head.head)  # "the teen they say was shot"
             elif passive and not patients and head.dep_ in {"advcl", "pcomp", "xcomp", "oprd"}:
@@ -288,7 +318,20 @@ class MentionFinder:
             elif head.dep_ == "relcl" and not passive and not agents:
                 agents.append(head.head)
             reflexive = is_reflexive(head)
-            if head.dep_ in {"conj", "xcomp", "advcl"} and not agents and not patients:
+            controllers = [
+                c for c in head.head.children if c.dep_ in {"dobj", "obj"} and c.pos_ != "PRON"
+            ]
+            if (
+                head.dep_ == "xcomp"
+                and not passive
+                and not agents
+                and controllers
+                and not is_passive(head.head)
+            ):
+                # "led a father to accidentally shoot his son", "forced the clerk to open the
+                # safe": the governing verb's object is who does the act, not who suffers it
+                agents.extend(controllers)
+            elif head.dep_ in {"conj", "xcomp", "advcl"} and not agents and not patients:
                 parent = head.head
                 if parent.i in by_head or parent.pos_ == "VERB":
                     p_pat, p_ag = self._arguments(parent, {})
@@ -327,6 +370,11 @@ class MentionFinder:
             if head.dep_ in {"dobj", "nsubjpass"} and head.head.lemma_ in _SUPPORT_VERBS:
                 agents.extend(c for c in head.head.children if c.dep_ == "nsubj")
         patients = [p for p in patients if p.lower_ not in self._quantities]  # "hurt a lot"
+        # "the teen shot on Main Street died": the parser makes the participle the subject
+        patients = [
+            next((c for c in p.children if c.dep_ == "nsubj"), p) if reduced_relative(p) else p
+            for p in patients
+        ]
         patients = _expand_conjuncts(patients, by_head, self.is_person)
         agents = _expand_conjuncts(agents, by_head, self.is_person)
         return [
@@ -357,6 +405,12 @@ class MentionFinder:
                     return person
         return noun
 
+    def _names_people(self, noun: Token) -> bool:
+        """A noun the lexicons know as people ("man", "officer", "teen") or a person's name,
+        not a noun the word vectors merely place nearer "person" than "building"."""
+        lower, lemma = noun.lower_, noun.lemma_.lower()
+        return noun.ent_type_ in _PERSON_ENTS or lower in self._people or lemma in self._people
+
     def is_person(self, token: Token) -> bool:
         """People are victims; things (doors, shops, cars) are physical targets."""
         if token.lower_ in self._not_people:
@@ -366,6 +420,8 @@ class MentionFinder:
         lower, lemma = token.lower_, token.lemma_.lower()
         if lower in self._people or lemma in self._people:
             return True
+        if lower == "old" and any(c.lower_ in self._age_units for c in token.children):
+            return True  # "12-year-old accidentally shot": the parser may tag "old" an adjective
         if lower in self.lexicon.targets or lemma in self.lexicon.targets:
             return False
         if any(c.dep_ == "compound" and c.lower_ in self.lexicon.targets for c in token.children):
@@ -439,9 +495,54 @@ def is_passive(verb: Token) -> bool:
         )
     ):
         return True  # not "Gunman shot at deputies"
+    if reduced_relative(verb):
+        return True
     if verb.tag_ != "VBN":
         return False
     return not any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
+_FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
+def reduced_relative(verb: Token) -> bool:
+    """ "A boy shot Sunday is in stable condition", "the teen shot on Main Street died": the
+    parser reads the participle as the past tense of a clause of its own and the sentence's
+    real predicate as a clause with no subject. A past-tense verb with a noun subject, no
+    object and nothing it was aimed "at", tied to a later finite verb that has no subject of
+    its own, is a participle describing that noun: the noun is who it happened to."""
+    if verb.tag_ not in {"VBD", "VBN"} or verb.dep_ in {"conj", "relcl", "acl"}:
+        return False
+    if not any(c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"} for c in verb.children):
+        return False
+    if not _unaimed(verb) or any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return False
+    linked = [c for c in verb.children if c.dep_ in {"advcl", "ccomp"}]
+    if not any(c.dep_ == "cc" for c in verb.children):
+        linked += [c for c in verb.children if c.dep_ == "conj"]  # a conjunct with no "and"
+    if verb.dep_ in {"ccomp", "nsubj", "csubj", "advcl"}:
+        linked.append(verb.head)
+    return any(
+        v.i > verb.i
+        and _finite(v)
+        and not any(c.dep_ in _SUBJECTS and c != verb for c in v.children)
+        for v in linked
+    )
+
+
+def _unaimed(verb: Token) -> bool:
+    """No object and nothing the verb was aimed "at": "shot Sunday", not "shot his wife"."""
+    return not any(
+        c.dep_ in {"dobj", "obj", "dative"} or (c.dep_ == "prep" and c.lower_ == "at")
+        for c in verb.children
+    )
+
+
+def _finite(verb: Token) -> bool:
+    return verb.tag_ in _FINITE_TAGS or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in _FINITE_TAGS for c in verb.children
+    )
 
 
 def _trigger_head(span: Span) -> Token:

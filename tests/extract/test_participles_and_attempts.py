@@ -1,0 +1,124 @@
+"""Participles the parser reads as a clause of their own, attempts that killed no one, ages
+that are no count, and totals shared by coordinated clauses (sentences written for these
+tests)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from .conftest import counts, main
+
+if TYPE_CHECKING:
+    from tensionwatch.extract.pipeline import Extractor
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "victim"),
+    [
+        # the parser makes "shot" the root and "is" a clause with no subject
+        ("A 6-year-old boy shot Sunday in Tampa is in stable condition.", (None, 1), "boy"),
+        # … "remains" an auxiliary of "hospitalized"
+        ("A woman shot in the leg Friday night remains hospitalized.", (None, 1), "woman"),
+        # … the participle the subject of "died"
+        ("The teen shot on Main Street died at the hospital.", (1, None), "teen"),
+        # … "did not suffer" a conjunct with no "and"
+        (
+            "A 4-year-old Polk County boy shot Sunday in Polk County did not suffer "
+            "life-threatening wounds, according to authorities.",
+            (None, 1),
+            "boy",
+        ),
+        # … a participle tagged past tense that modifies the noun
+        ("The man shot Sunday was identified as John Smith.", (None, 1), "man"),
+    ],
+)
+def test_a_participle_read_as_a_past_tense_still_names_who_was_hurt(
+    extractor: Extractor, text: str, expected: tuple[int | None, int | None], victim: str
+) -> None:
+    incident = main(extractor, text)
+    assert counts(incident) == expected
+    assert [v.text.split()[-1] for v in incident.victims] == [victim]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The gunman shot twice and fled.",  # an active verb with "and" before the next one
+        "The gunman shot Sunday, then fled.",
+        "The man who shot Sunday was identified as John Smith.",  # a relative clause
+        "Police said the gunman shot first.",  # the next verb has a subject of its own
+    ],
+)
+def test_an_active_shooter_is_no_victim(extractor: Extractor, text: str) -> None:
+    incidents = extractor.extract(text)
+    assert all(not i.victims and counts(i) == (None, None) for i in incidents)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He pleaded not guilty to murdering three people, and trying to kill two others.", 3),
+        (
+            "Smith, 30, shot a neighbor on Sunday and is charged with attempting to kill "
+            "two officers.",
+            None,
+        ),
+        ("A man was shot Sunday in Tampa. The gunman tried to shoot and kill two officers.", None),
+        ("A man was shot Sunday in Tampa. The gunman threatened to kill two officers.", None),
+    ],
+)
+def test_an_attempt_or_a_threat_to_kill_is_no_death(
+    extractor: Extractor, text: str, expected: int | None
+) -> None:
+    incidents = extractor.extract(text)
+    assert incidents
+    assert max((i.killed.value for i in incidents if i.killed), default=None) == expected
+
+
+def test_an_attempt_aimed_at_no_person_still_happened(extractor: Extractor) -> None:
+    """The parser hangs "firing" on "attempting": the firing was no attempt."""
+    text = (
+        "Adam Hale stepped into the line of fire while attempting to photograph someone "
+        "firing a pistol at a makeshift range in Sutton, troopers said."
+    )
+    incidents = extractor.extract(text)
+    assert any(p.name == "Sutton" for i in incidents for p in i.places)
+
+
+@pytest.mark.parametrize(
+    ("text", "injured"),
+    [
+        # "42" closes a list of ages, not a count of the hurt
+        (
+            "A gunman opened fire at a bar Sunday. Two men, 30 and 42 were injured in the "
+            "shooting.",
+            2,
+        ),
+        ("A gunman opened fire at a bar Sunday. Three women, ages 21, 32 and 49, were hurt.", 3),
+        ("A gunman opened fire at a bar Sunday. Two men, aged 25 and 30, were injured.", 2),
+        # "under the age of eight" is no count of eight
+        (
+            "A gunman opened fire at a park Sunday. Two children under the age of eight were "
+            "critically wounded.",
+            2,
+        ),
+        ("A gunman opened fire at a bar Sunday. Police said 3 were killed and 2 were injured.", 2),
+    ],
+)
+def test_ages_are_no_count(extractor: Extractor, text: str, injured: int) -> None:
+    incident = main(extractor, text)
+    assert incident.injured is not None
+    assert incident.injured.value == injured
+
+
+def test_a_total_closing_two_clauses_covers_both(extractor: Extractor) -> None:
+    """ "in 12 shootings" closes both clauses: neither count is this event's toll."""
+    text = (
+        "One man was killed and four people were wounded Sunday outside a store in Pine "
+        "Hills. Since October, eight people have died and at least 10 others were injured "
+        "in 12 shootings in the area."
+    )
+    incident = main(extractor, text)
+    assert counts(incident) == (1, 4)
