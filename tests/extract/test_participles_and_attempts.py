@@ -122,3 +122,54 @@ def test_a_total_closing_two_clauses_covers_both(extractor: Extractor) -> None:
     )
     incident = main(extractor, text)
     assert counts(incident) == (1, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "victim"),
+    [
+        # "a father" is who shot, told as the object of "led"
+        (
+            "A spent shell casing led a father to accidentally shoot and kill his teen son at "
+            "a gun range.",
+            "his teen son",
+        ),
+        ("The argument led a man to shoot his neighbor on Sunday.", "his neighbor"),
+    ],
+)
+def test_the_object_of_a_verb_of_causing_is_who_acts(
+    extractor: Extractor, text: str, victim: str
+) -> None:
+    incident = main(extractor, text)
+    assert [v.text for v in incident.victims] == [victim]
+    assert counts(incident)[0 if "kill" in text else 1] == 1
+
+
+@pytest.mark.parametrize(
+    ("title", "body", "killed"),
+    [
+        (
+            "Woman Kills Daughter In Tragic Murder-Suicide",
+            "Neighbors heard a muffled sound early Tuesday. Police later confirmed that the "
+            "shooting was a murder-suicide.",
+            2,
+        ),
+        (
+            "Police said John Smith killed his wife in a murder-suicide on Sunday.",
+            "Officers found the bodies in a home on Elm Street.",
+            2,
+        ),
+        ("2 dead in apparent murder-suicide", "Police found the bodies Sunday.", 2),
+    ],
+)
+def test_who_kills_in_a_murder_suicide_dies_too(
+    extractor: Extractor, title: str, body: str, killed: int
+) -> None:
+    incidents = extractor.extract(body, None, "ms", title=title)
+    assert max(i.killed.value for i in incidents if i.killed) == killed
+
+
+def test_an_age_compound_read_as_an_adjective_is_still_a_person(extractor: Extractor) -> None:
+    (incident,) = extractor.extract(
+        "Sign up for our newsletter.", None, "age", title="12-year-old accidentally shot in Tulsa"
+    )
+    assert counts(incident) == (None, 1)

@@ -177,3 +177,33 @@ def test_places_a_block_casts_no_home_town_vote(extractor: Extractor) -> None:
         "Police said officers were called to a home in the 3500 block of East Aurora."
     )
     assert all("East Aurora" not in found for found in towns(extractor, text))
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        # a part of a city the gazetteer lists as a town does not outvote the city
+        (
+            "Four people were wounded Sunday afternoon in the North Lawndale neighborhood, "
+            "according to Chicago police.",
+            "Chicago",
+        ),
+        (
+            "A teenager was wounded Tuesday in the city's Dorchester neighborhood, Boston "
+            "police said.",
+            "Boston",
+        ),
+        # the parser leaves the town's first word out of the agency's name
+        (
+            "The Broken Arrow Police Department says a man was wounded Tuesday evening in "
+            "the 3500 block of East Aurora.",
+            "Broken Arrow",
+        ),
+    ],
+)
+def test_places_the_city_around_a_neighbourhood_or_a_town_cut_short(
+    extractor: Extractor, text: str, town: str
+) -> None:
+    found = towns(extractor, text)
+    assert found
+    assert town in found[0]

@@ -38,6 +38,18 @@ def test_title_case_is_told_from_sentence_case(title: str, expected: bool) -> No
         ),
         # acronyms and names keep their capitals; a word after a colon starts a sentence
         ("NYPD: Two Officers Shot In Long Beach", "NYPD: Two officers shot in Long Beach"),
+        # a hyphenated word is lowered when the lexicons read every part ("drive" they do
+        # not); a name's parts are no lexicon words, and
+        # "12-Year-Old" stays the person the parser reads it as
+        (
+            "Woman Kills Daughter In Tragic Murder-Suicide",
+            "Woman kills daughter in tragic murder-suicide",
+        ),
+        (
+            "Winston-Salem Man Killed In Drive-By Shooting",
+            "Winston-Salem man killed in Drive-By shooting",
+        ),
+        ("12-Year-Old Accidentally Shot In Tulsa", "12-Year-Old Accidentally shot in Tulsa"),
     ],
 )
 def test_headline_recasing_lowers_only_the_words_the_lexicons_read(

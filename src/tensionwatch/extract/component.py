@@ -108,6 +108,7 @@ class IncidentExtractor:
         self._report_verbs = self.lexicon.cue_set("report_verb")
         self._headline_locative = self.lexicon.cue_set("headline_locative")
         self._agencies = self.lexicon.cue_set("local_agency")
+        self._neighbourhood_words = self.lexicon.cue_set("neighbourhood_noun")
 
     def __call__(self, doc: Doc) -> Doc:
         published: date | None = doc._.tw_published
@@ -132,7 +133,14 @@ class IncidentExtractor:
         self._dateline_for_main(doc, assembly.drafts)
         reportable = [d for d in assembly.drafts if self._is_reportable(d)]
         home = (
-            home_town(doc, self.resolver, self._agencies, self._locative, finds.cared)
+            home_town(
+                doc,
+                self.resolver,
+                self._agencies,
+                self._locative,
+                finds.cared,
+                self._neighbourhood_words,
+            )
             if reportable
             else None
         )

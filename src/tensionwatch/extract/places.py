@@ -375,9 +375,12 @@ def home_town(
     agency_words: frozenset[str] = frozenset(),
     locative: frozenset[str] = frozenset(),
     cared: frozenset[int] = frozenset(),
+    neighbourhood_words: frozenset[str] = frozenset(),
 ) -> Place | None:
     """The town the article reports from: its dateline when that is a town, else the town it
-    names most often (the first named on a tie; a person's surname is no town). Local news
+    names most often (the first named on a tie; a person's surname is no town; nor is a
+    place named as part of a city, "the North Lawndale neighborhood": ``neighbourhood_words``
+    after it, although the gazetteer may list it as a town). Local news
     names its town and then only streets, blocks and venues in it. Besides places, a town is
     named by its local agencies ("the Fort Collins Police Department", "Hutchinson police";
     ``agency_words``), as a modifier ("a Hutchinson teen") and after a ``locative`` phrase
@@ -397,10 +400,14 @@ def home_town(
             continue  # "the 3500 block of East Aurora" is a street, not a town
         if ent.start in cared:
             continue
+        if ent.end < len(doc) and doc[ent.end].lower_ in neighbourhood_words:
+            continue
         if ent.label_ == "GPE" or (ent.label_ in {"ORG", "LOC"} and _after_locative(ent, locative)):
             span: Span | None = ent
         else:
             span = _town_in_organization(ent, agency_words)
+            if span is not None:
+                span = _widened(span, resolver, doc.text)
         if span is not None:
             key = span.text.lower()
             first.setdefault(key, span)
@@ -629,6 +636,28 @@ def distance_km(a: Place, b: Place) -> float:
         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     )
     return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _widened(span: Span, resolver: PlaceResolver, text: str) -> Span:
+    """ "The Broken Arrow Police Department", tagged "Arrow Police Department": the parser
+    reads a town's first word as an adjective and leaves it out of the name. The span with
+    the capitalised words before it, when that names a town."""
+    doc = span.doc
+    start = span.start
+    while (
+        start > span.sent.start
+        and span.start - start < 2
+        and doc[start - 1].is_title
+        and doc[start - 1].is_alpha
+        and not doc[start - 1].is_stop
+    ):
+        start -= 1
+    if start == span.start:
+        return span
+    wider = doc[start : span.end]
+    evidence = (Evidence(wider.start_char, wider.end_char, wider.text),)
+    (town,) = resolver.resolve([Place(name=wider.text, evidence=evidence)], text)
+    return wider if town.precision == PlacePrecision.CITY else span
 
 
 def _town_in_organization(ent: Span, agency_words: frozenset[str]) -> Span | None:
