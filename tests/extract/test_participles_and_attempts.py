@@ -173,3 +173,59 @@ def test_an_age_compound_read_as_an_adjective_is_still_a_person(extractor: Extra
         "Sign up for our newsletter.", None, "age", title="12-year-old accidentally shot in Tulsa"
     )
     assert counts(incident) == (None, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a series of acts: the one who shot is no victim
+        ("The teenager shot twice, dropped the gun and ran from the store, police said.", []),
+        ("The homeowner shot once, hit the intruder in the leg and called 911.", []),
+        # a photograph is no one shot
+        ("A prior mug shot from the Department of Corrections shows him with tattoos.", []),
+        # an act after an attempt happened
+        ("The suspect tried to escape and shot two deputies, killing one of them.", [(1, 2)]),
+        ("He tried to carjack a woman at a red light and fatally stabbed her.", [(1, None)]),
+        # a count of people after a list of ages counts them
+        (
+            "A gunman opened fire Sunday. The victims, ages 19 and 22, and three other people "
+            "were wounded in the shooting.",
+            [(None, 3)],
+        ),
+        # the many events are not where this man was killed
+        (
+            "A 30-year-old man was killed Friday night and police linked the gunman to four "
+            "earlier shootings.",
+            [(1, None)],
+        ),
+        # a murder-suicide told beside an older killing adds no dead killer to it
+        (
+            "A woman was shot Sunday. The murder-suicide comes a month after a man killed his "
+            "neighbor on the same street.",
+            [(1, None)],
+        ),
+        # "the one that killed 12", an event named only to be prevented
+        ("Officials vowed to prevent attacks like the one that killed 12 people in March.", []),
+    ],
+)
+def test_what_the_new_readings_leave_alone(
+    extractor: Extractor, text: str, expected: list[tuple[int | None, int | None]]
+) -> None:
+    found = [counts(i) for i in extractor.extract(text) if counts(i) != (None, None)]
+    assert found == expected
+
+
+def test_who_is_left_to_die_died(extractor: Extractor) -> None:
+    incident = main(extractor, "The attackers shot a teenager and left the boy to die.")
+    assert counts(incident) == (1, None)
+    assert not any(p.text == "the boy" for p in incident.perpetrators)
+
+
+def test_a_surname_of_common_words_keeps_its_capitals(extractor: Extractor) -> None:
+    (incident,) = extractor.extract(
+        "Police are investigating.",
+        None,
+        "yw",
+        title="Officer Nicole Young-Wells Shot During Traffic Stop In Dayton",
+    )
+    assert [v.text for v in incident.victims] == ["Officer Nicole Young-Wells"]

@@ -128,6 +128,7 @@ class Assembler:
         self._not_completed = lexicon.cue_set("not_completed")
         # the sentences that call the event a murder-suicide, for the doc being assembled
         self._murder_suicide: set[int] = set()
+        self._murder_suicide_heads: set[int] = set()
         self._person_nouns = frozenset(lexicon.actor_terms.get("person_noun", {}))
         self._genders = lexicon.actor_terms.get("gender", {})  # "girlfriend" → "female"
 
@@ -159,12 +160,14 @@ class Assembler:
         self._headline_end = headline_end
         self._names = names.surnames(doc, given=True)
         sentence_of = {s.start: i for i, s in enumerate(doc.sents)}
-        self._murder_suicide = {
-            sentence_of[m.head.sent.start]
+        murder_suicides = [
+            m
             for m in finds.mentions
             if " ".join(m.trigger.text.lower().split()) in self._murder_suicide_words
             and not _denied(m, self._not_completed)
-        }
+        ]
+        self._murder_suicide = {sentence_of[m.head.sent.start] for m in murder_suicides}
+        self._murder_suicide_heads = {t.i for m in murder_suicides for t in m.trigger}
         result = Assembly()
         self.orphans: list[CasualtyMention] = []
         focus: list[Draft] = []
@@ -487,7 +490,9 @@ class Assembler:
                 and outcome == "killed"
                 and not self_harm
                 and self.finder.is_person(agent)
-            ):  # "Woman kills daughter in murder-suicide": who killed then died too
+                and any(t.i in self._murder_suicide_heads for t in mention.head.subtree)
+            ):  # "Woman kills daughter in murder-suicide": who killed then died too; not "the
+                # murder-suicide comes a month after a man killed his neighbor"
                 draft.add_unique(draft.suicides, replace(actor, role=Role.VICTIM))
                 sentence = mention.head.sent
                 draft.suicide_sentences.append((sentence.start_char, sentence.end_char))
@@ -580,8 +585,14 @@ class Assembler:
         "fired at three groups" may be one event's; so may "in the shootings"."""
         verbs = [t for t in (token, *token.ancestors) if t.pos_ in {"VERB", "AUX"}][:1]
         # "eight people have died and 10 others were injured in 12 shootings": coordinated
-        # predicates share the adjunct that closes them
-        verbs += [c for v in verbs for c in v.conjuncts if c.pos_ in {"VERB", "AUX"}]
+        # tolls share the adjunct that closes them; "police linked the gunman to four earlier
+        # shootings" tells of no toll
+        verbs += [
+            c
+            for v in verbs
+            for c in v.conjuncts
+            if c.lemma_.lower() in self._kill_lemmas | self._injure_lemmas
+        ]
         events = [
             g
             for v in verbs

@@ -19,6 +19,7 @@ from collections.abc import Callable
 from itertools import pairwise
 from typing import Any
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.vocab import Vocab
 
 from tensionwatch.extract.lexicon import Lexicon
@@ -86,8 +87,11 @@ class Truecaser:
         if word.isupper() and len(word) > 1:
             return False  # an acronym: "NYPD", "ATF"
         lower = word.lower()
-        if "-" in lower.strip("-"):  # "Murder-Suicide", "Drive-By": each part is read
-            return all(self._is_common(part) for part in lower.split("-") if part)
+        if "-" in lower.strip("-"):  # "Murder-Suicide": each part is a word the lexicons
+            parts = [part for part in lower.split("-") if part]  # read, not a function word
+            return all(  # not "Young-Wells"
+                self._is_common(p) and not STOP_WORDS.intersection(_base_forms(p)) for p in parts
+            )
         return any(form in self.common for form in _base_forms(lower))
 
     def known(self, word: str) -> bool:
@@ -161,8 +165,6 @@ def common_words(lexicon: Lexicon) -> frozenset[str]:
     """Words the lexicons read, written in lower case in running text: the words of trigger
     and casualty patterns, numbers, qualifiers, people and the headline cues, and English
     function words."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
     words: set[str] = set(STOP_WORDS)
 
     def visit(node: Any, key: str = "") -> None:

@@ -111,6 +111,8 @@ class CasualtyFinder:
         number = next((t for t in span if t._.tw_num), None)
         if number is None:
             return False
+        if number.dep_ == "nummod" and number.head.pos_ in {"NOUN", "PROPN"}:
+            return False  # "ages 19 and 22, and three other people": it counts its noun
         doc = span.doc
         listed = False
         for i in range(number.i - 1, span.sent.start - 1, -1):

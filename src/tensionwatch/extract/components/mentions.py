@@ -36,6 +36,11 @@ _THROW_VERBS = frozenset({"throw", "hurl", "lob", "toss", "fire", "launch", "pla
 _LOCATIVE = frozenset({"at", "in", "inside", "outside", "near", "on", "within", "across", "into"})
 
 
+# set by MentionFinder on the verbs :func:`reduced_relative` reads as participles
+if not Token.has_extension("tw_participle"):
+    Token.set_extension("tw_participle", default=False)
+
+
 @dataclass
 class Mention:
     head: Token
@@ -86,6 +91,11 @@ class MentionFinder:
         self._age_units = lexicon.cue_set("age_unit")
 
     def __call__(self, doc: Doc) -> list[Mention]:
+        for token in doc:
+            if token.pos_ in {"VERB", "AUX"}:
+                token._.tw_participle = reduced_relative(token) and any(
+                    c.dep_ == "nsubj" and self._names_people(c) for c in token.children
+                )  # "a prior mug shot … shows him" is no one shot
         by_head: dict[int, Mention] = {}
         violent: bool | None = None  # read once, and only when a rule needs it
         for match_id, start, end in self.matcher(doc):
@@ -197,9 +207,14 @@ class MentionFinder:
             mention.generic = True
         child = head
         for ancestor in head.ancestors:  # "threatened to burn it down", "a plot to bomb"
-            if child.dep_ in {"conj", "relcl"}:
+            if child.dep_ == "conj" or (
+                child.dep_ == "relcl"
+                and ancestor.lemma_.lower() != "one"  # "the one that": a pro-form, any noun
+                and self._names_people(ancestor)
+            ):
                 # "threatened him and stabbed him": the stabbing happened; so did it in "tried
-                # to find the man who shot her", a relative clause telling a fact of its own
+                # to find the man who shot her", a relative clause about a person; but "vowed to
+                # prevent attacks like the one that killed 12" names no event of its own
                 break
             if ancestor.lower_ in self._sought and child.dep_ == "prep":
                 break  # "wanted for the shooting": sought by the police, not wishing
@@ -227,8 +242,8 @@ class MentionFinder:
         attempt must be aimed at a person: the parser also hangs a participle on the verb
         ("attempting to photograph someone firing a pistol at a range")."""
         verb = head
-        while verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"}:
-            verb = verb.head
+        while verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"} and head.tag_ == "VB":
+            verb = verb.head  # "to shoot and kill"; not "tried to escape and shot two deputies"
         if not (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self._attempts):
             return False
         return any(
@@ -329,8 +344,9 @@ class MentionFinder:
                 and not is_passive(head.head)
             ):
                 # "led a father to accidentally shoot his son", "forced the clerk to open the
-                # safe": the governing verb's object is who does the act, not who suffers it
-                agents.extend(controllers)
+                # safe": the governing verb's object is who does the act, not who suffers it;
+                # but who "left the boy to die" left him dying
+                (patients if undergoer else agents).extend(controllers)
             elif head.dep_ in {"conj", "xcomp", "advcl"} and not agents and not patients:
                 parent = head.head
                 if parent.i in by_head or parent.pos_ == "VERB":
@@ -372,7 +388,7 @@ class MentionFinder:
         patients = [p for p in patients if p.lower_ not in self._quantities]  # "hurt a lot"
         # "the teen shot on Main Street died": the parser makes the participle the subject
         patients = [
-            next((c for c in p.children if c.dep_ == "nsubj"), p) if reduced_relative(p) else p
+            next((c for c in p.children if c.dep_ == "nsubj"), p) if p._.tw_participle else p
             for p in patients
         ]
         patients = _expand_conjuncts(patients, by_head, self.is_person)
@@ -495,7 +511,7 @@ def is_passive(verb: Token) -> bool:
         )
     ):
         return True  # not "Gunman shot at deputies"
-    if reduced_relative(verb):
+    if verb._.tw_participle:
         return True
     if verb.tag_ != "VBN":
         return False
@@ -511,7 +527,8 @@ def reduced_relative(verb: Token) -> bool:
     parser reads the participle as the past tense of a clause of its own and the sentence's
     real predicate as a clause with no subject. A past-tense verb with a noun subject, no
     object and nothing it was aimed "at", tied to a later finite verb that has no subject of
-    its own, is a participle describing that noun: the noun is who it happened to."""
+    its own, is a participle describing that noun: the noun is who it happened to. (The
+    finder also asks that the noun name people: "a prior mug shot … shows him".)"""
     if verb.tag_ not in {"VBD", "VBN"} or verb.dep_ in {"conj", "relcl", "acl"}:
         return False
     if not any(c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"} for c in verb.children):
@@ -519,8 +536,11 @@ def reduced_relative(verb: Token) -> bool:
     if not _unaimed(verb) or any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
         return False
     linked = [c for c in verb.children if c.dep_ in {"advcl", "ccomp"}]
-    if not any(c.dep_ == "cc" for c in verb.children):
-        linked += [c for c in verb.children if c.dep_ == "conj"]  # a conjunct with no "and"
+    # a conjunct with no "and" anywhere in the chain ("shot Sunday … did not suffer"); not a
+    # series of acts ("shot twice, dropped the gun and ran")
+    conjuncts = [c for c in verb.children if c.dep_ == "conj"]
+    if not any(c.dep_ == "cc" for v in (verb, *conjuncts) for c in v.children):
+        linked += conjuncts
     if verb.dep_ in {"ccomp", "nsubj", "csubj", "advcl"}:
         linked.append(verb.head)
     return any(
