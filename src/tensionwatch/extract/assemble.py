@@ -129,6 +129,7 @@ class Assembler:
         # the sentences that call the event a murder-suicide, for the doc being assembled
         self._murder_suicide: set[int] = set()
         self._murder_suicide_heads: set[int] = set()
+        self._earlier = lexicon.cue_set("earlier_word")
         self._person_nouns = frozenset(lexicon.actor_terms.get("person_noun", {}))
         self._genders = lexicon.actor_terms.get("gender", {})  # "girlfriend" → "female"
 
@@ -312,6 +313,10 @@ class Assembler:
             named_again = self._victim_antecedent(mention, result.drafts, ctx)
             if named_again is not None:
                 return named_again
+            if same_sentence and any(
+                c.dep_ == "advmod" and c.lower_ in self._earlier for c in mention.head.children
+            ):  # "a girl was shot … during a vigil for a boy fatally shot earlier in the day"
+                return Draft(number=len(result.drafts))
         for draft in same_sentence:
             if draft.reference:
                 continue
