@@ -229,3 +229,15 @@ def test_a_surname_of_common_words_keeps_its_capitals(extractor: Extractor) -> N
         title="Officer Nicole Young-Wells Shot During Traffic Stop In Dayton",
     )
     assert [v.text for v in incident.victims] == ["Officer Nicole Young-Wells"]
+
+
+def test_a_victim_shot_earlier_is_another_incident_told_in_passing(extractor: Extractor) -> None:
+    """The boy was killed in an earlier shooting; the woman "also shot" was hurt with the girl."""
+    text = (
+        "An 8-year-old girl was shot in the wrist Sunday night in Chicago, just as people "
+        "gathered for a vigil for a 14-year-old boy fatally shot earlier in the day, police "
+        "said. A 36-year-old woman was also shot in the hand."
+    )
+    incident = main(extractor, text)
+    assert counts(incident) == (None, 2)
+    assert all("boy" not in v.text for v in incident.victims)

@@ -315,8 +315,9 @@ class Assembler:
                 return named_again
             if same_sentence and any(
                 c.dep_ == "advmod" and c.lower_ in self._earlier for c in mention.head.children
-            ):  # "a girl was shot … during a vigil for a boy fatally shot earlier in the day"
-                return Draft(number=len(result.drafts))
+            ):  # "a girl was shot … during a vigil for a boy fatally shot earlier in the day":
+                # an event told in passing, which the story does not go on about
+                return Draft(number=len(result.drafts), reference=True)
         for draft in same_sentence:
             if draft.reference:
                 continue
