@@ -241,3 +241,27 @@ def test_a_victim_shot_earlier_is_another_incident_told_in_passing(extractor: Ex
     incident = main(extractor, text)
     assert counts(incident) == (None, 2)
     assert all("boy" not in v.text for v in incident.victims)
+
+
+@pytest.mark.parametrize(
+    ("text", "injured"),
+    [
+        # the man is one of the six, told one by one
+        (
+            "A gunman fired into a home on the West Side early Sunday. Bullets struck six "
+            "people. A 20-year-old man shot in the chest was taken to Mount Sinai Hospital.",
+            6,
+        ),
+        # "also" makes someone more
+        (
+            "A gunman fired into a home on the West Side early Sunday. Bullets struck six "
+            "people. A 20-year-old man was also shot nearby.",
+            7,
+        ),
+    ],
+)
+def test_one_person_told_after_a_counted_group_is_one_of_them(
+    extractor: Extractor, text: str, injured: int
+) -> None:
+    incident = main(extractor, text)
+    assert counts(incident) == (None, injured)

@@ -537,12 +537,34 @@ def _one_each(victims: list[Actor], people: PeopleWords | None) -> list[Actor]:
             k.count == victim.count and _same_person(k, victim, people) for k in kept
         ):
             continue  # "two teens were shot … two 16-year-old males": the same two
+        if victim.count == 1 and any(_one_of(victim, k, people) for k in kept):
+            continue  # "bullets struck six people … a 20-year-old man was taken to …"
         members = _list_from(victim, victims, people)
         if members and any(_listed_again(k, members, people) for k in kept):
             listed_again.update(id(v) for v in members)
             continue  # "two teenagers were shot … a girl and a boy were each hit": the two
         kept.append(victim)
     return kept
+
+
+def _one_of(victim: Actor, group: Actor, people: PeopleWords) -> bool:
+    """One person introduced in a later sentence than a counted group ("six people were shot
+    … A 20-year-old man was taken to …") is one of the group, told one by one, unless an
+    ``another`` or ``besides`` word or "also" makes them someone more ("a third man",
+    "another victim", "was also shot"), or their sex or stage of life is not the group's."""
+    if group.count is None or group.count < 2 or not victim.evidence or not group.evidence:
+        return False
+    if any(w in people.another or w in people.besides for w in victim.text.lower().split()):
+        return False
+    if victim.evidence[0].start in people.also:
+        return False
+    first = people.sentences.get(group.evidence[0].start)
+    later = people.sentences.get(victim.evidence[0].start)
+    if first is None or later is None or later <= first:
+        return False
+    if group.gender and victim.gender and group.gender != victim.gender:
+        return False
+    return _same_stage(group, victim, people)
 
 
 def _list_from(first: Actor, victims: list[Actor], people: PeopleWords) -> list[Actor]:
