@@ -265,3 +265,24 @@ def test_one_person_told_after_a_counted_group_is_one_of_them(
 ) -> None:
     incident = main(extractor, text)
     assert counts(incident) == (None, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        # the attempt on the brother failed; the shot hit the boy
+        (
+            "Police said the man tried to shoot the woman's brother Tuesday, but hit the boy "
+            "who was outside.",
+            ["the boy"],
+        ),
+        ("The gunman fired at a car and hit a 7-year-old girl.", ["a 7-year-old girl"]),
+        # a blow with the gun is no shot
+        ("He tried to fire the gun and hit the officer with it.", []),
+    ],
+)
+def test_a_hit_after_a_shot_is_the_shot_hitting(
+    extractor: Extractor, text: str, victims: list[str]
+) -> None:
+    found = [v.text for i in extractor.extract(text) for v in i.victims]
+    assert found == victims

@@ -31,6 +31,7 @@ REFLEXIVE = frozenset(
     {"himself", "herself", "themselves", "themself", "myself", "yourself", "self"}
 )
 _UNDERGO_VERBS = frozenset({"die", "succumb", "pronounce"})
+_FIRING_VERBS = frozenset({"shoot", "fire"})
 _RELATIVE_TAGS = frozenset({"WP", "WDT"})
 _THROW_VERBS = frozenset({"throw", "hurl", "lob", "toss", "fire", "launch", "plant", "detonate"})
 _LOCATIVE = frozenset({"at", "in", "inside", "outside", "near", "on", "within", "across", "into"})
@@ -172,6 +173,11 @@ class MentionFinder:
                 return False
             return not any(c.lower_ in self._not_firearm for c in token.lefts)
 
+        # "fired at a car and hit a girl", "tried to shoot him, but hit the boy": the shot hit
+        fired = verb.dep_ == "conj" and any(
+            v.lemma_.lower() in _FIRING_VERBS
+            for v in (verb.head, *(c for c in verb.head.children if c.dep_ == "xcomp"))
+        )
         by_projectile = body_part = False
         for child in verb.children:
             if child.dep_ == "nsubj" and not is_passive(verb):
@@ -188,7 +194,7 @@ class MentionFinder:
                         by_projectile = True
                     elif obj.lemma_.lower() in self._body_parts:
                         body_part = True
-        return by_projectile or (body_part and violent)
+        return by_projectile or fired or (body_part and violent)
 
     def _classify(self, mention: Mention) -> None:
         head = mention.head
