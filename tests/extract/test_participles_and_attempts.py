@@ -286,3 +286,26 @@ def test_a_hit_after_a_shot_is_the_shot_hitting(
 ) -> None:
     found = [v.text for i in extractor.extract(text) for v in i.victims]
     assert found == victims
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "earlier … by the same gunman" is the same incident
+        (
+            "A second victim of Saturday's shooting in Macon died Monday, and a woman who was "
+            "shot earlier by the same gunman remains hospitalized.",
+            (1, 1),
+        ),
+        # a role of his own is no member of the group
+        (
+            "Two men were stabbed during a brawl outside a Reno casino early Saturday. A "
+            "security guard was stabbed in the hand while trying to break up the fight.",
+            (None, 3),
+        ),
+    ],
+)
+def test_the_same_gunman_and_a_role_of_ones_own(
+    extractor: Extractor, text: str, expected: tuple[int | None, int | None]
+) -> None:
+    assert counts(main(extractor, text)) == expected

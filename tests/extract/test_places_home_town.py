@@ -193,6 +193,12 @@ def test_places_a_block_casts_no_home_town_vote(extractor: Extractor) -> None:
             "police said.",
             "Boston",
         ),
+        # the town describes which neighbourhood: still the town
+        (
+            "Deputies searched a northeast Raleigh neighborhood Wednesday after a 7-year-old "
+            "was shot at a home on Ferris Court.",
+            "Raleigh",
+        ),
         # the parser leaves the town's first word out of the agency's name
         (
             "The Broken Arrow Police Department says a man was wounded Tuesday evening in "

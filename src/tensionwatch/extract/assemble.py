@@ -130,6 +130,7 @@ class Assembler:
         self._murder_suicide: set[int] = set()
         self._murder_suicide_heads: set[int] = set()
         self._earlier = lexicon.cue_set("earlier_word")
+        self._same_event = lexicon.cue_set("same_event_word")
         self._person_nouns = frozenset(lexicon.actor_terms.get("person_noun", {}))
         self._genders = lexicon.actor_terms.get("gender", {})  # "girlfriend" → "female"
 
@@ -313,10 +314,15 @@ class Assembler:
             named_again = self._victim_antecedent(mention, result.drafts, ctx)
             if named_again is not None:
                 return named_again
-            if same_sentence and any(
-                c.dep_ == "advmod" and c.lower_ in self._earlier for c in mention.head.children
+            if (
+                same_sentence
+                and any(
+                    c.dep_ == "advmod" and c.lower_ in self._earlier for c in mention.head.children
+                )
+                and not any(t.lower_ in self._same_event for t in mention.head.subtree)
             ):  # "a girl was shot … during a vigil for a boy fatally shot earlier in the day":
-                # an event told in passing, which the story does not go on about
+                # an event told in passing, which the story does not go on about; not "a woman
+                # shot earlier by the same gunman"
                 return Draft(number=len(result.drafts), reference=True)
         for draft in same_sentence:
             if draft.reference:

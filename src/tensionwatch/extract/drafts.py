@@ -551,7 +551,8 @@ def _one_of(victim: Actor, group: Actor, people: PeopleWords) -> bool:
     """One person introduced in a later sentence than a counted group ("six people were shot
     … A 20-year-old man was taken to …") is one of the group, told one by one, unless an
     ``another`` or ``besides`` word or "also" makes them someone more ("a third man",
-    "another victim", "was also shot"), or their sex or stage of life is not the group's."""
+    "another victim", "was also shot"), their sex or stage of life is not the group's, or they
+    are told by a role rather than as a person ("a security guard")."""
     if group.count is None or group.count < 2 or not victim.evidence or not group.evidence:
         return False
     if any(w in people.another or w in people.besides for w in victim.text.lower().split()):
@@ -564,6 +565,8 @@ def _one_of(victim: Actor, group: Actor, people: PeopleWords) -> bool:
         return False
     if group.gender and victim.gender and group.gender != victim.gender:
         return False
+    if not (victim.gender or _age(victim, people.numbers) or _generic(victim, people)):
+        return False  # "two men were stabbed … a security guard was stabbed": a role of his own
     return _same_stage(group, victim, people)
 
 

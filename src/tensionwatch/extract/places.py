@@ -379,8 +379,8 @@ def home_town(
 ) -> Place | None:
     """The town the article reports from: its dateline when that is a town, else the town it
     names most often (the first named on a tie; a person's surname is no town; nor is a
-    place named as part of a city, "the North Lawndale neighborhood": ``neighbourhood_words``
-    after it, although the gazetteer may list it as a town). Local news
+    place named as part of a city, "the North Lawndale neighborhood", see
+    :func:`_names_a_neighbourhood`, although the gazetteer may list it as a town). Local news
     names its town and then only streets, blocks and venues in it. Besides places, a town is
     named by its local agencies ("the Fort Collins Police Department", "Hutchinson police";
     ``agency_words``), as a modifier ("a Hutchinson teen") and after a ``locative`` phrase
@@ -400,7 +400,7 @@ def home_town(
             continue  # "the 3500 block of East Aurora" is a street, not a town
         if ent.start in cared:
             continue
-        if ent.end < len(doc) and doc[ent.end].lower_ in neighbourhood_words:
+        if _names_a_neighbourhood(ent, neighbourhood_words):
             continue
         if ent.label_ == "GPE" or (ent.label_ in {"ORG", "LOC"} and _after_locative(ent, locative)):
             span: Span | None = ent
@@ -636,6 +636,19 @@ def distance_km(a: Place, b: Place) -> float:
         + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
     )
     return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _names_a_neighbourhood(ent: Span, neighbourhood_words: frozenset[str]) -> bool:
+    """ "the North Lawndale neighborhood", "the city's Dorchester neighborhood": a part of a
+    city, named as the one neighbourhood meant; not "a northeast Raleigh neighborhood" or
+    "Flint neighborhoods", where the town describes which."""
+    doc = ent.doc
+    if ent.end >= len(doc) or doc[ent.end].lower_ not in neighbourhood_words:
+        return False
+    if doc[ent.end].tag_ in {"NNS", "NNPS"}:
+        return False
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    return before is not None and (before.lower_ == "the" or before.tag_ == "POS")
 
 
 def _widened(span: Span, resolver: PlaceResolver, text: str) -> Span:
