@@ -115,6 +115,7 @@ class Assembler:
         self._event_nouns = lexicon.cue_set("event_noun")
         self._kill_lemmas = lexicon.cue_set("outcome_killed")
         self._injure_lemmas = lexicon.cue_set("outcome_injured")
+        self._toll_lemmas = self._kill_lemmas | self._injure_lemmas
         self._fatal_words = lexicon.cue_set("outcome_fatal")
         self._locative = lexicon.cue_set("locative")
         self._conveyance = lexicon.cue_set("conveyance_verb")
@@ -603,7 +604,7 @@ class Assembler:
             c
             for v in verbs
             for c in v.conjuncts
-            if c.lemma_.lower() in self._kill_lemmas | self._injure_lemmas
+            if c.lemma_.lower() in self._toll_lemmas
         ]
         events = [
             g

@@ -87,9 +87,11 @@ class Truecaser:
         if word.isupper() and len(word) > 1:
             return False  # an acronym: "NYPD", "ATF"
         lower = word.lower()
-        if "-" in lower.strip("-"):  # "Murder-Suicide": each part is a word the lexicons
-            parts = [part for part in lower.split("-") if part]  # read, not a function word
-            return all(  # not "Young-Wells"
+        if "-" in lower.strip("-"):
+            # "Murder-Suicide": every part a word the lexicons read and none a function word
+            # (not "Young-Wells", whose "well" the stop list has)
+            parts = [part for part in lower.split("-") if part]
+            return all(
                 self._is_common(p) and not STOP_WORDS.intersection(_base_forms(p)) for p in parts
             )
         return any(form in self.common for form in _base_forms(lower))

@@ -339,16 +339,12 @@ class MentionFinder:
             elif head.dep_ == "relcl" and not passive and not agents:
                 agents.append(head.head)
             reflexive = is_reflexive(head)
-            controllers = [
-                c for c in head.head.children if c.dep_ in {"dobj", "obj"} and c.pos_ != "PRON"
-            ]
-            if (
-                head.dep_ == "xcomp"
-                and not passive
-                and not agents
-                and controllers
-                and not is_passive(head.head)
-            ):
+            controllers = (
+                [c for c in head.head.children if c.dep_ in {"dobj", "obj"} and c.pos_ != "PRON"]
+                if head.dep_ == "xcomp" and not passive and not agents
+                else []
+            )
+            if controllers and not is_passive(head.head):
                 # "led a father to accidentally shoot his son", "forced the clerk to open the
                 # safe": the governing verb's object is who does the act, not who suffers it;
                 # but who "left the boy to die" left him dying
