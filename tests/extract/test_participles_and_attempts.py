@@ -309,3 +309,20 @@ def test_the_same_gunman_and_a_role_of_ones_own(
     extractor: Extractor, text: str, expected: tuple[int | None, int | None]
 ) -> None:
     assert counts(main(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # a headline drops the "and" of a bare person and a counted group
+        ("Father, two children died from gunshot wounds in July homicide", (3, None)),
+        ("Man, 2 children killed in shooting", (3, None)),
+        ("Woman, 2 teens shot in Dayton", (None, 3)),
+        ("Mother, son dead in shooting", (2, None)),  # two bare nouns, as before
+    ],
+)
+def test_a_headline_list_of_a_person_and_a_group_adds_them(
+    extractor: Extractor, title: str, expected: tuple[int | None, int | None]
+) -> None:
+    (incident,) = extractor.extract("Police are investigating.", None, "hl", title=title)
+    assert counts(incident) == expected

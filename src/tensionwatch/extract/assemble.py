@@ -600,12 +600,7 @@ class Assembler:
         # "eight people have died and 10 others were injured in 12 shootings": coordinated
         # tolls share the adjunct that closes them; "police linked the gunman to four earlier
         # shootings" tells of no toll
-        verbs += [
-            c
-            for v in verbs
-            for c in v.conjuncts
-            if c.lemma_.lower() in self._toll_lemmas
-        ]
+        verbs += [c for v in verbs for c in v.conjuncts if c.lemma_.lower() in self._toll_lemmas]
         events = [
             g
             for v in verbs

@@ -137,12 +137,16 @@ class CasualtyFinder:
 
     def _sum(self, span: Span) -> Count | None:
         """ "left three men and a woman wounded": the groups on either side of "and", each
-        read as a count of its own (the parser seldom makes them conjuncts)."""
-        cut = next(t.i for t in span if t.lower_ == "and")
+        read as a count of its own (the parser seldom makes them conjuncts); a headline drops
+        the "and" ("Father, two children died": one bare noun and a group)."""
+        cut = next((t.i for t in span if t.lower_ == "and"), None)
+        bare = cut is None
+        if cut is None:
+            cut = next(t.i for t in span if t.text == ",")
         halves = (span.doc[span.start : cut], span.doc[cut + 1 : span.end])
         if any(self._counts_things(half) for half in halves):
             return None  # "two officers and a police car"
-        first = parse_count(halves[0], self.lexicon)
+        first = parse_count(halves[0], self.lexicon, singular=bare)
         second = parse_count(halves[1], self.lexicon, singular=True)
         if first is None or second is None:
             return None
