@@ -326,3 +326,18 @@ def test_a_headline_list_of_a_person_and_a_group_adds_them(
 ) -> None:
     (incident,) = extractor.extract("Police are investigating.", None, "hl", title=title)
     assert counts(incident) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A teenager shot and killed his parents and three siblings at home Saturday.", (5, None)),
+        ("The man killed his parents on Sunday, police said.", (2, None)),
+        # hurt beside someone killed in the same sentence: both parents
+        ("Police said Burke killed a two-year-old girl and shot her parents on Sunday.", (1, 2)),
+    ],
+)
+def test_parents_are_two(
+    extractor: Extractor, text: str, expected: tuple[int | None, int | None]
+) -> None:
+    assert counts(main(extractor, text)) == expected

@@ -693,7 +693,7 @@ def count_survivors(
         and not all(v in beside_dead for v in counted)
     ):
         total -= max(dead_again, 1)  # "a man was shot … he died": the dead man was one of those hit
-    total += len(extra)
+    total += sum(v.count or 1 for v in extra)
     survivors += extra
     if total <= 0:
         return None
@@ -756,7 +756,9 @@ def _beside_the_dead(
     return [
         v
         for v in alive
-        if v.evidence and (v.count or 1) == 1 and sentences.get(v.evidence[0].start) in deadly
+        if v.evidence
+        and ((v.count or 1) == 1 or not _introduced(v))  # "her parents"; a counted group is
+        and sentences.get(v.evidence[0].start) in deadly  # counted already
     ]
 
 
