@@ -341,3 +341,26 @@ def test_parents_are_two(
     extractor: Extractor, text: str, expected: tuple[int | None, int | None]
 ) -> None:
     assert counts(main(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "victims"),
+    [
+        # "her" is the brother's possessive, not the accused teen shot
+        (
+            "A teen accused of fatally shooting her older brother was back in court Thursday.",
+            (1, None),
+            ["older brother"],
+        ),
+        ("He shot her and her brother on Sunday.", (None, 1), ["her brother"]),
+    ],
+)
+def test_her_before_a_noun_is_a_possessive(
+    extractor: Extractor,
+    text: str,
+    expected: tuple[int | None, int | None],
+    victims: list[str],
+) -> None:
+    incident = main(extractor, text)
+    assert counts(incident) == expected
+    assert [v.text for v in incident.victims] == victims

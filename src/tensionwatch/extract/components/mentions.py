@@ -393,6 +393,7 @@ class MentionFinder:
             next((c for c in p.children if c.dep_ == "nsubj"), p) if p._.tw_participle else p
             for p in patients
         ]
+        patients = [p for p in patients if not _possessive_read_as_object(p, patients)]
         patients = _expand_conjuncts(patients, by_head, self.is_person)
         agents = _expand_conjuncts(agents, by_head, self.is_person)
         return [
@@ -550,6 +551,19 @@ def reduced_relative(verb: Token) -> bool:
         and _finite(v)
         and not any(c.dep_ in _SUBJECTS and c != verb for c in v.children)
         for v in linked
+    )
+
+
+def _possessive_read_as_object(token: Token, patients: list[Token]) -> bool:
+    """ "fatally shooting her older brother": the parser may read "her" as an object of its
+    own beside "brother"; it is the brother's possessive, not a second person shot."""
+    if token.lower_ != "her" or token.tag_ != "PRP":
+        return False
+    return any(
+        other.i > token.i
+        and all(t.pos_ in {"ADJ", "NOUN", "PROPN", "NUM"} for t in token.doc[token.i + 1 : other.i])
+        for other in patients
+        if other is not token
     )
 
 
