@@ -10,7 +10,7 @@ about the focus ("The assailants, described as …", "part of a trend of xenopho
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TypeVar
@@ -234,13 +234,14 @@ class Assembler:
                 last_victim = self._arguments(mention, draft, last_victim)
             drafts_here = [d for d in dict.fromkeys(assigned.values()) if not d.reference]
             targets_for_items = focus if about_focus or not drafts_here else drafts_here
+            triggers = {m.head.i: m for m in all_here}
             # "there were 4,331 shooting victims in 2016": a count over a whole year
             years = [e for e in sent.ents if e.label_ == "DATE" and _BARE_YEAR.fullmatch(e.text)]
             casualties = [
                 c
                 for c in _in_sentence(finds.casualties, sent)
                 if not (c.count.value > 1 and _counts_a_total(c.span.root, totals + years))
-                and not _under_denied_trigger(c.span.root, all_here)
+                and not _under_denied_trigger(c.span.root, triggers)
             ]
             self._attach_casualties(casualties, assigned, targets_for_items, sent)
             self._attach_weapons(_in_sentence(finds.weapons, sent), assigned)
@@ -851,11 +852,11 @@ def _is_bare_number(token: Token, lexicon: Lexicon) -> bool:
 _BARE_YEAR = re.compile(r"\s*(?:in\s+)?(?:19|20)\d\d\s*", re.IGNORECASE)
 
 
-def _under_denied_trigger(token: Token, mentions: Sequence[Mention]) -> bool:
+def _under_denied_trigger(token: Token, triggers: Mapping[int, Mention]) -> bool:
     """ "threatened to kill two officers", "trying to kill two others": a count whose closest
-    governing trigger did not happen is no toll."""
-    heads = {m.head.i: m for m in mentions}
-    governing = next((heads[t.i] for t in (token, *token.ancestors) if t.i in heads), None)
+    governing trigger (``triggers``: the sentence's mentions by head) did not happen is no
+    toll."""
+    governing = next((triggers[t.i] for t in (token, *token.ancestors) if t.i in triggers), None)
     return governing is not None and governing.negated
 
 

@@ -553,17 +553,7 @@ def _one_of(victim: Actor, group: Actor, people: PeopleWords) -> bool:
     ``another`` or ``besides`` word or "also" makes them someone more ("a third man",
     "another victim", "was also shot"), their sex or stage of life is not the group's, or they
     are told by a role rather than as a person ("a security guard")."""
-    if group.count is None or group.count < 2 or not victim.evidence or not group.evidence:
-        return False
-    if any(w in people.another or w in people.besides for w in victim.text.lower().split()):
-        return False
-    if victim.evidence[0].start in people.also:
-        return False
-    first = people.sentences.get(group.evidence[0].start)
-    later = people.sentences.get(victim.evidence[0].start)
-    if first is None or later is None or later <= first:
-        return False
-    if group.gender and victim.gender and group.gender != victim.gender:
+    if group.count is None or group.count < 2 or not _told_again(group, [victim], people):
         return False
     if not (victim.gender or _age(victim, people.numbers) or _generic(victim, people)):
         return False  # "two men were stabbed … a security guard was stabbed": a role of his own
@@ -592,7 +582,16 @@ def _listed_again(counted: Actor, members: list[Actor], people: PeopleWords) -> 
     """A list that names, one by one, as many people as a counted phrase of an earlier
     sentence, none of them "another" or "also" hurt and none of the other sex, describes the
     counted people again."""
-    if counted.count is None or counted.count != len(members) or not counted.evidence:
+    if counted.count is None or counted.count != len(members):
+        return False
+    return _told_again(counted, members, people)
+
+
+def _told_again(counted: Actor, members: list[Actor], people: PeopleWords) -> bool:
+    """Whether ``members``, named in a later sentence than ``counted``, may be the counted
+    people told again: none of them an ``another`` or ``besides`` word ("a third man",
+    "another victim"), hurt "also", or of the other sex."""
+    if not counted.evidence or not members or not all(m.evidence for m in members):
         return False
     before = people.sentences.get(counted.evidence[0].start)
     after = people.sentences.get(members[0].evidence[0].start)

@@ -434,11 +434,9 @@ class MentionFinder:
         """People are victims; things (doors, shops, cars) are physical targets."""
         if token.lower_ in self._not_people:
             return False  # "Photo: … 4-year-old who shot himself dies": a caption
-        if token.ent_type_ in _PERSON_ENTS:
+        if self._names_people(token):
             return True
         lower, lemma = token.lower_, token.lemma_.lower()
-        if lower in self._people or lemma in self._people:
-            return True
         if lower == "old" and any(c.lower_ in self._age_units for c in token.children):
             return True  # "12-year-old accidentally shot": the parser may tag "old" an adjective
         if lower in self.lexicon.targets or lemma in self.lexicon.targets:
