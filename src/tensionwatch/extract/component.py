@@ -92,6 +92,7 @@ class IncidentExtractor:
         self._event_anaphors = self.lexicon.cue_set("event_anaphor")
         self._event_nouns = self.lexicon.cue_set("event_noun")
         self._locative = self.lexicon.cue_set("locative")
+        self._town_locative = self._locative | self.lexicon.cue_set("town_locative")
         self._conveyance = self.lexicon.cue_set("conveyance_verb")
         self._care = self.lexicon.cue_set("medical_facility")
         # taken or treated there: "flown to the trauma unit at Grant Medical Center"
@@ -132,18 +133,7 @@ class IncidentExtractor:
         fallback = dominant_country(doc, self.resolver, finds.cared)
         self._dateline_for_main(doc, assembly.drafts)
         reportable = [d for d in assembly.drafts if self._is_reportable(d)]
-        home = (
-            home_town(
-                doc,
-                self.resolver,
-                self._agencies,
-                self._locative,
-                finds.cared,
-                self._neighbourhood_words,
-            )
-            if reportable
-            else None
-        )
+        home = self.home_town(doc, finds.cared) if reportable else None
         regions = self._regions(doc) if reportable else None
         dying = [d for d in reportable if d.killed or d.killed_victims]
         incidents = [
@@ -316,6 +306,20 @@ class IncidentExtractor:
             return
         evidence = (Evidence(hour.start_char, hour.end_char, hour.text),)
         draft.dates.append(EventDate(published, published, DatePrecision.DAY, evidence))
+
+    def home_town(self, doc: Doc, cared: frozenset[int] | None = None) -> Place | None:
+        """The town the article reports from (see :func:`~tensionwatch.extract.places.home_town`);
+        ``cared``: the towns of care, when already found."""
+        if cared is None:
+            cared = towns_of_care(doc, self._care, self._treated)
+        return home_town(
+            doc,
+            self.resolver,
+            self._agencies,
+            self._town_locative,
+            cared,
+            self._neighbourhood_words,
+        )
 
     def title_town(
         self,

@@ -494,9 +494,9 @@ class Extractor:
                 incidents[0] = replace(incidents[0], date=day)
         if incidents and not _has_town(incidents[0]):  # "Killeen 2-year-old in critical …"
             incidents = self._with_title_town(incidents, title, body, doc)
-        dateline = getattr(self.component.resolver, "dateline", None)
-        if incidents and dateline is not None and not _has_town(incidents[0]):
-            town = dateline(body.text)  # "DALLAS - …": wire copy names its town there
+        if incidents and not _has_town(incidents[0]):
+            # the body's town: its dateline ("DALLAS - …"), else the town it names most
+            town = self.component.home_town(body)
             if town is not None:
                 quotes = _as_written(town.evidence, original)
                 town = replace(town, name=quotes[0].text, evidence=quotes)

@@ -57,6 +57,12 @@ _VENUE_WORDS = frozenset(
 )
 
 
+# A day the tagger runs into a place name: "in Sulphur Sunday night" tagged "Sulphur Sunday"
+_WEEKDAYS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+
+
 class PlaceResolver(Protocol):
     def country_of(self, name: str) -> str | None: ...
 
@@ -152,7 +158,7 @@ def place_entities(
     (see :func:`_names_person`)."""
     found = []
     surnames = names.surnames(doc)
-    for ent in doc.ents:
+    for ent in map(without_day, doc.ents):
         if ent.start in cared:
             continue
         if _destination(ent, conveyance) or _names_person(ent, surnames):
@@ -166,6 +172,17 @@ def place_entities(
         ):
             found.append(ent)
     return found
+
+
+def without_day(ent: Span) -> Span:
+    """The entity without the weekday the tagger ran into it ("Sulphur Sunday" in "killed in
+    Sulphur Sunday night")."""
+    end = ent.end
+    while end > ent.start + 1 and ent.doc[end - 1].lower_ in _WEEKDAYS:
+        end -= 1
+    if end == ent.end:
+        return ent
+    return Span(ent.doc, ent.start, end, label=ent.label_)
 
 
 def _names_person(ent: Span, surnames: dict[str, int]) -> bool:
@@ -384,9 +401,10 @@ def home_town(
     names its town and then only streets, blocks and venues in it. Besides places, a town is
     named by its local agencies ("the Fort Collins Police Department", "Hutchinson police";
     ``agency_words``), as a modifier ("a Hutchinson teen") and after a ``locative`` phrase
-    ("north of Coushatta"), where the parser often tags it as an organization or a
-    location. The town of the hospital someone was treated in (``cared``, see
-    :func:`towns_of_care`) is no vote."""
+    ("north of Coushatta", "in Franklin"), where the parser often tags it as an
+    organization, a location or a facility; such a name must be capitalised, must not end an
+    address ("the 900 block of 35th Avenue in Griffith"). The town of the hospital someone
+    was treated in (``cared``, see :func:`towns_of_care`) is no vote."""
     dateline = getattr(resolver, "dateline", None)
     if dateline is not None:
         place = dateline(doc.text)
@@ -395,33 +413,47 @@ def home_town(
     first: dict[str, Span] = {}
     votes: Counter[str] = Counter()
     surnames = names.surnames(doc)
-    for ent in doc.ents:
+    for ent in map(without_day, doc.ents):
         if _names_person(ent, surnames) or _with_block(ent) is not ent:
             continue  # "the 3500 block of East Aurora" is a street, not a town
         if ent.start in cared:
             continue
         if _names_a_neighbourhood(ent, neighbourhood_words):
             continue
-        if ent.label_ == "GPE" or (ent.label_ in {"ORG", "LOC"} and _after_locative(ent, locative)):
-            span: Span | None = ent
-        else:
-            span = _town_in_organization(ent, agency_words)
-            if span is not None:
-                span = _widened(span, resolver, doc.text)
+        span = _town_in_organization(ent, agency_words) if ent.label_ != "GPE" else ent
+        if span is not None and span is not ent:
+            span = _widened(span, resolver, doc.text)
+        elif (
+            span is None
+            and ent.label_ in {"ORG", "LOC", "FAC"}
+            and _proper(ent)
+            and _after_locative(ent, locative)
+        ):
+            attached = doc[ent.start - 1].head
+            if attached.pos_ == "PROPN" or attached.lower_ == "block":
+                continue  # "of the 900 block of 35th Avenue in Griffith": an address
+            span = ent  # "north of Coushatta", "in Franklin" tagged an organization
         if span is not None:
             key = span.text.lower()
             first.setdefault(key, span)
             votes[key] += 1
-    best: tuple[int, int, Place] | None = None
+    best: tuple[tuple[int, int], Place] | None = None
     for key, ent in first.items():
         evidence = (Evidence(ent.start_char, ent.end_char, ent.text),)
         (town,) = resolver.resolve([Place(name=ent.text, evidence=evidence)], doc.text)
         if town.precision != PlacePrecision.CITY:
             continue
         rank = (votes[key], -ent.start_char)
-        if best is None or rank > best[:2]:
-            best = (rank[0], rank[1], town)
-    return best[2] if best else None
+        if best is None or rank > best[0]:
+            best = (rank, town)
+    return best[1] if best else None
+
+
+def _proper(ent: Span) -> bool:
+    """Whether every word of a name is capitalised: "a southwest valley neighborhood" names
+    no town."""
+    words = [t for t in ent if t.is_alpha and not t.is_stop]
+    return bool(words) and all(t.is_title or t.is_upper for t in words)
 
 
 def title_town(

@@ -1,0 +1,92 @@
+"""Which names vote for the town an article reports from, whatever the tagger calls them
+(sentences written for these tests)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tensionwatch.extract.places import without_day
+
+if TYPE_CHECKING:
+    from tensionwatch.extract.pipeline import Extractor
+
+PUB = date(2022, 9, 9)
+
+
+def towns(extractor: Extractor, text: str, title: str | None = None) -> list[set[str]]:
+    return [
+        {p.resolved or p.name for p in incident.places if p.precision.value == "city"}
+        for incident in extractor.extract(text, PUB, "test", title)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        (  # the tagger calls the town an organization
+            "A deputy died after a shooting in Franklin, KXYZ has reported. The deputy was "
+            "off duty when it happened, the sheriff said.",
+            "Franklin",
+        ),
+        (  # and runs the day into its name: "Sulphur Sunday"
+            "A woman was killed in a murder-suicide in Sulphur Sunday night, deputies said.",
+            "Sulphur",
+        ),
+    ],
+)
+def test_places_a_town_after_in_is_the_home_town(
+    extractor: Extractor, text: str, town: str
+) -> None:
+    found = towns(extractor, text)
+    assert found
+    assert town in found[0]
+
+
+def test_places_a_lower_case_name_is_no_home_town(extractor: Extractor) -> None:
+    """ "a southwest valley neighborhood" names no town; the victim's town does."""
+    text = (
+        "A man was shot in a southwest valley neighborhood Saturday evening, police said. "
+        "The victim, of Las Vegas, was taken to a hospital."
+    )
+    assert "Las Vegas" in towns(extractor, text)[0]
+
+
+def test_places_a_town_in_an_address_is_no_home_town(extractor: Extractor) -> None:
+    text = (
+        "Police said Tuesday a man was shot at Hustle bar. The victim, of the 900 block of "
+        "35th Avenue in Griffith, died at the scene."
+    )
+    assert "Griffith" not in towns(extractor, text)[0]
+
+
+def test_places_a_number_after_in_is_no_town(extractor: Extractor) -> None:
+    """ "in one of the apartments": "one" is a hamlet somewhere, but no name."""
+    text = (
+        "A woman was hurt in what police believe is an accident. Officers found her in one "
+        "of the apartments on Mill Pond Drive."
+    )
+    assert towns(extractor, text) == [set()]
+
+
+def test_places_headline_incident_in_the_body_town(extractor: Extractor) -> None:
+    """A body that tells no incident of its own still names the town the headline's
+    incident happened in."""
+    title = "Four men found shot dead at Texas house"
+    text = (
+        "Police are investigating the deaths of four men at a house in northeast Texas. A "
+        "caller reported blood at a home in Longview, about 120 miles east of Dallas. "
+        "Longview police said Thursday they had no suspects."
+    )
+    found = towns(extractor, text, title)
+    assert found
+    assert "Longview" in found[0]
+
+
+def test_without_day_trims_a_trailing_weekday(extractor: Extractor) -> None:
+    doc = extractor.nlp.make_doc("killed in Sulphur Sunday night")
+    assert without_day(doc[2:4]).text == "Sulphur"
+    assert without_day(doc[3:4]).text == "Sunday"  # a name is never cut to nothing
+    assert without_day(doc[0:2]) == doc[0:2]
