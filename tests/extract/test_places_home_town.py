@@ -3,12 +3,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
 import pytest
 
-from tensionwatch.extract.places import with_home_town
+from tensionwatch.extract.places import Named, with_home_town
 from tensionwatch.models import Place, PlacePrecision
 
 if TYPE_CHECKING:
@@ -88,28 +89,43 @@ def _town(name: str, admin1: str, lat: float, lon: float, gid: int) -> Place:
 
 
 CHICAGO = _town("Chicago", "US-IL", 41.85, -87.65, 4887398)
+NOTHING = Named(frozenset(), frozenset())
 
 
 def test_with_home_town_adds_the_town_around_a_neighbourhood() -> None:
     """A "town" 8 km from the home town in its state is one of its neighbourhoods."""
     englewood = _town("Englewood", "US-IL", 41.78, -87.64, 1)
-    assert CHICAGO in with_home_town((englewood,), CHICAGO, named_regions=frozenset())
+    assert CHICAGO in with_home_town((englewood,), CHICAGO, named=NOTHING)
 
 
 def test_with_home_town_keeps_a_distant_town_of_the_same_state() -> None:
     peoria = _town("Peoria", "US-IL", 40.69, -89.59, 2)
-    assert with_home_town((peoria,), CHICAGO, named_regions=frozenset()) == (peoria,)
+    assert with_home_town((peoria,), CHICAGO, named=NOTHING) == (peoria,)
 
 
 def test_with_home_town_stray_namesake_in_an_unnamed_state() -> None:
     """ "Gresham" resolved to Oregon in a Chicago story that never names Oregon."""
     gresham = _town("Gresham", "US-OR", 45.50, -122.43, 3)
-    assert CHICAGO in with_home_town((gresham,), CHICAGO, named_regions=frozenset())
+    assert CHICAGO in with_home_town((gresham,), CHICAGO, named=NOTHING)
     # the story names Oregon: the town stands alone
-    named = frozenset({"US-OR"})
-    assert with_home_town((gresham,), CHICAGO, named_regions=named) == (gresham,)
+    named = Named(frozenset({"US-OR"}), frozenset({"US"}))
+    assert with_home_town((gresham,), CHICAGO, named=named) == (gresham,)
     # without knowing the named states nothing is second-guessed
     assert with_home_town((gresham,), CHICAGO) == (gresham,)
+
+
+def test_with_home_town_stray_namesake_abroad() -> None:
+    """ "Whitehaven" resolved to England in a Memphis story that never names a country
+    but the US."""
+    memphis = _town("Memphis", "US-TN", 35.15, -90.05, 4641239)
+    whitehaven = replace(_town("Whitehaven", "GB-ENG", 54.55, -3.58, 2634096), country="GB")
+    us = Named(frozenset({"US-TN"}), frozenset({"US"}))
+    assert memphis in with_home_town((whitehaven,), memphis, named=us)
+    # a story that names the country means the town there
+    both = Named(frozenset({"US-TN"}), frozenset({"US", "GB"}))
+    assert with_home_town((whitehaven,), memphis, named=both) == (whitehaven,)
+    # a story that names no country says neither is the namesake
+    assert with_home_town((whitehaven,), memphis, named=NOTHING) == (whitehaven,)
 
 
 def test_places_surname_of_a_named_person_is_no_town(extractor: Extractor) -> None:

@@ -90,3 +90,55 @@ def test_without_day_trims_a_trailing_weekday(extractor: Extractor) -> None:
     assert without_day(doc[2:4]).text == "Sulphur"
     assert without_day(doc[3:4]).text == "Sunday"  # a name is never cut to nothing
     assert without_day(doc[0:2]) == doc[0:2]
+
+
+def cities(extractor: Extractor, text: str) -> list[set[tuple[str, str | None]]]:
+    return [
+        {(p.resolved or p.name, p.admin1) for p in incident.places if p.precision.value == "city"}
+        for incident in extractor.extract(text, PUB)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (  # a dateline with no state, resolved to Texas, over a Chicago Police story
+            "AUSTIN — A one-year-old girl was shot in the head Friday, said Officer Jane Roe, "
+            "a Chicago Police spokeswoman. The girl was taken to a hospital."
+        ),
+        (  # a neighbourhood the gazetteer knows only as a town in England
+            "A man was shot Sunday night in Whitehaven. Memphis police said the man, 30, was "
+            "taken to a hospital in critical condition. Police in Tennessee are looking for "
+            "a gunman."
+        ),
+    ],
+)
+def test_places_the_agency_town_over_a_namesake_elsewhere(extractor: Extractor, text: str) -> None:
+    """A town's police work in that town: the town named most, or the dateline, that
+    resolved to a state or country the article never names is a namesake."""
+    found = cities(extractor, text)
+    assert found
+    assert {"Chicago", "Memphis"} & {town for town, _ in found[0]}
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (  # the dateline names its state: the story was filed there
+            "AUSTIN, Texas — A one-year-old girl was shot in the head Friday, said Officer "
+            "Jane Roe, a Chicago Police spokeswoman. The girl was taken to a hospital.",
+            "Chicago",
+        ),
+        (  # "Metro" police are no town's, whatever the gazetteer holds abroad
+            "A man was shot and wounded Tuesday in Hermitage, Metro police said. Officers "
+            "found him on a porch.",
+            "Metro",
+        ),
+    ],
+)
+def test_places_the_agency_town_does_not_override(
+    extractor: Extractor, text: str, absent: str
+) -> None:
+    found = cities(extractor, text)
+    assert found
+    assert absent not in {town for town, _ in found[0]}

@@ -34,6 +34,7 @@ from tensionwatch.extract.drafts import Draft, PeopleWords, build_incident, ev
 from tensionwatch.extract.lexicon import Lexicon
 from tensionwatch.extract.places import (
     CountryNames,
+    Named,
     PlaceResolver,
     dominant_country,
     home_town,
@@ -133,8 +134,8 @@ class IncidentExtractor:
         fallback = dominant_country(doc, self.resolver, finds.cared)
         self._dateline_for_main(doc, assembly.drafts)
         reportable = [d for d in assembly.drafts if self._is_reportable(d)]
-        home = self.home_town(doc, finds.cared) if reportable else None
-        regions = self._regions(doc) if reportable else None
+        named = self._named(doc) if reportable else None
+        home = self.home_town(doc, finds.cared, named) if reportable else None
         dying = [d for d in reportable if d.killed or d.killed_victims]
         incidents = [
             self._finish(
@@ -145,7 +146,7 @@ class IncidentExtractor:
                 fallback,
                 home,
                 number == 0,
-                regions=regions,
+                named=named,
                 deaths_elsewhere=any(d is not draft for d in dying),
             )
             for number, draft in enumerate(reportable)
@@ -307,9 +308,11 @@ class IncidentExtractor:
         evidence = (Evidence(hour.start_char, hour.end_char, hour.text),)
         draft.dates.append(EventDate(published, published, DatePrecision.DAY, evidence))
 
-    def home_town(self, doc: Doc, cared: frozenset[int] | None = None) -> Place | None:
+    def home_town(
+        self, doc: Doc, cared: frozenset[int] | None = None, named: Named | None = None
+    ) -> Place | None:
         """The town the article reports from (see :func:`~tensionwatch.extract.places.home_town`);
-        ``cared``: the towns of care, when already found."""
+        ``cared`` and ``named``: the towns of care and the places named, when already found."""
         if cared is None:
             cared = towns_of_care(doc, self._care, self._treated)
         return home_town(
@@ -319,6 +322,7 @@ class IncidentExtractor:
             self._town_locative,
             cared,
             self._neighbourhood_words,
+            named if named is not None else self._named(doc),
         )
 
     def title_town(
@@ -372,13 +376,18 @@ class IncidentExtractor:
             draft.victims or draft.killed or draft.injured or draft.targets or draft.perpetrators
         )
 
-    def _regions(self, doc: Doc) -> frozenset[str] | None:
-        """The states and provinces the article names, when the resolver can tell."""
+    def _named(self, doc: Doc) -> Named | None:
+        """The states, provinces and countries the article names, when the resolver can
+        tell."""
         context = getattr(self.resolver, "context", None)
         if context is None:
             return None
-        regions = getattr(context(doc.text), "regions", None)
-        return frozenset(regions) if regions is not None else None
+        found = context(doc.text)
+        regions = getattr(found, "regions", None)
+        countries = getattr(found, "countries", None)
+        if regions is None or countries is None:
+            return None
+        return Named(frozenset(regions), frozenset(countries))
 
     def _finish(
         self,
@@ -390,11 +399,11 @@ class IncidentExtractor:
         home: Place | None = None,
         alone: bool = False,
         *,
-        regions: frozenset[str] | None = None,
+        named: Named | None = None,
         deaths_elsewhere: bool = False,
     ) -> Incident:
         places = tuple(self.resolver.resolve(draft.places, doc.text)) if draft.places else ()
-        places = with_home_town(places, home, alone=alone, named_regions=regions)
+        places = with_home_town(places, home, alone=alone, named=named)
         if not places and fallback is not None:
             places = (fallback,)
         date_value = _finest(draft.dates) if draft.dates else on_or_before(published)

@@ -12,7 +12,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import ClassVar, Protocol
 
 from spacy.tokens import Doc, Span, Token
@@ -393,6 +393,7 @@ def home_town(
     locative: frozenset[str] = frozenset(),
     cared: frozenset[int] = frozenset(),
     neighbourhood_words: frozenset[str] = frozenset(),
+    named: Named | None = None,
 ) -> Place | None:
     """The town the article reports from: its dateline when that is a town, else the town it
     names most often (the first named on a tie; a person's surname is no town; nor is a
@@ -404,14 +405,53 @@ def home_town(
     ("north of Coushatta", "in Franklin"), where the parser often tags it as an
     organization, a location or a facility; such a name must be capitalised, must not end an
     address ("the 900 block of 35th Avenue in Griffith"). The town of the hospital someone
-    was treated in (``cared``, see :func:`towns_of_care`) is no vote."""
+    was treated in (``cared``, see :func:`towns_of_care`) is no vote.
+
+    A town's agencies work in that town: when the dateline or the most named town resolved
+    to a namesake in a state or country the article never names (``named``), while a local
+    agency's town lies elsewhere ("Whitehaven", England, in a story Memphis police
+    investigate; a dateline "AUSTIN" over a Chicago Police story), the agency's town is the
+    home town."""
     dateline = getattr(resolver, "dateline", None)
-    if dateline is not None:
-        place = dateline(doc.text)
-        if isinstance(place, Place) and place.precision == PlacePrecision.CITY:
-            return place
-    first: dict[str, Span] = {}
-    votes: Counter[str] = Counter()
+    found = dateline(doc.text) if dateline is not None else None
+    town = found if isinstance(found, Place) and found.precision == PlacePrecision.CITY else None
+    votes = _town_votes(doc, resolver, agency_words, locative, cared, neighbourhood_words)
+    if town is None:
+        town = _most_named(votes.first, votes.all, resolver, doc.text)
+    if town is None or named is None or not votes.agency:
+        return town
+    agency = _most_named(votes.first, votes.agency, resolver, doc.text)
+    if agency is not None and _stray(town, agency, named):
+        return agency
+    return town
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """The states and countries an article names (ISO 3166-2 and alpha-2 codes)."""
+
+    regions: frozenset[str]
+    countries: frozenset[str]
+
+
+@dataclass(slots=True)
+class _Votes:
+    first: dict[str, Span] = field(default_factory=dict)  # each name where first named
+    all: Counter[str] = field(default_factory=Counter)
+    agency: Counter[str] = field(default_factory=Counter)  # named by a local agency
+
+
+def _town_votes(
+    doc: Doc,
+    resolver: PlaceResolver,
+    agency_words: frozenset[str],
+    locative: frozenset[str],
+    cared: frozenset[int],
+    neighbourhood_words: frozenset[str],
+) -> _Votes:
+    """The names that may stand for the article's town, with how often each is named (see
+    :func:`home_town`)."""
+    votes = _Votes()
     surnames = names.surnames(doc)
     for ent in map(without_day, doc.ents):
         if _names_person(ent, surnames) or _with_block(ent) is not ent:
@@ -435,15 +475,25 @@ def home_town(
             span = ent  # "north of Coushatta", "in Franklin" tagged an organization
         if span is not None:
             key = span.text.lower()
-            first.setdefault(key, span)
-            votes[key] += 1
+            votes.first.setdefault(key, span)
+            votes.all[key] += 1
+            if _is_agency(span, agency_words):
+                votes.agency[key] += 1
+    return votes
+
+
+def _most_named(
+    first: dict[str, Span], votes: Counter[str], resolver: PlaceResolver, text: str
+) -> Place | None:
+    """The town named most often among ``votes`` (the first named on a tie)."""
     best: tuple[tuple[int, int], Place] | None = None
-    for key, ent in first.items():
+    for key, count in votes.items():
+        ent = first[key]
         evidence = (Evidence(ent.start_char, ent.end_char, ent.text),)
-        (town,) = resolver.resolve([Place(name=ent.text, evidence=evidence)], doc.text)
+        (town,) = resolver.resolve([Place(name=ent.text, evidence=evidence)], text)
         if town.precision != PlacePrecision.CITY:
             continue
-        rank = (votes[key], -ent.start_char)
+        rank = (count, -ent.start_char)
         if best is None or rank > best[0]:
             best = (rank, town)
     return best[1] if best else None
@@ -609,7 +659,7 @@ def with_home_town(
     home: Place | None,
     *,
     alone: bool = False,
-    named_regions: frozenset[str] | None = None,
+    named: Named | None = None,
 ) -> tuple[Place, ...]:
     """An incident placed no more precisely than a street, a district or a state is in the
     article's home town, unless one of its places lies in another state or country. An
@@ -618,14 +668,14 @@ def with_home_town(
 
     An incident placed in a town is also in the home town when that town lies within
     ``NEIGHBOURHOOD_KM`` of it in the same state (a neighbourhood the gazetteer lists as a
-    town), or when, with ``named_regions`` (the states the article names), the town resolved
-    to a state the article never names: a local name ("Park Hill", "Central City") matched a
-    namesake elsewhere."""
+    town), or when, with ``named`` (the states and countries the article names), the town
+    resolved to a state or a country the article never names: a local name ("Park Hill",
+    "Central City", "Whitehaven") matched a namesake elsewhere."""
     if home is None or any(_same_place(p, home) for p in places):
         return places
     towns = [p for p in places if p.precision == PlacePrecision.CITY]
     if towns:
-        if any(_neighbourhood_of(t, home) or _stray(t, home, named_regions) for t in towns):
+        if any(_neighbourhood_of(t, home) or _stray(t, home, named) for t in towns):
             return (*places, home)
         return places
     if not places and not alone:
@@ -652,10 +702,15 @@ def _neighbourhood_of(town: Place, home: Place) -> bool:
     return distance_km(town, home) <= NEIGHBOURHOOD_KM
 
 
-def _stray(town: Place, home: Place, named_regions: frozenset[str] | None) -> bool:
-    if named_regions is None or town.country != home.country or home.admin1 is None:
+def _stray(town: Place, home: Place, named: Named | None) -> bool:
+    """Whether a town lies in a state, or abroad in a country, that the article never names
+    while its home town lies elsewhere (abroad: in a country the article names): a local
+    name that matched a namesake."""
+    if named is None or home.admin1 is None:
         return False
-    return town.admin1 not in named_regions and town.admin1 != home.admin1
+    if town.country != home.country:  # the home town's country must be the one named
+        return town.country not in named.countries and home.country in named.countries
+    return town.admin1 not in named.regions and town.admin1 != home.admin1
 
 
 def distance_km(a: Place, b: Place) -> float:
@@ -703,6 +758,13 @@ def _widened(span: Span, resolver: PlaceResolver, text: str) -> Span:
     evidence = (Evidence(wider.start_char, wider.end_char, wider.text),)
     (town,) = resolver.resolve([Place(name=wider.text, evidence=evidence)], text)
     return wider if town.precision == PlacePrecision.CITY else span
+
+
+def _is_agency(town: Span, agency_words: frozenset[str]) -> bool:
+    """ "the Memphis Police Department", "Memphis police": the town an agency is named after,
+    not "a Memphis teen" nor "Central City"."""
+    after = town.doc[town.end] if town.end < len(town.doc) else None
+    return after is not None and after.lower_ in agency_words
 
 
 def _town_in_organization(ent: Span, agency_words: frozenset[str]) -> Span | None:
