@@ -318,3 +318,27 @@ def test_casualties_outcome_adjectives_and_lives_claimed(
     extractor: Extractor, text: str, killed: int | None, injured: int | None
 ) -> None:
     assert counts(main(extractor, text)) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed", "injured"),
+    [
+        (  # a headline run into its subtitle: the age before the name is no toll
+            "NEWS Police: Teen shoots, kills man, 19 Mark Dalton fatally wounded inside home "
+            "on Elm Street\n\nA 16-year-old boy shot and killed a 19-year-old man early "
+            "Friday, police said.",
+            1,
+            None,
+        ),
+        (  # a town's name before the people it counts: still a count
+            "A dispute at a bar led to a shooting that left two Gary men dead and four "
+            "wounded, police said.",
+            2,
+            4,
+        ),
+    ],
+)
+def test_a_number_before_a_name_is_no_count(
+    extractor: Extractor, text: str, killed: int, injured: int | None
+) -> None:
+    assert counts(main(extractor, text)) == (killed, injured)

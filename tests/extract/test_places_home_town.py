@@ -114,18 +114,13 @@ def test_with_home_town_stray_namesake_in_an_unnamed_state() -> None:
     assert with_home_town((gresham,), CHICAGO) == (gresham,)
 
 
-def test_with_home_town_stray_namesake_abroad() -> None:
-    """ "Whitehaven" resolved to England in a Memphis story that never names a country
-    but the US."""
-    memphis = _town("Memphis", "US-TN", 35.15, -90.05, 4641239)
-    whitehaven = replace(_town("Whitehaven", "GB-ENG", 54.55, -3.58, 2634096), country="GB")
-    us = Named(frozenset({"US-TN"}), frozenset({"US"}))
-    assert memphis in with_home_town((whitehaven,), memphis, named=us)
-    # a story that names the country means the town there
-    both = Named(frozenset({"US-TN"}), frozenset({"US", "GB"}))
-    assert with_home_town((whitehaven,), memphis, named=both) == (whitehaven,)
-    # a story that names no country says neither is the namesake
-    assert with_home_town((whitehaven,), memphis, named=NOTHING) == (whitehaven,)
+def test_with_home_town_no_namesake_abroad() -> None:
+    """A town abroad is never taken for a namesake of a local one: "killed in Tijuana, San
+    Diego police said" is in Mexico, named or not."""
+    san_diego = _town("San Diego", "US-CA", 32.72, -117.16, 5391811)
+    tijuana = replace(_town("Tijuana", "MX-BCN", 32.50, -117.00, 3981609), country="MX")
+    us = Named(frozenset({"US-CA"}), frozenset({"US"}))
+    assert with_home_town((tijuana,), san_diego, named=us) == (tijuana,)
 
 
 def test_places_surname_of_a_named_person_is_no_town(extractor: Extractor) -> None:

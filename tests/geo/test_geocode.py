@@ -158,6 +158,20 @@ def test_geocode_district_is_not_named_after_a_town_abroad(gazetteer: Gazetteer)
     assert found.country in {None, "US"}
 
 
+@pytest.mark.parametrize("name", ["South Side", "the West Side", "the Southwest Side"])
+def test_geocode_a_part_named_by_direction_alone_is_no_town(
+    gazetteer: Gazetteer, name: str
+) -> None:
+    """ "the South Side" of a story that names no country is no town called Side (Turkey)."""
+    found = _one(gazetteer, Place(name=name), GeoContext())
+    assert found.precision == PlacePrecision.UNKNOWN
+
+
+def test_gazetteer_district_of_keeps_a_town_after_a_direction(gazetteer: Gazetteer) -> None:
+    assert gazetteer.district_of("South Los Angeles") == "Los Angeles"
+    assert gazetteer.district_of("South Side") is None
+
+
 @pytest.mark.parametrize(
     ("name", "text", "expected"),
     [

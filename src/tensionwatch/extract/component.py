@@ -36,6 +36,7 @@ from tensionwatch.extract.places import (
     CountryNames,
     Named,
     PlaceResolver,
+    TownWords,
     dominant_country,
     home_town,
     place_entities,
@@ -46,7 +47,7 @@ from tensionwatch.extract.places import (
 )
 from tensionwatch.models import Bias, DatePrecision, EventDate, Evidence, Incident, Place
 
-EXTRACTOR_VERSION = "tensionwatch_incidents_v1/0.14.0"
+EXTRACTOR_VERSION = "tensionwatch_incidents_v1/0.15.0"
 _THROW_VERBS = frozenset({"throw", "hurl", "lob", "toss", "plant", "detonate", "fire"})
 
 for _name, _default in (
@@ -93,7 +94,6 @@ class IncidentExtractor:
         self._event_anaphors = self.lexicon.cue_set("event_anaphor")
         self._event_nouns = self.lexicon.cue_set("event_noun")
         self._locative = self.lexicon.cue_set("locative")
-        self._town_locative = self._locative | self.lexicon.cue_set("town_locative")
         self._conveyance = self.lexicon.cue_set("conveyance_verb")
         self._care = self.lexicon.cue_set("medical_facility")
         # taken or treated there: "flown to the trauma unit at Grant Medical Center"
@@ -111,6 +111,14 @@ class IncidentExtractor:
         self._headline_locative = self.lexicon.cue_set("headline_locative")
         self._agencies = self.lexicon.cue_set("local_agency")
         self._neighbourhood_words = self.lexicon.cue_set("neighbourhood_noun")
+        self._town_words = TownWords(
+            agencies=self._agencies,
+            locative=self._locative | self.lexicon.cue_set("town_locative"),
+            neighbourhood=self._neighbourhood_words,
+            police=self.lexicon.cue_set("police_agency"),
+            police_kinds=self.lexicon.cue_set("police_kind"),
+            voices=self.lexicon.cue_set("agency_voice"),
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         published: date | None = doc._.tw_published
@@ -315,15 +323,8 @@ class IncidentExtractor:
         ``cared`` and ``named``: the towns of care and the places named, when already found."""
         if cared is None:
             cared = towns_of_care(doc, self._care, self._treated)
-        return home_town(
-            doc,
-            self.resolver,
-            self._agencies,
-            self._town_locative,
-            cared,
-            self._neighbourhood_words,
-            named if named is not None else self._named(doc),
-        )
+        named = named if named is not None else self._named(doc)
+        return home_town(doc, self.resolver, self._town_words, cared, named)
 
     def title_town(
         self,

@@ -386,44 +386,17 @@ def dominant_country(
     )
 
 
-def home_town(
-    doc: Doc,
-    resolver: PlaceResolver,
-    agency_words: frozenset[str] = frozenset(),
-    locative: frozenset[str] = frozenset(),
-    cared: frozenset[int] = frozenset(),
-    neighbourhood_words: frozenset[str] = frozenset(),
-    named: Named | None = None,
-) -> Place | None:
-    """The town the article reports from: its dateline when that is a town, else the town it
-    names most often (the first named on a tie; a person's surname is no town; nor is a
-    place named as part of a city, "the North Lawndale neighborhood", see
-    :func:`_names_a_neighbourhood`, although the gazetteer may list it as a town). Local news
-    names its town and then only streets, blocks and venues in it. Besides places, a town is
-    named by its local agencies ("the Fort Collins Police Department", "Hutchinson police";
-    ``agency_words``), as a modifier ("a Hutchinson teen") and after a ``locative`` phrase
-    ("north of Coushatta", "in Franklin"), where the parser often tags it as an
-    organization, a location or a facility; such a name must be capitalised, must not end an
-    address ("the 900 block of 35th Avenue in Griffith"). The town of the hospital someone
-    was treated in (``cared``, see :func:`towns_of_care`) is no vote.
+@dataclass(frozen=True, slots=True)
+class TownWords:
+    """The words that tell where a name stands for the article's town (see
+    :func:`home_town`; each a cue of ``patterns/cues.jsonl``)."""
 
-    A town's agencies work in that town: when the dateline or the most named town resolved
-    to a namesake in a state or country the article never names (``named``), while a local
-    agency's town lies elsewhere ("Whitehaven", England, in a story Memphis police
-    investigate; a dateline "AUSTIN" over a Chicago Police story), the agency's town is the
-    home town."""
-    dateline = getattr(resolver, "dateline", None)
-    found = dateline(doc.text) if dateline is not None else None
-    town = found if isinstance(found, Place) and found.precision == PlacePrecision.CITY else None
-    votes = _town_votes(doc, resolver, agency_words, locative, cared, neighbourhood_words)
-    if town is None:
-        town = _most_named(votes.first, votes.all, resolver, doc.text)
-    if town is None or named is None or not votes.agency:
-        return town
-    agency = _most_named(votes.first, votes.agency, resolver, doc.text)
-    if agency is not None and _stray(town, agency, named):
-        return agency
-    return town
+    agencies: frozenset[str] = frozenset()  # "police", "sheriff", "mayor", "school"
+    locative: frozenset[str] = frozenset()  # "north of", "in"
+    neighbourhood: frozenset[str] = frozenset()  # "neighborhood", "section"
+    police: frozenset[str] = frozenset()  # "police", "pd": an agency that works in its town
+    police_kinds: frozenset[str] = frozenset()  # "Metro", "Harbor", "Transit": no town
+    voices: frozenset[str] = frozenset()  # "spokesman", "department": the agency speaking
 
 
 @dataclass(frozen=True, slots=True)
@@ -434,65 +407,144 @@ class Named:
     countries: frozenset[str]
 
 
+def home_town(
+    doc: Doc,
+    resolver: PlaceResolver,
+    words: TownWords = TownWords(),
+    cared: frozenset[int] = frozenset(),
+    named: Named | None = None,
+) -> Place | None:
+    """The town the article reports from: its dateline when that is a town, else the town it
+    names most often (the first named on a tie; a person's surname is no town; nor is a
+    place named as part of a city, "the North Lawndale neighborhood", see
+    :func:`_names_a_neighbourhood`, although the gazetteer may list it as a town). Local news
+    names its town and then only streets, blocks and venues in it. Besides places, a town is
+    named by its local agencies ("the Fort Collins Police Department", "Hutchinson police"),
+    as a modifier ("a Hutchinson teen") and after a locative phrase ("north of Coushatta",
+    "in Franklin"), where the parser often tags it as an organization, a location or a
+    facility; such a name must be capitalised, must not end an address ("the 900 block of
+    35th Avenue in Griffith") and, when the article names states (``named``), must lie in one
+    of them ("in Congress" is no town in Arizona). The town of the hospital someone was
+    treated in (``cared``, see :func:`towns_of_care`) is no vote.
+
+    A town's police work in that town: when the most named town resolved to a namesake in a
+    state the article never names, while the police speaking for the story are another
+    town's ("Madisonville", Kentucky, in a story Cincinnati police investigate), the police's
+    town is the home town; a dateline yields only to police named at least twice, or to
+    police named once when its town is small (under ``SMALL_TOWN``): a big city's station
+    writes its own name ("MEMPHIS —"), a neighbourhood's news site its neighbourhood
+    ("ENGLEWOOD —", which the gazetteer knows only in Colorado)."""
+    dateline = getattr(resolver, "dateline", None)
+    found = dateline(doc.text) if dateline is not None else None
+    town = found if isinstance(found, Place) and found.precision == PlacePrecision.CITY else None
+    votes = _town_votes(doc, resolver, words, cared)
+    if town is None:
+        town = _most_named(votes, votes.all, resolver, doc.text, named)
+    elif sum(votes.police.values()) < 2 and not _small(town, resolver):
+        return town
+    if town is None or named is None or not votes.police:
+        return town
+    police = _most_named(votes, votes.police, resolver, doc.text, named)
+    if police is not None and _stray(town, police, named):
+        return police
+    return town
+
+
+# A dateline town smaller than this may be a neighbourhood's namesake (see home_town)
+SMALL_TOWN = 100_000
+
+
+def _small(town: Place, resolver: PlaceResolver) -> bool:
+    population = getattr(resolver, "population", None)
+    return population is not None and population(town) < SMALL_TOWN
+
+
 @dataclass(slots=True)
 class _Votes:
     first: dict[str, Span] = field(default_factory=dict)  # each name where first named
     all: Counter[str] = field(default_factory=Counter)
-    agency: Counter[str] = field(default_factory=Counter)  # named by a local agency
+    police: Counter[str] = field(default_factory=Counter)  # named by the police speaking
+    weak: set[str] = field(default_factory=set)  # named only after a locative phrase
 
 
 def _town_votes(
-    doc: Doc,
-    resolver: PlaceResolver,
-    agency_words: frozenset[str],
-    locative: frozenset[str],
-    cared: frozenset[int],
-    neighbourhood_words: frozenset[str],
+    doc: Doc, resolver: PlaceResolver, words: TownWords, cared: frozenset[int]
 ) -> _Votes:
     """The names that may stand for the article's town, with how often each is named (see
     :func:`home_town`)."""
     votes = _Votes()
+    strong: set[str] = set()
     surnames = names.surnames(doc)
     for ent in map(without_day, doc.ents):
         if _names_person(ent, surnames) or _with_block(ent) is not ent:
             continue  # "the 3500 block of East Aurora" is a street, not a town
         if ent.start in cared:
             continue
-        if _names_a_neighbourhood(ent, neighbourhood_words):
+        if _names_a_neighbourhood(ent, words.neighbourhood):
             continue
-        span = _town_in_organization(ent, agency_words) if ent.label_ != "GPE" else ent
+        weak = False
+        span = _town_in_organization(ent, words.agencies) if ent.label_ != "GPE" else ent
         if span is not None and span is not ent:
             span = _widened(span, resolver, doc.text)
         elif (
             span is None
             and ent.label_ in {"ORG", "LOC", "FAC"}
             and _proper(ent)
-            and _after_locative(ent, locative)
+            and _after_locative(ent, words.locative)
         ):
             attached = doc[ent.start - 1].head
             if attached.pos_ == "PROPN" or attached.lower_ == "block":
                 continue  # "of the 900 block of 35th Avenue in Griffith": an address
-            span = ent  # "north of Coushatta", "in Franklin" tagged an organization
+            span, weak = ent, True  # "north of Coushatta", "in Franklin" tagged an organization
         if span is not None:
             key = span.text.lower()
             votes.first.setdefault(key, span)
             votes.all[key] += 1
-            if _is_agency(span, agency_words):
-                votes.agency[key] += 1
+            if not weak:
+                strong.add(key)
+            if _police_speaking(span, words):
+                votes.police[key] += 1
+    votes.weak = set(votes.all) - strong
     return votes
 
 
+def _police_speaking(town: Span, words: TownWords) -> bool:
+    """ "Cincinnati police said", "a Chicago Police spokeswoman", "the Memphis Police
+    Department": the police of the town, speaking for the story; not "a retired Chicago
+    police officer" (a person), nor "Metro police" (no town's)."""
+    doc = town.doc
+    if town.end >= len(doc) or doc[town.end].lower_ not in words.police:
+        return False
+    if town.text.lower() in words.police_kinds:
+        return False
+    police = doc[town.end]
+    if police.dep_ != "compound":
+        return True  # "Cincinnati police said"
+    described = [police.head]  # "Police Department spokesman", "Police Lt. Steve Saunders"
+    while described[-1].dep_ == "compound" and described[-1].head.i > described[-1].i:
+        described.append(described[-1].head)
+    return any(t.lower_.rstrip(".") in words.voices for t in described)
+
+
 def _most_named(
-    first: dict[str, Span], votes: Counter[str], resolver: PlaceResolver, text: str
+    votes: _Votes,
+    counts: Counter[str],
+    resolver: PlaceResolver,
+    text: str,
+    named: Named | None = None,
 ) -> Place | None:
-    """The town named most often among ``votes`` (the first named on a tie)."""
+    """The town named most often among ``counts`` (the first named on a tie); a name only
+    a locative phrase made a town must lie in a state the article names, if it names any."""
     best: tuple[tuple[int, int], Place] | None = None
-    for key, count in votes.items():
-        ent = first[key]
+    for key, count in counts.items():
+        ent = votes.first[key]
         evidence = (Evidence(ent.start_char, ent.end_char, ent.text),)
         (town,) = resolver.resolve([Place(name=ent.text, evidence=evidence)], text)
         if town.precision != PlacePrecision.CITY:
             continue
+        unnamed = named is not None and bool(named.regions) and town.admin1 not in named.regions
+        if key in votes.weak and unnamed:
+            continue  # "in Congress" in a story that names no Arizona
         rank = (count, -ent.start_char)
         if best is None or rank > best[0]:
             best = (rank, town)
@@ -668,9 +720,9 @@ def with_home_town(
 
     An incident placed in a town is also in the home town when that town lies within
     ``NEIGHBOURHOOD_KM`` of it in the same state (a neighbourhood the gazetteer lists as a
-    town), or when, with ``named`` (the states and countries the article names), the town
-    resolved to a state or a country the article never names: a local name ("Park Hill",
-    "Central City", "Whitehaven") matched a namesake elsewhere."""
+    town), or when, with ``named`` (the states the article names), the town resolved to a
+    state the article never names: a local name ("Park Hill", "Central City") matched a
+    namesake elsewhere."""
     if home is None or any(_same_place(p, home) for p in places):
         return places
     towns = [p for p in places if p.precision == PlacePrecision.CITY]
@@ -703,13 +755,10 @@ def _neighbourhood_of(town: Place, home: Place) -> bool:
 
 
 def _stray(town: Place, home: Place, named: Named | None) -> bool:
-    """Whether a town lies in a state, or abroad in a country, that the article never names
-    while its home town lies elsewhere (abroad: in a country the article names): a local
-    name that matched a namesake."""
-    if named is None or home.admin1 is None:
+    """Whether a town lies in a state the article never names while its home town lies in
+    another state of the same country: a local name that matched a namesake."""
+    if named is None or town.country != home.country or home.admin1 is None:
         return False
-    if town.country != home.country:  # the home town's country must be the one named
-        return town.country not in named.countries and home.country in named.countries
     return town.admin1 not in named.regions and town.admin1 != home.admin1
 
 
@@ -758,13 +807,6 @@ def _widened(span: Span, resolver: PlaceResolver, text: str) -> Span:
     evidence = (Evidence(wider.start_char, wider.end_char, wider.text),)
     (town,) = resolver.resolve([Place(name=wider.text, evidence=evidence)], text)
     return wider if town.precision == PlacePrecision.CITY else span
-
-
-def _is_agency(town: Span, agency_words: frozenset[str]) -> bool:
-    """ "the Memphis Police Department", "Memphis police": the town an agency is named after,
-    not "a Memphis teen" nor "Central City"."""
-    after = town.doc[town.end] if town.end < len(town.doc) else None
-    return after is not None and after.lower_ in agency_words
 
 
 def _town_in_organization(ent: Span, agency_words: frozenset[str]) -> Span | None:

@@ -83,6 +83,7 @@ class Rules:
     district_words: tuple[str, ...] = ()  # "South" in "South Los Angeles"
     street_words: tuple[str, ...] = ()  # "Street" in "Fifth Street"
     county_words: tuple[str, ...] = ()  # "County" in "Catoosa County", "Co." and "Parish"
+    district_nouns: tuple[str, ...] = ()  # "Side" in "South Side": no town
 
 
 @dataclass(slots=True)
@@ -142,8 +143,17 @@ def read_rules() -> Rules:
     districts = tuple(_word_list(_read_text(data / "district_words.txt")))
     streets = tuple(_word_list(_read_text(data / "street_words.txt")))
     counties = tuple(_word_list(_read_text(data / "county_words.txt")))
+    nouns = tuple(_word_list(_read_text(data / "district_nouns.txt")))
     return Rules(
-        aliases, abbreviations, demonym_keys, venues, ambiguous, districts, streets, counties
+        aliases,
+        abbreviations,
+        demonym_keys,
+        venues,
+        ambiguous,
+        districts,
+        streets,
+        counties,
+        district_nouns=nouns,
     )
 
 

@@ -92,6 +92,7 @@ class Gazetteer:
         self._demonyms = rules.demonyms
         self._venue_words = frozenset(name_keys(rules.venue_words))
         self._district_words = frozenset(name_keys(rules.district_words))
+        self._district_nouns = frozenset(name_keys(rules.district_nouns))
         self._street_words = frozenset(name_keys(rules.street_words))
         self._county_words = frozenset(name_keys(rules.county_words))
         # US counties by their name without the last word ("catoosa"): (name, admin1) each
@@ -340,11 +341,13 @@ class Gazetteer:
 
     def district_of(self, name: str) -> str | None:
         """The town a part of it is named after: "South Los Angeles" → "Los Angeles",
-        "downtown Dayton" → "Dayton" (``data/district_words.txt``); None otherwise."""
+        "downtown Dayton" → "Dayton" (``data/district_words.txt``); None otherwise, and for
+        a part named by its direction alone ("the South Side", ``data/district_nouns.txt``)."""
         words = name.split()
         if len(words) < 2 or name_key(words[0]) not in self._district_words:
             return None
-        return " ".join(words[1:])
+        rest = " ".join(words[1:])
+        return None if name_key(rest) in self._district_nouns else rest
 
     def is_demonym(self, name: str) -> bool:
         return name_key(name) in self._demonyms

@@ -61,7 +61,7 @@ class CasualtyFinder:
             span = doc[start:end]
             if self._counts_things(span) or self._names_a_statistic(span):
                 continue  # "two cars were hit": property; "the city's shooting death toll"
-            if self._is_age(span):
+            if self._is_age(span) or _before_a_name(span):
                 continue  # "two males, 30 and 42 were injured": ages, not a count
             stated = 0 if negated else self._stated.get(key)
             if key in self._ordinal and not negated:
@@ -244,3 +244,16 @@ def _with_coordinated(
     total = count.value + len(people) + sum(value for _, value in groups)
     evidence = (Evidence(first.idx, span.end_char, span.doc.text[first.idx : span.end_char]),)
     return Count(total, Qualifier.EXACT, total, total, evidence=evidence)
+
+
+def _before_a_name(span: Span) -> bool:
+    """ "kills man, 18 Jose Estrada fatally wounded" (a headline run into its subtitle): a
+    number that modifies a person's name is an age or a figure, never a count of people."""
+    number = next((t for t in span if t._.tw_num), None)
+    if number is None or number.i + 1 >= len(span.doc):
+        return False
+    after = span.doc[number.i + 1]
+    if after.ent_iob_ != "B" or after.ent_type_ != "PERSON":
+        return False
+    name = next(e for e in span.doc.ents if e.start == after.i)
+    return name.start <= number.head.i < name.end  # not "two Gary men": it counts the men
