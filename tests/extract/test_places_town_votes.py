@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tensionwatch.extract.places import without_day
+from tensionwatch.extract.places import reach_km, without_day
 
 if TYPE_CHECKING:
     from tensionwatch.extract.pipeline import Extractor
@@ -110,6 +110,14 @@ def cities(extractor: Extractor, text: str) -> list[set[tuple[str, str | None]]]
             "AUSTIN — A one-year-old girl was shot in the head Friday, said Officer Jane Roe, "
             "a Chicago Police spokeswoman. Chicago police have no suspects."
         ),
+        (  # a rank before a name speaks for the agency, however the parser cuts it
+            "A boy was shot Saturday in Madisonville, Cincinnati Police Lt. John Roe said. He "
+            "was taken to a hospital."
+        ),
+        (  # a far smaller town within the police's city is one of its parts
+            "A man was shot and killed Saturday in South Chicago, a Chicago Police spokesman "
+            "said. The man, 30, was pronounced dead at a hospital."
+        ),
     ],
 )
 def test_places_the_police_town_over_a_namesake_elsewhere(extractor: Extractor, text: str) -> None:
@@ -148,6 +156,38 @@ def test_places_the_police_town_over_a_namesake_elsewhere(extractor: Extractor, 
             "Doe, who was in town for a conference, was not hurt.",
             "Chicago",
         ),
+        (  # a town of one name only is no namesake ("Aurora" police are Illinois's too)
+            "A man was shot and wounded Saturday night in Naperville outside a townhouse. "
+            "Naperville officers found him on the lawn. Aurora police said a car seen "
+            "leaving was found later.",
+            "Aurora",
+        ),
+        (  # the police's town has a namesake near the town: those police are meant
+            "A man was shot and killed Sunday in Jefferson City near a park. Columbia police "
+            "said they had taken a suspect into custody.",
+            "Columbia",
+        ),
+        (  # a university's police name no city bigger than the town
+            "A man was shot and wounded early Sunday in New Haven near a dormitory. Yale "
+            "police said officers heard gunfire.",
+            "Yale",
+        ),
+        (  # an off-duty officer, a former chief: people, not the agency speaking
+            "A man was shot outside a bar in Madisonville Saturday. The victim, an off-duty "
+            "Cincinnati police sergeant, was taken to a hospital.",
+            "Cincinnati",
+        ),
+        (
+            "A man was shot outside a bar in Madisonville Saturday. Former Cincinnati police "
+            "chief John Roe, who lives nearby, heard the shots.",
+            "Cincinnati",
+        ),
+        (  # a name only "in" makes a town loses a tie to one the tagger calls a town
+            "A 16-year-old was shot and killed Friday at a bus stop. The killing renewed "
+            "calls in Congress for tougher gun laws. The teen attended a high school in "
+            "Detroit.",
+            "Congress",
+        ),
         (  # a town after "in" must lie in a state the article names, when it names one
             "A 19-year-old man was shot and killed Saturday in Texas, police said. Rep. Jane "
             "Doe, who serves in Congress, called for action.",
@@ -161,3 +201,10 @@ def test_places_the_agency_town_does_not_override(
     found = cities(extractor, text)
     assert found
     assert absent not in {town for town, _ in found[0]}
+
+
+def test_reach_grows_with_a_city() -> None:
+    """A town of 100,000 has neighbourhoods within 12 km; Chicago's reach 20 km."""
+    assert reach_km(100_000) == 12.0
+    assert 12.0 < reach_km(1_000_000) < 20.0
+    assert reach_km(2_700_000) == 20.0

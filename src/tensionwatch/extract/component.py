@@ -33,6 +33,7 @@ from tensionwatch.extract.cues import Hit, PhraseFinder
 from tensionwatch.extract.drafts import Draft, PeopleWords, build_incident, ev
 from tensionwatch.extract.lexicon import Lexicon
 from tensionwatch.extract.places import (
+    NEIGHBOURHOOD_KM,
     CountryNames,
     Named,
     PlaceResolver,
@@ -40,6 +41,7 @@ from tensionwatch.extract.places import (
     dominant_country,
     home_town,
     place_entities,
+    reach_km,
     title_town,
     to_places,
     towns_of_care,
@@ -113,11 +115,14 @@ class IncidentExtractor:
         self._neighbourhood_words = self.lexicon.cue_set("neighbourhood_noun")
         self._town_words = TownWords(
             agencies=self._agencies,
-            locative=self._locative | self.lexicon.cue_set("town_locative"),
+            locative=self._locative,
+            within=self.lexicon.cue_set("town_locative"),
             neighbourhood=self._neighbourhood_words,
             police=self.lexicon.cue_set("police_agency"),
             police_kinds=self.lexicon.cue_set("police_kind"),
             voices=self.lexicon.cue_set("agency_voice"),
+            ranks=self.lexicon.cue_set("agency_rank"),
+            former=self.lexicon.cue_set("former_member"),
         )
 
     def __call__(self, doc: Doc) -> Doc:
@@ -377,6 +382,11 @@ class IncidentExtractor:
             draft.victims or draft.killed or draft.injured or draft.targets or draft.perpetrators
         )
 
+    def _population(self, place: Place) -> int:
+        """How many people live in a resolved town, when the resolver can tell (0 if not)."""
+        population = getattr(self.resolver, "population", None)
+        return int(population(place)) if population is not None else 0
+
     def _named(self, doc: Doc) -> Named | None:
         """The states, provinces and countries the article names, when the resolver can
         tell."""
@@ -404,7 +414,8 @@ class IncidentExtractor:
         deaths_elsewhere: bool = False,
     ) -> Incident:
         places = tuple(self.resolver.resolve(draft.places, doc.text)) if draft.places else ()
-        places = with_home_town(places, home, alone=alone, named=named)
+        reach = reach_km(self._population(home)) if home is not None else NEIGHBOURHOOD_KM
+        places = with_home_town(places, home, alone=alone, named=named, reach=reach)
         if not places and fallback is not None:
             places = (fallback,)
         date_value = _finest(draft.dates) if draft.dates else on_or_before(published)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from tensionwatch.extract.places import distance_km
 from tensionwatch.geo import Gazetteer, GeoContext, context_from_text, geocode
 from tensionwatch.models import Evidence, Place, PlacePrecision
 
@@ -33,6 +34,26 @@ class GazetteerResolver:
         if candidates and candidates[0].population >= CITY_VOTE_POPULATION:
             return candidates[0].country
         return None
+
+    def namesakes(self, place: Place) -> int:
+        """How many towns the gazetteer knows by a resolved town's name ("Madisonville": 4)."""
+        name = place.resolved or place.name
+        return sum(1 for candidate in self.gazetteer.lookup(name) if candidate.feature == "city")
+
+    def named_near(self, name: str, place: Place, km: float) -> bool:
+        """Whether the gazetteer knows a town called ``name`` in ``place``'s state within
+        ``km`` of it ("Columbia" near Jefferson City, Missouri)."""
+        if place.lat is None or place.lon is None:
+            return False
+        for candidate in self.gazetteer.lookup(name):
+            if candidate.feature != "city" or candidate.admin1 != place.admin1:
+                continue
+            if candidate.lat is None or candidate.lon is None:
+                continue
+            other = Place(name=candidate.name, lat=candidate.lat, lon=candidate.lon)
+            if distance_km(place, other) <= km:
+                return True
+        return False
 
     def population(self, place: Place) -> int:
         """The population of the gazetteer entry a resolved place stands for (0 if none)."""

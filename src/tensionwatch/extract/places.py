@@ -392,11 +392,14 @@ class TownWords:
     :func:`home_town`; each a cue of ``patterns/cues.jsonl``)."""
 
     agencies: frozenset[str] = frozenset()  # "police", "sheriff", "mayor", "school"
-    locative: frozenset[str] = frozenset()  # "north of", "in"
+    locative: frozenset[str] = frozenset()  # "north of", "near"
+    within: frozenset[str] = frozenset()  # "in": a weaker sign than "north of"
     neighbourhood: frozenset[str] = frozenset()  # "neighborhood", "section"
     police: frozenset[str] = frozenset()  # "police", "pd": an agency that works in its town
     police_kinds: frozenset[str] = frozenset()  # "Metro", "Harbor", "Transit": no town
     voices: frozenset[str] = frozenset()  # "spokesman", "department": the agency speaking
+    ranks: frozenset[str] = frozenset()  # "Lt.", "sergeant": speaking only before a name
+    former: frozenset[str] = frozenset()  # "former", "retired", "off-duty": a person
 
 
 @dataclass(frozen=True, slots=True)
@@ -420,38 +423,95 @@ def home_town(
     :func:`_names_a_neighbourhood`, although the gazetteer may list it as a town). Local news
     names its town and then only streets, blocks and venues in it. Besides places, a town is
     named by its local agencies ("the Fort Collins Police Department", "Hutchinson police"),
-    as a modifier ("a Hutchinson teen") and after a locative phrase ("north of Coushatta",
-    "in Franklin"), where the parser often tags it as an organization, a location or a
-    facility; such a name must be capitalised, must not end an address ("the 900 block of
-    35th Avenue in Griffith") and, when the article names states (``named``), must lie in one
-    of them ("in Congress" is no town in Arizona). The town of the hospital someone was
-    treated in (``cared``, see :func:`towns_of_care`) is no vote.
+    as a modifier ("a Hutchinson teen") and after a locative phrase ("north of Coushatta"),
+    where the parser often tags it as an organization or a location. After "in" ("in
+    Franklin") the tagger may call a town an organization, a location or a facility; such a
+    name must be capitalised, must not end an address ("the 900 block of 35th Avenue in
+    Griffith"), when the article names states (``named``) must lie in one of them ("in
+    Congress" is no town in Arizona), and loses a tie to a name the tagger calls a town. The
+    town of the hospital someone was treated in (``cared``, see :func:`towns_of_care`) is no
+    vote.
 
-    A town's police work in that town: when the most named town resolved to a namesake in a
-    state the article never names, while the police speaking for the story are another
-    town's ("Madisonville", Kentucky, in a story Cincinnati police investigate), the police's
-    town is the home town; a dateline yields only to police named at least twice, or to
-    police named once when its town is small (under ``SMALL_TOWN``): a big city's station
-    writes its own name ("MEMPHIS —"), a neighbourhood's news site its neighbourhood
-    ("ENGLEWOOD —", which the gazetteer knows only in Colorado)."""
+    A town's police work in that town: when the most named town is a far namesake (see
+    :func:`_namesake_afar`: "Madisonville", Kentucky, in a story Cincinnati police
+    investigate) or lies within the police's far bigger city (see :func:`reach_km`: "South
+    Chicago" in a Chicago Police story), the police's town is the home town. A dateline
+    yields only to one town's police named at least twice, or named once when the dateline's
+    town is small (under ``SMALL_TOWN``): a big city's station writes its own name ("MEMPHIS
+    —"), a neighbourhood's news site its neighbourhood ("ENGLEWOOD —", which the gazetteer
+    knows only in Colorado)."""
     dateline = getattr(resolver, "dateline", None)
     found = dateline(doc.text) if dateline is not None else None
     town = found if isinstance(found, Place) and found.precision == PlacePrecision.CITY else None
     votes = _town_votes(doc, resolver, words, cared)
     if town is None:
         town = _most_named(votes, votes.all, resolver, doc.text, named)
-    elif sum(votes.police.values()) < 2 and not _small(town, resolver):
+    elif max(votes.police.values(), default=0) < 2 and not _small(town, resolver):
         return town
     if town is None or named is None or not votes.police:
         return town
     police = _most_named(votes, votes.police, resolver, doc.text, named)
-    if police is not None and _stray(town, police, named):
+    if police is None:
+        return town
+    if _namesake_afar(town, police, named, resolver) or _part_of(town, police, resolver):
         return police
     return town
 
 
+# A namesake this close to the police's town may be a neighbour across a state line
+NEIGHBOUR_KM = 100.0
+
+
+def _namesake_afar(town: Place, police: Place, named: Named, resolver: PlaceResolver) -> bool:
+    """Whether a town is a namesake of one in the police's city: it lies in a state the
+    article never names (see :func:`_stray`), far from the police's town (not West Memphis
+    across the river from Memphis), is smaller than it (a university's police, "Yale", name
+    no city), the gazetteer knows other towns of that name ("Madisonville", "Austin"; not
+    "Naperville"), and none of the police's name near it ("Columbia" police in a Jefferson
+    City story are Missouri's)."""
+    namesakes = getattr(resolver, "namesakes", None)
+    near = getattr(resolver, "named_near", None)
+    population = getattr(resolver, "population", None)
+    if namesakes is None or near is None or population is None:
+        return False
+    if not _stray(town, police, named):
+        return False
+    located = None not in (town.lat, town.lon, police.lat, police.lon)
+    if located and distance_km(town, police) < NEIGHBOUR_KM:
+        return False
+    if population(police) <= population(town) or int(namesakes(town)) < 2:
+        return False
+    return not near(police.resolved or police.name, town, NEIGHBOUR_KM)
+
+
 # A dateline town smaller than this may be a neighbourhood's namesake (see home_town)
 SMALL_TOWN = 100_000
+
+
+# A city this much bigger than a town around it is the city the town is a part of
+PARENT_RATIO = 10
+
+
+def reach_km(population: int) -> float:
+    """How far from its centre a city of this size may have neighbourhoods: ``NEIGHBOURHOOD_KM``
+    up to half a million people, growing with the square root of the population (a city's
+    area grows about linearly with it) up to ``MAX_REACH_KM`` (Chicago's South Chicago lies
+    17 km from its centre)."""
+    scaled = NEIGHBOURHOOD_KM * math.sqrt(max(population, 1) / 500_000)
+    return min(MAX_REACH_KM, max(NEIGHBOURHOOD_KM, scaled))
+
+
+def _part_of(town: Place, city: Place, resolver: PlaceResolver) -> bool:
+    """Whether a town lies within a far bigger city of its state, as one of its parts."""
+    population = getattr(resolver, "population", None)
+    if population is None or town.admin1 is None or town.admin1 != city.admin1:
+        return False
+    if None in (town.lat, town.lon, city.lat, city.lon) or _same_place(town, city):
+        return False
+    size = population(city)
+    if size < PARENT_RATIO * max(population(town), 1):
+        return False
+    return distance_km(town, city) <= reach_km(size)
 
 
 def _small(town: Place, resolver: PlaceResolver) -> bool:
@@ -486,16 +546,18 @@ def _town_votes(
         span = _town_in_organization(ent, words.agencies) if ent.label_ != "GPE" else ent
         if span is not None and span is not ent:
             span = _widened(span, resolver, doc.text)
+        elif span is None and ent.label_ in {"ORG", "LOC"} and _after_locative(ent, words.locative):
+            span = ent  # "north of Coushatta" tagged an organization
         elif (
             span is None
             and ent.label_ in {"ORG", "LOC", "FAC"}
             and _proper(ent)
-            and _after_locative(ent, words.locative)
+            and _after_locative(ent, words.within)
         ):
             attached = doc[ent.start - 1].head
             if attached.pos_ == "PROPN" or attached.lower_ == "block":
                 continue  # "of the 900 block of 35th Avenue in Griffith": an address
-            span, weak = ent, True  # "north of Coushatta", "in Franklin" tagged an organization
+            span, weak = ent, True  # "in Franklin" tagged an organization
         if span is not None:
             key = span.text.lower()
             votes.first.setdefault(key, span)
@@ -518,12 +580,32 @@ def _police_speaking(town: Span, words: TownWords) -> bool:
     if town.text.lower() in words.police_kinds:
         return False
     police = doc[town.end]
+    if any(t.lower_ in words.former for t in doc[max(0, town.start - 2) : town.start]):
+        return False  # "former Memphis police chief", "an off-duty Chicago police sergeant"
     if police.dep_ != "compound":
         return True  # "Cincinnati police said"
     described = [police.head]  # "Police Department spokesman", "Police Lt. Steve Saunders"
     while described[-1].dep_ == "compound" and described[-1].head.i > described[-1].i:
         described.append(described[-1].head)
-    return any(t.lower_.rstrip(".") in words.voices for t in described)
+    if police.i + 1 < len(doc) and doc[police.i + 1] not in described:
+        described.insert(0, doc[police.i + 1])  # "Police Lt. John Roe" parsed apart
+    for noun in described:
+        word = noun.lower_.rstrip(".")
+        if word in words.voices:
+            return True
+        if word in words.ranks:  # a rank speaks as the agency only before a name
+            return _before_name(noun)
+    return False
+
+
+def _before_name(token: Token) -> bool:
+    """ "Lt. John Roe", "Sgt John Roe": the word after the token, past a full stop, is a
+    name's."""
+    doc = token.doc
+    i = token.i + 1
+    while i < len(doc) and doc[i].text == ".":
+        i += 1
+    return i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].ent_type_ in {"", "PERSON"}
 
 
 def _most_named(
@@ -533,9 +615,10 @@ def _most_named(
     text: str,
     named: Named | None = None,
 ) -> Place | None:
-    """The town named most often among ``counts`` (the first named on a tie); a name only
-    a locative phrase made a town must lie in a state the article names, if it names any."""
-    best: tuple[tuple[int, int], Place] | None = None
+    """The town named most often among ``counts`` (on a tie, one the tagger or an agency
+    names before one only "in" makes a town, then the first named); a name only "in" made a
+    town must lie in a state the article names, if it names any."""
+    best: tuple[tuple[int, bool, int], Place] | None = None
     for key, count in counts.items():
         ent = votes.first[key]
         evidence = (Evidence(ent.start_char, ent.end_char, ent.text),)
@@ -545,7 +628,7 @@ def _most_named(
         unnamed = named is not None and bool(named.regions) and town.admin1 not in named.regions
         if key in votes.weak and unnamed:
             continue  # "in Congress" in a story that names no Arizona
-        rank = (count, -ent.start_char)
+        rank = (count, key not in votes.weak, -ent.start_char)
         if best is None or rank > best[0]:
             best = (rank, town)
     return best[1] if best else None
@@ -704,6 +787,7 @@ def _body_countries(resolver: PlaceResolver, body: str) -> set[str]:
 # A town this close to the article's home town, in its state, is one of its neighbourhoods
 # or a suburb named as one ("Auburn Gresham" in a Chicago story): the home town stands too.
 NEIGHBOURHOOD_KM = 12.0
+MAX_REACH_KM = 20.0
 
 
 def with_home_town(
@@ -712,6 +796,7 @@ def with_home_town(
     *,
     alone: bool = False,
     named: Named | None = None,
+    reach: float = NEIGHBOURHOOD_KM,
 ) -> tuple[Place, ...]:
     """An incident placed no more precisely than a street, a district or a state is in the
     article's home town, unless one of its places lies in another state or country. An
@@ -719,15 +804,15 @@ def with_home_town(
     incident (``alone``): a round-up of incidents names their towns one by one.
 
     An incident placed in a town is also in the home town when that town lies within
-    ``NEIGHBOURHOOD_KM`` of it in the same state (a neighbourhood the gazetteer lists as a
-    town), or when, with ``named`` (the states the article names), the town resolved to a
-    state the article never names: a local name ("Park Hill", "Central City") matched a
-    namesake elsewhere."""
+    ``reach`` of it in the same state (a neighbourhood the gazetteer lists as a town; see
+    :func:`reach_km` for a big home town), or when, with ``named`` (the states the article
+    names), the town resolved to a state the article never names: a local name ("Park Hill",
+    "Central City") matched a namesake elsewhere."""
     if home is None or any(_same_place(p, home) for p in places):
         return places
     towns = [p for p in places if p.precision == PlacePrecision.CITY]
     if towns:
-        if any(_neighbourhood_of(t, home) or _stray(t, home, named) for t in towns):
+        if any(_neighbourhood_of(t, home, reach) or _stray(t, home, named) for t in towns):
             return (*places, home)
         return places
     if not places and not alone:
@@ -746,12 +831,12 @@ def _same_place(place: Place, other: Place) -> bool:
     return (place.resolved or place.name).lower() == (other.resolved or other.name).lower()
 
 
-def _neighbourhood_of(town: Place, home: Place) -> bool:
+def _neighbourhood_of(town: Place, home: Place, reach: float = NEIGHBOURHOOD_KM) -> bool:
     if town.admin1 is None or town.admin1 != home.admin1:
         return False
     if None in (town.lat, town.lon, home.lat, home.lon):
         return False
-    return distance_km(town, home) <= NEIGHBOURHOOD_KM
+    return distance_km(town, home) <= reach
 
 
 def _stray(town: Place, home: Place, named: Named | None) -> bool:
