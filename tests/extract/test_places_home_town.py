@@ -89,7 +89,7 @@ def _town(name: str, admin1: str, lat: float, lon: float, gid: int) -> Place:
 
 
 CHICAGO = _town("Chicago", "US-IL", 41.85, -87.65, 4887398)
-NOTHING = Named(frozenset(), frozenset())
+NOTHING = Named(frozenset())
 
 
 def test_with_home_town_adds_the_town_around_a_neighbourhood() -> None:
@@ -108,7 +108,7 @@ def test_with_home_town_stray_namesake_in_an_unnamed_state() -> None:
     gresham = _town("Gresham", "US-OR", 45.50, -122.43, 3)
     assert CHICAGO in with_home_town((gresham,), CHICAGO, named=NOTHING)
     # the story names Oregon: the town stands alone
-    named = Named(frozenset({"US-OR"}), frozenset({"US"}))
+    named = Named(frozenset({"US-OR"}))
     assert with_home_town((gresham,), CHICAGO, named=named) == (gresham,)
     # without knowing the named states nothing is second-guessed
     assert with_home_town((gresham,), CHICAGO) == (gresham,)
@@ -119,7 +119,7 @@ def test_with_home_town_no_namesake_abroad() -> None:
     Diego police said" is in Mexico, named or not."""
     san_diego = _town("San Diego", "US-CA", 32.72, -117.16, 5391811)
     tijuana = replace(_town("Tijuana", "MX-BCN", 32.50, -117.00, 3981609), country="MX")
-    us = Named(frozenset({"US-CA"}), frozenset({"US"}))
+    us = Named(frozenset({"US-CA"}))
     assert with_home_town((tijuana,), san_diego, named=us) == (tijuana,)
 
 

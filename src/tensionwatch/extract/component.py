@@ -388,17 +388,12 @@ class IncidentExtractor:
         return int(population(place)) if population is not None else 0
 
     def _named(self, doc: Doc) -> Named | None:
-        """The states, provinces and countries the article names, when the resolver can
-        tell."""
+        """The states and provinces the article names, when the resolver can tell."""
         context = getattr(self.resolver, "context", None)
         if context is None:
             return None
-        found = context(doc.text)
-        regions = getattr(found, "regions", None)
-        countries = getattr(found, "countries", None)
-        if regions is None or countries is None:
-            return None
-        return Named(frozenset(regions), frozenset(countries))
+        regions = getattr(context(doc.text), "regions", None)
+        return Named(frozenset(regions)) if regions is not None else None
 
     def _finish(
         self,

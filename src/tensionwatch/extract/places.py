@@ -404,10 +404,9 @@ class TownWords:
 
 @dataclass(frozen=True, slots=True)
 class Named:
-    """The states and countries an article names (ISO 3166-2 and alpha-2 codes)."""
+    """The states and provinces an article names (ISO 3166-2 codes, "US-OH")."""
 
     regions: frozenset[str]
-    countries: frozenset[str]
 
 
 def home_town(
@@ -444,8 +443,9 @@ def home_town(
     found = dateline(doc.text) if dateline is not None else None
     town = found if isinstance(found, Place) and found.precision == PlacePrecision.CITY else None
     votes = _town_votes(doc, resolver, words, cared)
+    dated = town is not None
     if town is None:
-        town = _most_named(votes, votes.all, resolver, doc.text, named)
+        town = _most_named(votes, votes.times, resolver, doc.text, named)
     elif max(votes.police.values(), default=0) < 2 and not _small(town, resolver):
         return town
     if town is None or named is None or not votes.police:
@@ -453,6 +453,9 @@ def home_town(
     police = _most_named(votes, votes.police, resolver, doc.text, named)
     if police is None:
         return town
+    once = votes.police[police.evidence[0].text.lower()] < 2 if police.evidence else True
+    if dated and once and not _small(town, resolver):
+        return town  # the police named twice may have been no town's
     if _namesake_afar(town, police, named, resolver) or _part_of(town, police, resolver):
         return police
     return town
@@ -522,9 +525,9 @@ def _small(town: Place, resolver: PlaceResolver) -> bool:
 @dataclass(slots=True)
 class _Votes:
     first: dict[str, Span] = field(default_factory=dict)  # each name where first named
-    all: Counter[str] = field(default_factory=Counter)
+    times: Counter[str] = field(default_factory=Counter)  # how often each is named
     police: Counter[str] = field(default_factory=Counter)  # named by the police speaking
-    weak: set[str] = field(default_factory=set)  # named only after a locative phrase
+    weak: set[str] = field(default_factory=set)  # named only after "in"
 
 
 def _town_votes(
@@ -561,12 +564,12 @@ def _town_votes(
         if span is not None:
             key = span.text.lower()
             votes.first.setdefault(key, span)
-            votes.all[key] += 1
+            votes.times[key] += 1
             if not weak:
                 strong.add(key)
             if _police_speaking(span, words):
                 votes.police[key] += 1
-    votes.weak = set(votes.all) - strong
+    votes.weak = set(votes.times) - strong
     return votes
 
 
