@@ -208,3 +208,25 @@ def test_reach_grows_with_a_city() -> None:
     assert reach_km(100_000) == 12.0
     assert 12.0 < reach_km(1_000_000) < 20.0
     assert reach_km(2_700_000) == 20.0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A 15-year-old girl was shot Friday night in Coney Island, police said.", "Brooklyn"),
+        ("Two men were wounded Saturday night in Bushwick, police said.", "Brooklyn"),
+    ],
+)
+def test_places_a_neighbourhood_lies_in_its_borough(
+    extractor: Extractor, text: str, expected: str
+) -> None:
+    """New York's press names a neighbourhood's borough as its town."""
+    found = cities(extractor, text)
+    assert found
+    assert expected in {town for town, _ in found[0]}
+
+
+def test_places_the_borough_itself_is_not_added_twice(extractor: Extractor) -> None:
+    text = "A man was shot and killed in the Bronx on Sunday, police said."
+    places = [p.resolved for i in extractor.extract(text, PUB) for p in i.places]
+    assert len([p for p in places if p and "bronx" in p.lower()]) <= 1

