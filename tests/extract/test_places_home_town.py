@@ -18,10 +18,11 @@ if TYPE_CHECKING:
 PUB = date(2022, 9, 9)
 
 
-def towns(extractor: Extractor, text: str) -> list[set[str]]:
+def towns(extractor: Extractor, text: str, title: str | None = None) -> list[set[str]]:
+    """Each incident's towns (resolved names), read with an optional headline."""
     return [
         {p.resolved or p.name for p in incident.places if p.precision.value == "city"}
-        for incident in extractor.extract(text, PUB)
+        for incident in extractor.extract(text, PUB, "test", title)
     ]
 
 

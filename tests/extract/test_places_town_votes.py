@@ -3,24 +3,16 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import TYPE_CHECKING
 
 import pytest
 
 from tensionwatch.extract.places import reach_km, without_day
 
+from .test_places_home_town import PUB, towns
+
 if TYPE_CHECKING:
     from tensionwatch.extract.pipeline import Extractor
-
-PUB = date(2022, 9, 9)
-
-
-def towns(extractor: Extractor, text: str, title: str | None = None) -> list[set[str]]:
-    return [
-        {p.resolved or p.name for p in incident.places if p.precision.value == "city"}
-        for incident in extractor.extract(text, PUB, "test", title)
-    ]
 
 
 @pytest.mark.parametrize(
@@ -92,13 +84,6 @@ def test_without_day_trims_a_trailing_weekday(extractor: Extractor) -> None:
     assert without_day(doc[0:2]) == doc[0:2]
 
 
-def cities(extractor: Extractor, text: str) -> list[set[tuple[str, str | None]]]:
-    return [
-        {(p.resolved or p.name, p.admin1) for p in incident.places if p.precision.value == "city"}
-        for incident in extractor.extract(text, PUB)
-    ]
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -123,9 +108,9 @@ def cities(extractor: Extractor, text: str) -> list[set[tuple[str, str | None]]]
 def test_places_the_police_town_over_a_namesake_elsewhere(extractor: Extractor, text: str) -> None:
     """A town's police work in that town: the town named most, or the dateline, that
     resolved to a state the article never names is a namesake."""
-    found = cities(extractor, text)
+    found = towns(extractor, text)
     assert found
-    assert {"Chicago", "Cincinnati"} & {town for town, _ in found[0]}
+    assert {"Chicago", "Cincinnati"} & found[0]
 
 
 @pytest.mark.parametrize(
@@ -198,9 +183,9 @@ def test_places_the_police_town_over_a_namesake_elsewhere(extractor: Extractor, 
 def test_places_the_agency_town_does_not_override(
     extractor: Extractor, text: str, absent: str
 ) -> None:
-    found = cities(extractor, text)
+    found = towns(extractor, text)
     assert found
-    assert absent not in {town for town, _ in found[0]}
+    assert absent not in found[0]
 
 
 def test_reach_grows_with_a_city() -> None:
@@ -221,9 +206,9 @@ def test_places_a_neighbourhood_lies_in_its_borough(
     extractor: Extractor, text: str, expected: str
 ) -> None:
     """New York's press names a neighbourhood's borough as its town."""
-    found = cities(extractor, text)
+    found = towns(extractor, text)
     assert found
-    assert expected in {town for town, _ in found[0]}
+    assert expected in found[0]
 
 
 def test_places_the_borough_itself_is_not_added_twice(extractor: Extractor) -> None:

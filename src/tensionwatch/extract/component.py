@@ -157,6 +157,7 @@ class IncidentExtractor:
         reportable = [d for d in assembly.drafts if self._is_reportable(d)]
         named = self._named(doc) if reportable else None
         home = self.home_town(doc, finds.cared, named) if reportable else None
+        reach = reach_km(self._population(home)) if home is not None else NEIGHBOURHOOD_KM
         dying = [d for d in reportable if d.killed or d.killed_victims]
         incidents = [
             self._finish(
@@ -168,6 +169,7 @@ class IncidentExtractor:
                 home,
                 number == 0,
                 named=named,
+                reach=reach,
                 deaths_elsewhere=any(d is not draft for d in dying),
             )
             for number, draft in enumerate(reportable)
@@ -399,11 +401,12 @@ class IncidentExtractor:
         if borough is None or len(states) != 1:
             return places  # "Kensington" beside Philadelphia is no Brooklyn namesake's
         added: list[Place] = []
+        named = {(p.resolved or p.name).lower() for p in places}
         for place in places:
             around = borough(place)
-            named = {(p.resolved or p.name).lower() for p in (*places, *added)}
             if isinstance(around, Place) and (around.resolved or "").lower() not in named:
                 added.append(around)
+                named.add((around.resolved or "").lower())
         return (*places, *added)
 
     def _population(self, place: Place) -> int:
@@ -430,10 +433,10 @@ class IncidentExtractor:
         alone: bool = False,
         *,
         named: Named | None = None,
+        reach: float = NEIGHBOURHOOD_KM,
         deaths_elsewhere: bool = False,
     ) -> Incident:
         places = tuple(self.resolver.resolve(draft.places, doc.text)) if draft.places else ()
-        reach = reach_km(self._population(home)) if home is not None else NEIGHBOURHOOD_KM
         places = self._with_boroughs(
             with_home_town(places, home, alone=alone, named=named, reach=reach)
         )

@@ -528,6 +528,7 @@ class _Votes:
     times: Counter[str] = field(default_factory=Counter)  # how often each is named
     police: Counter[str] = field(default_factory=Counter)  # named by the police speaking
     weak: set[str] = field(default_factory=set)  # named only after "in"
+    resolved: dict[str, Place] = field(default_factory=dict)  # each name, once resolved
 
 
 def _town_votes(
@@ -624,8 +625,12 @@ def _most_named(
     best: tuple[tuple[int, bool, int], Place] | None = None
     for key, count in counts.items():
         ent = votes.first[key]
-        evidence = (Evidence(ent.start_char, ent.end_char, ent.text),)
-        (town,) = resolver.resolve([Place(name=ent.text, evidence=evidence)], text)
+        if key not in votes.resolved:  # the police's towns are ranked again
+            evidence = (Evidence(ent.start_char, ent.end_char, ent.text),)
+            (votes.resolved[key],) = resolver.resolve(
+                [Place(name=ent.text, evidence=evidence)], text
+            )
+        town = votes.resolved[key]
         if town.precision != PlacePrecision.CITY:
             continue
         unnamed = named is not None and bool(named.regions) and town.admin1 not in named.regions

