@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     [
         "Suspect arrested in fatal Grove City shooting",
         "Family says deadly homeless shelter shooting was accidental",
-        "Arrest made in fatal accidental shooting of Jacksonville 5-year-old girl",
         "Kenosha police arrest 15-year-old in fatal shooting",
     ],
 )
@@ -34,6 +33,25 @@ def test_a_fatal_event_in_a_headline_that_counts_nobody_is_one_death(
     assert evidence.field == "title"
     assert title[evidence.start : evidence.end] == evidence.text
     assert evidence.text.lower().split()[0] in {"fatal", "deadly"}
+
+
+@pytest.mark.parametrize(
+    ("title", "victim"),
+    [
+        ("Arrest made in fatal accidental shooting of Jacksonville 5-year-old girl", "girl"),
+        ("Man charged with murder in shooting of woman at apartment", "woman"),
+        ("Suspect charged with homicide in stabbing of Dayton man", "man"),
+        ("Woman charged with manslaughter in the shooting of her boyfriend", "boyfriend"),
+    ],
+)
+def test_the_victim_of_a_fatal_event_in_a_headline_is_the_one_death(
+    extractor: Extractor, title: str, victim: str
+) -> None:
+    (incident,) = extractor.extract(NO_STORY, PUB, "f2", title=title)
+    assert counts(incident) == (1, None)
+    (evidence,) = incident.killed.evidence if incident.killed else ()
+    assert evidence.field == "title"
+    assert evidence.text.split()[-1] == victim
 
 
 @pytest.mark.parametrize(

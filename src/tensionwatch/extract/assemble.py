@@ -113,10 +113,8 @@ class Assembler:
         self._anaphors = lexicon.cue_set("anaphor_incident")
         # "these attacks killed …" names the event, not who did it
         self._event_nouns = lexicon.cue_set("event_noun")
-        self._kill_lemmas = lexicon.cue_set("outcome_killed")
-        self._injure_lemmas = lexicon.cue_set("outcome_injured")
-        self._toll_lemmas = self._kill_lemmas | self._injure_lemmas
-        self._fatal_words = lexicon.cue_set("outcome_fatal")
+        self._outcomes = OutcomeWords.from_lexicon(lexicon)
+        self._toll_lemmas = self._outcomes.killing | self._outcomes.injuring
         self._locative = lexicon.cue_set("locative")
         self._conveyance = lexicon.cue_set("conveyance_verb")
         self._rounds = lexicon.cue_set("round_noun")
@@ -414,11 +412,13 @@ class Assembler:
 
     # -- arguments ---------------------------------------------------------------------------
     def _arguments(self, mention: Mention, draft: Draft, last_victim: Actor | None) -> Actor | None:
-        outcome = _outcome(mention, self._kill_lemmas, self._injure_lemmas, self._fatal_words)
+        outcome = _outcome(mention, self._outcomes)
         near = any(abs(i - self._sentence_index) <= 1 for i in self._murder_suicide)
         if near and _ends_in_suicide(mention.head):
             outcome = "killed"  # "shot his wife and then himself" in a murder-suicide: all died
         self_harm = harms_self(mention.head)
+        if self._told_again(mention, draft):
+            return last_victim
         # "… then killed himself": the attacker died by his own hand, no victim of the attack
         suicide = self_harm and outcome == "killed"
         # "shot his son and himself": one act hurt the attacker and someone else
@@ -519,6 +519,20 @@ class Assembler:
                 draft.terror.append(ev(token.doc[token.i : token.i + 1]))
         return last_victim
 
+    def _told_again(self, mention: Mention, draft: Draft) -> bool:
+        """ "… shot a 21-year-old friend … charged in the shooting of a Skokie man": "the
+        shooting" names the incident already told, so the one it is "of" is a victim told
+        again, however indefinite; or someone of an earlier event recalled in passing ("angry
+        over the fatal police shooting of Jamar Clark"). Either way no one new is hurt. Only
+        for the nouns of wounding ("shooting", "stabbing"); "the killing of" tells who died."""
+        head = mention.head
+        return (
+            mention.definite
+            and head.pos_ == "NOUN"
+            and head.lemma_.lower() in self._outcomes.injuring
+            and bool(draft.victims)
+        )
+
     def _hit_before(self, mention: Mention) -> list[Actor]:
         """ "shot his wife and then shot himself": who the verb before the reflexive one hit,
         as that verb's victims were recorded."""
@@ -535,38 +549,52 @@ class Assembler:
 
     def _pronoun_antecedent(self, pronoun: Token, mention: Mention) -> Token | None:
         """ "… a Somali student suffered injuries when three men attacked him": the nearest
-        earlier person noun of the same number, not one of the attackers."""
+        earlier person noun of the same number, not one of the attackers. A subject in a
+        clause that hangs on another ("the teen was hunting with another boy when he was
+        shot") is first that clause's subject: the one the sentence is about."""
         plural = pronoun.lower_ in {"they", "them"}
         sex = self._genders.get(pronoun.lower_)
         excluded = {t.i for agent in mention.agents for t in agent.subtree}
         # "A man shot his neighbor. He then killed himself": who killed himself is the attacker
         reflexive = is_reflexive(mention.head)
         roles = {"nsubj"} if reflexive else {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"}
+
+        def fits(token: Token) -> bool:
+            if token.i in excluded or token.pos_ not in {"NOUN", "PROPN", "ADJ"}:
+                return False
+            if token.pos_ == "ADJ" and token.lower_ != "old":
+                return False  # "a 15-year-old": the parser's adjective is the person
+            if token.dep_ not in roles:
+                return False
+            if token.ent_type_ in {"DATE", "TIME"} and token.lower_ != "old":
+                return False  # "on Monday"; but the tagger calls "a 15-year-old" a date
+            if token.ent_type_ in _PLACE_ENTS:
+                return False  # "shot on Main Street … she died": a place is never "she"
+            if token.lower_ in self._agency_acronyms:
+                return False  # "taken by EMS to a hospital where he died": an agency, not "AJ"
+            if (token.tag_ in {"NNS", "NNPS"}) != plural or not self.finder.is_person(token):
+                return False
+            if sex is not None and self._genders.get(token.lower_, sex) != sex:
+                return False  # "his girlfriend tells us he died": he is not she
+            if not plural and token.lower_ in self._collective and token.ent_type_ != "PERSON":
+                return False  # "a motorist tells police he was shot"; but "Bill Press … he"
+            return not (
+                token.ent_type_ == "NORP"
+                or (
+                    not reflexive
+                    and token.lower_ in self._perpetrator_nouns
+                    and token.lower_ not in self._person_nouns
+                )
+            )  # "the gunman … she died", but "a man was shot … he died"
+
+        governing = _main_clause_subject(pronoun)
+        if governing is not None and fits(governing):
+            return governing
         doc = pronoun.doc
         first_sentence = max(0, pronoun.sent.start - 80)
         for i in range(pronoun.i - 1, first_sentence - 1, -1):
-            token = doc[i]
-            if i in excluded or token.pos_ not in {"NOUN", "PROPN"}:
-                continue
-            if token.dep_ not in roles or token.ent_type_ in {"DATE", "TIME"}:
-                continue
-            if token.ent_type_ in _PLACE_ENTS:
-                continue  # "shot on Main Street … she died": a place is never "she"
-            if token.lower_ in self._agency_acronyms:
-                continue  # "taken by EMS to a hospital where he died": an agency, not "AJ"
-            if (token.tag_ in {"NNS", "NNPS"}) != plural or not self.finder.is_person(token):
-                continue
-            if sex is not None and self._genders.get(token.lower_, sex) != sex:
-                continue  # "his girlfriend tells us he died": he is not she
-            if not plural and token.lower_ in self._collective and token.ent_type_ != "PERSON":
-                continue  # "a motorist tells police he was shot"; but "Bill Press … he"
-            if token.ent_type_ == "NORP" or (
-                not reflexive
-                and token.lower_ in self._perpetrator_nouns
-                and token.lower_ not in self._person_nouns
-            ):
-                continue  # "the gunman … she died", but "a man was shot … he died"
-            return token
+            if fits(doc[i]):
+                return doc[i]
         return None
 
     def _attach_casualties(
@@ -914,15 +942,33 @@ def _lists_events(mentions: list[Mention], finder: MentionFinder) -> bool:
     return len(owners) >= 2 and len(patients) >= 2
 
 
-def _outcome(
-    mention: Mention,
-    kill_lemmas: frozenset[str],
-    injure_lemmas: frozenset[str],
-    fatal_words: frozenset[str],
-) -> str | None:
+@dataclass(frozen=True)
+class OutcomeWords:
+    """The cue lists (``cues.jsonl``) that tell what an attack word did to its victims."""
+
+    killing: frozenset[str]  # verb lemmas that kill (``outcome_killed``)
+    injuring: frozenset[str]  # lemmas that wound (``outcome_injured``): "shoot", "shooting"
+    fatal: frozenset[str]  # "fatal", "deadly" (``outcome_fatal``)
+    not_fatal: frozenset[str]  # "non", "near" just before a fatal word (``not_fatal``)
+    death_nouns: frozenset[str]  # "murder", "homicide" (``fatal_noun``)
+    not_completed: frozenset[str]  # "attempted" (``not_completed``)
+
+    @classmethod
+    def from_lexicon(cls, lexicon: Lexicon) -> OutcomeWords:
+        cue = lexicon.cue_set
+        return cls(
+            killing=cue("outcome_killed"),
+            injuring=cue("outcome_injured"),
+            fatal=cue("outcome_fatal"),
+            not_fatal=cue("not_fatal"),
+            death_nouns=cue("fatal_noun"),
+            not_completed=cue("not_completed"),
+        )
+
+
+def _outcome(mention: Mention, words: OutcomeWords) -> str | None:
     """What happened to the mention's victims, when its word says so ("killed", "wounded",
-    "the killing of", "the fatal shooting of"); the words are the ``outcome_killed``,
-    ``outcome_injured`` and ``outcome_fatal`` lists in ``cues.jsonl``."""
+    "the killing of", "the fatal shooting of", "charged with murder in the shooting of")."""
     own_object = _has_object(mention.head)
     lemmas = {event_lemma(mention.head)} | {
         event_lemma(c)
@@ -930,18 +976,63 @@ def _outcome(
         if c.dep_ in {"conj", "xcomp", "acomp"} and not (own_object and _has_object(c))
     }  # "shot and killed his wife", but "shot a student and then killed herself" or "shot
     # his daughter and killed her mother": the one shot first was not killed
+    # "the fatal shooting of", "shot to death", "suffered fatal injuries"
+    wounds = [c for c in mention.head.children if c.dep_ in {"dobj", "obj"}]
     fatal = any(
-        c.lower_ in fatal_words
+        (c.lower_ in words.fatal and not _hedged(c, words.not_fatal))
         or (c.lower_ == "to" and any(g.lower_ == "death" for g in c.children))
-        for c in mention.head.children
+        for word in (mention.head, *wounds)
+        for c in word.children
     )
-    if lemmas & kill_lemmas or fatal:
+    if lemmas & words.killing or fatal:
         return "killed"
     if _fired_upon(mention.head):
         return None  # "were shot at while driving": fired upon, not hit
-    if lemmas & injure_lemmas:
+    if lemmas & words.injuring:
+        if mention.head.pos_ == "NOUN" and _charged_with_a_death(mention.head, words):
+            return "killed"
         return "injured"
     return mention.outcome  # "a bullet struck her": its rule says she was hurt
+
+
+def _hedged(fatal: Token, not_fatal: frozenset[str]) -> bool:
+    """ "non-fatal", "near-fatal", "potentially fatal": a fatal word that says no one died."""
+    return any(t.lower_ in not_fatal for t in fatal.doc[max(fatal.i - 2, 0) : fatal.i])
+
+
+def _charged_with_a_death(noun: Token, words: OutcomeWords) -> bool:
+    """ "charged with murder in the shooting of a woman": a death noun (``fatal_noun`` cues)
+    that the same verb governs tells that the one shot died; not "attempted murder", "was not
+    murder", nor a modifier ("a murder trial")."""
+    verb = _governing_verb(noun)
+    if verb is None:
+        return False
+    return any(
+        t.lemma_.lower() in words.death_nouns
+        and t.dep_ != "compound"
+        and not any(c.lower_ in words.not_completed for c in t.children)
+        and not _hedged(t, words.not_fatal)
+        and _governing_verb(t) == verb
+        for t in noun.sent
+        if t.i != noun.i
+    )
+
+
+def _main_clause_subject(pronoun: Token) -> Token | None:
+    """The subject of the clause that an adverbial clause with ``pronoun`` as its subject
+    hangs on, when that subject comes first ("X was hunting … when he was shot": X)."""
+    clause = pronoun.head
+    if pronoun.dep_ not in {"nsubj", "nsubjpass"} or clause.dep_ != "advcl":
+        return None
+    subject = next((c for c in clause.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subject if subject is not None and subject.i < pronoun.i else None
+
+
+def _governing_verb(token: Token) -> Token | None:
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            return ancestor
+    return None
 
 
 def _fired_upon(verb: Token) -> bool:

@@ -654,13 +654,13 @@ def count_survivors(
     the victims were dead": 2), so they were among those hit. ``self_harm_groups``: who one
     act hurt when the attacker shot someone and then himself ("the man shot himself and his
     son"): at least that many survived, however definite the phrases that name them."""
-    dead = {v.text.lower() for v in killed}
+    dead = {_undetermined(v.text) for v in killed}
     dead_names = {_surname(v) for v in killed if v.name}
     one_dead = _the_one_dead(killed, people)
     alive = [
         v
         for v in hit
-        if v.text.lower() not in dead
+        if _undetermined(v.text) not in dead
         and not (v.name and _surname(v) in dead_names)
         and not (people is not None and _described_again(v, one_dead, people))
     ]
@@ -698,6 +698,13 @@ def count_survivors(
         return None
     evidence = tuple(e for v in survivors for e in v.evidence)
     return Count(total, Qualifier.EXACT, total, total, evidence=evidence)
+
+
+def _undetermined(text: str) -> str:
+    """ "a 26-year-old mother" … "the 26-year-old mother": one phrase, introduced and then
+    named again; the article says nothing of who is meant."""
+    words = text.lower().split()
+    return " ".join(words[1:] if len(words) > 1 and words[0] in _ARTICLES else words)
 
 
 def _the_one_dead(killed: list[Actor], people: PeopleWords | None) -> list[Actor]:
@@ -864,6 +871,7 @@ def _dead_again(toll: Count | None, attackers: frozenset[str]) -> int:
 
 
 _DEFINITE = frozenset({"the", "he", "she", "his", "her"})  # grammar words, not a lexicon
+_ARTICLES = frozenset({"a", "an", "the"})
 _PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them", "it", "who", "whom"})
 
 

@@ -31,6 +31,8 @@ class CasualtyFinder:
         self._own_outcome = lexicon.cue_set("own_outcome")
         self._violence = lexicon.cue_set("ordinal_toll_context")
         self._age_words = lexicon.cue_set("age_word")
+        self._fatal = lexicon.cue_set("outcome_fatal")
+        self._not_fatal = lexicon.cue_set("not_fatal")
         self.matcher = Matcher(nlp.vocab)
         self._rules: dict[str, tuple[str, bool, bool]] = {}
         self._stated: dict[str, int] = {}  # rules whose phrase states its number ("a fourth")
@@ -51,6 +53,14 @@ class CasualtyFinder:
             if rule.sums:
                 self._sums.add(key)
 
+    def _hedged(self, span: Span) -> bool:
+        """A toll that opens with a fatal word (``outcome_fatal``) that a ``not_fatal`` word
+        just before takes back: "non-fatal", "near-fatal", "potentially deadly"."""
+        if span[0].lower_ not in self._fatal:
+            return False
+        before = span.doc[max(span.start - 2, 0) : span.start]
+        return any(t.lower_ in self._not_fatal for t in before)
+
     def __call__(self, doc: Doc) -> list[CasualtyMention]:
         for token in doc:
             token._.tw_num = is_number_token(token, self.lexicon)
@@ -63,6 +73,8 @@ class CasualtyFinder:
                 continue  # "two cars were hit": property; "the city's shooting death toll"
             if self._is_age(span) or _before_a_name(span):
                 continue  # "two males, 30 and 42 were injured": ages, not a count
+            if self._hedged(span):
+                continue  # "the non-fatal shooting of a teenager": no one died
             stated = 0 if negated else self._stated.get(key)
             if key in self._ordinal and not negated:
                 if not self._about_violence(span):

@@ -30,7 +30,7 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "they", "them"})
 REFLEXIVE = frozenset(
     {"himself", "herself", "themselves", "themself", "myself", "yourself", "self"}
 )
-_UNDERGO_VERBS = frozenset({"die", "succumb", "pronounce"})
+_UNDERGO_VERBS = frozenset({"die", "succumb", "pronounce", "suffer", "sustain"})
 _FIRING_VERBS = frozenset({"shoot", "fire"})
 _RELATIVE_TAGS = frozenset({"WP", "WDT"})
 _THROW_VERBS = frozenset({"throw", "hurl", "lob", "toss", "fire", "launch", "plant", "detonate"})
