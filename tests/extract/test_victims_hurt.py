@@ -113,3 +113,68 @@ def test_the_dead_named_again_with_the_are_not_also_hurt(extractor: Extractor) -
         "26-year-old mother was pronounced dead at a hospital."
     )
     assert counts(main(extractor, text)) == (1, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # no charge: a ruling, and negated
+            "Police said the shooting of a 30-year-old man on Friday was not being treated as "
+            "a homicide.",
+            (None, 1),
+        ),
+        (  # "murder charges": the death noun modifies a charge
+            "A man faces murder charges in the stabbing of a clerk at a gas station on Friday.",
+            (1, None),
+        ),
+        (  # the victim told again by "the": the one shot died
+            "A 19-year-old was shot outside a store on Tuesday. On Friday police charged a man "
+            "with murder in the shooting of the teen.",
+            (1, None),
+        ),
+        (  # the victim told again by another description: no one new
+            "A man shot a 21-year-old friend in the neck on Friday, police said. Police charged "
+            "the man with reckless conduct in the shooting of a Skokie man.",
+            (None, 1),
+        ),
+        (  # a crash in a story of violence is no attack
+            "A man was stabbed at a bar on Friday. Separately, a woman suffered fatal injuries "
+            "in a crash on Route 1.",
+            (None, 1),
+        ),
+    ],
+)
+def test_a_wound_is_a_death_only_when_a_charge_or_a_fatal_word_says_so(
+    extractor: Extractor, text: str, expected: tuple[int | None, int | None]
+) -> None:
+    assert counts(main(extractor, text)) == expected
+
+
+def test_the_possessor_of_a_shooting_is_not_its_victim(extractor: Extractor) -> None:
+    text = (
+        "Officer Dan Reyes's shooting of a man in March was justified, a grand jury said on "
+        "Friday. The man survived."
+    )
+    incident = main(extractor, text)
+    assert not any("Reyes" in v.text for v in incident.victims)
+
+
+@pytest.mark.parametrize(
+    ("text", "injured"),
+    [
+        (  # everyone shot, then some of them: all were hurt
+            "Police said five people were shot at a bar early Sunday. Two victims were taken "
+            "to a hospital by ambulance and three others went by private car.",
+            5,
+        ),
+        (  # a count the story then corrects
+            "A shooting on Sunday night left four people injured, police said. Police had "
+            "first said that seven people were shot, but later corrected the number.",
+            4,
+        ),
+    ],
+)
+def test_who_was_shot_counts_when_the_story_says_it_first(
+    extractor: Extractor, text: str, injured: int
+) -> None:
+    assert counts(main(extractor, text))[1] == injured

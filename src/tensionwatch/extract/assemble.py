@@ -32,6 +32,7 @@ from tensionwatch.extract.components.mentions import (
 )
 from tensionwatch.extract.cues import Hit
 from tensionwatch.extract.drafts import Draft, compatible, ev
+from tensionwatch.extract.hedges import hedged
 from tensionwatch.extract.lexicon import Lexicon
 from tensionwatch.extract.places import place_entities
 from tensionwatch.models import Actor, Role, Target, Weapon
@@ -41,6 +42,8 @@ _ARREST_LEMMAS = frozenset(
 )
 _NOTE_AFTER = frozenset({"including", "among", "mostly", "mainly"})
 _PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+# grammar words, not a lexicon: a phrase they open names someone already known
+_DEFINITE_WORDS = frozenset({"the", "this", "that", "his", "her", "their", "its", "our", "my"})
 
 _Item = TypeVar("_Item", Mention, CasualtyMention, Hit)
 
@@ -114,7 +117,7 @@ class Assembler:
         # "these attacks killed …" names the event, not who did it
         self._event_nouns = lexicon.cue_set("event_noun")
         self._outcomes = OutcomeWords.from_lexicon(lexicon)
-        self._toll_lemmas = self._outcomes.killing | self._outcomes.injuring
+        self._toll_lemmas = lexicon.cue_set("outcome_killed") | lexicon.cue_set("outcome_injured")
         self._locative = lexicon.cue_set("locative")
         self._conveyance = lexicon.cue_set("conveyance_verb")
         self._rounds = lexicon.cue_set("round_noun")
@@ -417,8 +420,7 @@ class Assembler:
         if near and _ends_in_suicide(mention.head):
             outcome = "killed"  # "shot his wife and then himself" in a murder-suicide: all died
         self_harm = harms_self(mention.head)
-        if self._told_again(mention, draft):
-            return last_victim
+        told_again = self._told_again(mention, draft)
         # "… then killed himself": the attacker died by his own hand, no victim of the attack
         suicide = self_harm and outcome == "killed"
         # "shot his son and himself": one act hurt the attacker and someone else
@@ -452,6 +454,8 @@ class Assembler:
                 draft.add_unique(draft.suicides, self.actors.build(patient, Role.VICTIM))
                 sentence = mention.head.sent
                 draft.suicide_sentences.append((sentence.start_char, sentence.end_char))
+            elif told_again and (named or not _definite(patient)):
+                continue  # "… charged in the shooting of a Skokie man": the victim told again
             elif named or self.finder.is_person(patient):
                 actor = self.actors.build(patient, Role.VICTIM)
                 if named and actor.name is None:
@@ -521,15 +525,17 @@ class Assembler:
 
     def _told_again(self, mention: Mention, draft: Draft) -> bool:
         """ "… shot a 21-year-old friend … charged in the shooting of a Skokie man": "the
-        shooting" names the incident already told, so the one it is "of" is a victim told
-        again, however indefinite; or someone of an earlier event recalled in passing ("angry
-        over the fatal police shooting of Jamar Clark"). Either way no one new is hurt. Only
-        for the nouns of wounding ("shooting", "stabbing"); "the killing of" tells who died."""
+        shooting" names the incident already told, so a person it is "of" by a name or an
+        indefinite phrase is a victim described again, or someone of an earlier event recalled
+        in passing ("… were shot. Protesters were angry over the fatal police shooting of Jamar
+        Clark"): no one new is hurt. A definite phrase ("the teen") names its victim again,
+        which the counts already read as such. Only the wounding nouns ("shooting",
+        ``wounding_nouns``): "the killing of" has always told who died."""
         head = mention.head
         return (
             mention.definite
             and head.pos_ == "NOUN"
-            and head.lemma_.lower() in self._outcomes.injuring
+            and head.lemma_.lower() in self._outcomes.wounding_nouns
             and bool(draft.victims)
         )
 
@@ -947,22 +953,29 @@ class OutcomeWords:
     """The cue lists (``cues.jsonl``) that tell what an attack word did to its victims."""
 
     killing: frozenset[str]  # verb lemmas that kill (``outcome_killed``)
-    injuring: frozenset[str]  # lemmas that wound (``outcome_injured``): "shoot", "shooting"
+    # lemmas that wound: verbs (``outcome_injured``) and nouns (``wounding_nouns``)
+    injuring: frozenset[str]
+    wounding_nouns: frozenset[str]  # "shooting", "stabbing"
     fatal: frozenset[str]  # "fatal", "deadly" (``outcome_fatal``)
     not_fatal: frozenset[str]  # "non", "near" just before a fatal word (``not_fatal``)
     death_nouns: frozenset[str]  # "murder", "homicide" (``fatal_noun``)
     not_completed: frozenset[str]  # "attempted" (``not_completed``)
+    charge_verbs: frozenset[str]  # "charge", "indict" (``charge_verb``)
+    charge_nouns: frozenset[str]  # "charge", "count" (``charge_noun``)
 
     @classmethod
     def from_lexicon(cls, lexicon: Lexicon) -> OutcomeWords:
         cue = lexicon.cue_set
         return cls(
             killing=cue("outcome_killed"),
-            injuring=cue("outcome_injured"),
+            injuring=cue("outcome_injured") | cue("wounding_nouns"),
+            wounding_nouns=cue("wounding_nouns"),
             fatal=cue("outcome_fatal"),
             not_fatal=cue("not_fatal"),
             death_nouns=cue("fatal_noun"),
             not_completed=cue("not_completed"),
+            charge_verbs=cue("charge_verb"),
+            charge_nouns=cue("charge_noun"),
         )
 
 
@@ -979,7 +992,7 @@ def _outcome(mention: Mention, words: OutcomeWords) -> str | None:
     # "the fatal shooting of", "shot to death", "suffered fatal injuries"
     wounds = [c for c in mention.head.children if c.dep_ in {"dobj", "obj"}]
     fatal = any(
-        (c.lower_ in words.fatal and not _hedged(c, words.not_fatal))
+        (c.lower_ in words.fatal and not hedged(c, words.not_fatal))
         or (c.lower_ == "to" and any(g.lower_ == "death" for g in c.children))
         for word in (mention.head, *wounds)
         for c in word.children
@@ -995,44 +1008,53 @@ def _outcome(mention: Mention, words: OutcomeWords) -> str | None:
     return mention.outcome  # "a bullet struck her": its rule says she was hurt
 
 
-def _hedged(fatal: Token, not_fatal: frozenset[str]) -> bool:
-    """ "non-fatal", "near-fatal", "potentially fatal": a fatal word that says no one died."""
-    return any(t.lower_ in not_fatal for t in fatal.doc[max(fatal.i - 2, 0) : fatal.i])
-
-
 def _charged_with_a_death(noun: Token, words: OutcomeWords) -> bool:
-    """ "charged with murder in the shooting of a woman": a death noun (``fatal_noun`` cues)
-    that the same verb governs tells that the one shot died; not "attempted murder", "was not
-    murder", nor a modifier ("a murder trial")."""
+    """ "charged with murder in the shooting of a woman", "faces homicide charges in the
+    stabbing of": a charge of a death (``charge_verb`` and ``fatal_noun`` cues) under the
+    verb that governs the wounding noun says that the one hurt died; not "attempted murder",
+    "was not murder", "not charged with murder", nor "treated as a homicide" (no charge)."""
     verb = _governing_verb(noun)
-    if verb is None:
+    if verb is None or verb.lemma_.lower() not in words.charge_verbs:
         return False
-    return any(
-        t.lemma_.lower() in words.death_nouns
-        and t.dep_ != "compound"
-        and not any(c.lower_ in words.not_completed for c in t.children)
-        and not _hedged(t, words.not_fatal)
-        and _governing_verb(t) == verb
-        for t in noun.sent
-        if t.i != noun.i
-    )
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False
+
+    def a_death(t: Token) -> bool:
+        if t.lemma_.lower() not in words.death_nouns:
+            return False
+        if t.dep_ == "compound" and t.head.lemma_.lower() not in words.charge_nouns:
+            return False  # "a murder trial"; but "murder charges"
+        if any(c.lower_ in words.not_completed for c in t.children):
+            return False  # "attempted murder"
+        return not hedged(t, words.not_fatal) and _governing_verb(t) == verb
+
+    return any(a_death(t) for t in noun.sent if t.i != noun.i)
+
+
+def _definite(noun: Token) -> bool:
+    """ "the teen", "his wife": a phrase that names someone already known."""
+    return any(c.dep_ in {"det", "poss"} and c.lower_ in _DEFINITE_WORDS for c in noun.children)
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The nearest verb above ``token``: the clause a death noun and a wounding noun must
+    share for one to tell of the other."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            return ancestor
+    return None
 
 
 def _main_clause_subject(pronoun: Token) -> Token | None:
     """The subject of the clause that an adverbial clause with ``pronoun`` as its subject
-    hangs on, when that subject comes first ("X was hunting … when he was shot": X)."""
+    hangs on ("X was hunting … when he was shot": X), when it comes first. A "when" or
+    "after" clause mostly goes on about the person its main clause is about, whoever the
+    nearest noun ("another boy") happens to be."""
     clause = pronoun.head
     if pronoun.dep_ not in {"nsubj", "nsubjpass"} or clause.dep_ != "advcl":
         return None
     subject = next((c for c in clause.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     return subject if subject is not None and subject.i < pronoun.i else None
-
-
-def _governing_verb(token: Token) -> Token | None:
-    for ancestor in token.ancestors:
-        if ancestor.pos_ in {"VERB", "AUX"}:
-            return ancestor
-    return None
 
 
 def _fired_upon(verb: Token) -> bool:

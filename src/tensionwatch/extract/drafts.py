@@ -701,10 +701,12 @@ def count_survivors(
 
 
 def _undetermined(text: str) -> str:
-    """ "a 26-year-old mother" … "the 26-year-old mother": one phrase, introduced and then
-    named again; the article says nothing of who is meant."""
+    """ "a 26-year-old mother" … "the 26-year-old mother": one description, introduced and then
+    named again, read without its article."""
     words = text.lower().split()
-    return " ".join(words[1:] if len(words) > 1 and words[0] in _ARTICLES else words)
+    # "a man" … "the man" may be two men; "a 26-year-old mother" … "the 26-year-old mother"
+    # is one woman
+    return " ".join(words[1:] if len(words) > 2 and words[0] in _ARTICLES else words)
 
 
 def _the_one_dead(killed: list[Actor], people: PeopleWords | None) -> list[Actor]:
@@ -815,6 +817,13 @@ def injured_from_shot(
     if total <= 0:
         return None
     return Count(total, shot.qualifier, evidence=shot.evidence)
+
+
+def _told_first(first: Count, then: Count) -> bool:
+    """Whether ``first``'s words come before any of ``then``'s in the text."""
+    starts = [e.start for e in first.evidence if e.field == "text"]
+    later = [e.start for e in then.evidence if e.field == "text"]
+    return bool(starts and later) and min(starts) < min(later)
 
 
 def _definite_toll(toll: Count | None, attackers: frozenset[str]) -> bool:
@@ -930,8 +939,17 @@ def build_incident(
         ),
         draft.notes.get("injured"),
     )
-    if stated is not None and from_shot is not None and stated.value == 1 < from_shot.value:
-        stated = from_shot  # "two men were shot … one is in critical condition": 2 hurt
+    if (
+        stated is not None
+        and from_shot is not None
+        and stated.value < from_shot.value
+        and (stated.value == 1 or _told_first(from_shot, stated))
+    ):
+        # "two men were shot … one is in critical condition": 2 hurt; "sent five people to
+        # the hospital … two victims were taken by ambulance": 5. Everyone hit who did not
+        # die was hurt, whatever the story then says of some of them; but not "left four
+        # people injured … police had said that seven people were shot" (a correction)
+        stated = from_shot
     survivors = count_survivors(
         draft.injured_victims,
         [*draft.killed_victims, *_named_in(draft.injured_victims, draft.killed)],

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from tensionwatch.extract.components.numbers import word_value
+from tensionwatch.extract.hedges import hedged
 from tensionwatch.extract.lexicon import Lexicon
 from tensionwatch.models import Incident
 
@@ -133,11 +134,8 @@ class HeadlineDeaths:
         )
 
     def _hedged(self, fatal: Token) -> bool:
-        """ "non-fatal", "near-fatal", "potentially fatal", "near death", "brush with death",
-        "was not murder": a fatal word that says no one died (``not_fatal`` cues just before
-        it)."""
-        before = fatal.doc[max(fatal.i - 2, 0) : fatal.i]
-        return any(t.lower_ in self.not_fatal for t in before)
+        """ "non-fatal", "near death", "brush with death", "was not murder"."""
+        return hedged(fatal, self.not_fatal)
 
     def _not_a_killing(self, noun: Token) -> bool:
         """A death noun that tells of no one killed in the attack: quoted ("'it's murder out

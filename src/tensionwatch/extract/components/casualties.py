@@ -9,6 +9,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from tensionwatch.extract.components.numbers import is_number_token, parse_count, word_value
+from tensionwatch.extract.hedges import hedged
 from tensionwatch.extract.lexicon import Lexicon
 from tensionwatch.models import Count, Evidence, Qualifier
 
@@ -56,10 +57,7 @@ class CasualtyFinder:
     def _hedged(self, span: Span) -> bool:
         """A toll that opens with a fatal word (``outcome_fatal``) that a ``not_fatal`` word
         just before takes back: "non-fatal", "near-fatal", "potentially deadly"."""
-        if span[0].lower_ not in self._fatal:
-            return False
-        before = span.doc[max(span.start - 2, 0) : span.start]
-        return any(t.lower_ in self._not_fatal for t in before)
+        return span[0].lower_ in self._fatal and hedged(span[0], self._not_fatal)
 
     def __call__(self, doc: Doc) -> list[CasualtyMention]:
         for token in doc:

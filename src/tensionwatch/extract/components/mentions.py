@@ -81,6 +81,7 @@ class MentionFinder:
         self._attempts = lexicon.cue_set("attempt_verb")
         self._sought = lexicon.cue_set("sought")
         self._patient_nouns = lexicon.cue_set("patient_nouns")
+        self._wounding_nouns = lexicon.cue_set("wounding_nouns")
         self._not_people = lexicon.cue_set("not_person")
         self._projectiles = lexicon.cue_set("projectile")
         self._quantities = lexicon.cue_set("quantity_noun")
@@ -144,14 +145,14 @@ class MentionFinder:
         return mentions
 
     def _natural_death(self, verb: Token) -> bool:
-        """ "died from a blood disorder", "passed away of cancer": a death its cause
-        (``natural_cause`` cues) says was no attack's."""
+        """ "died from a blood disorder", "passed away of cancer", "suffered fatal injuries in a
+        crash": a death or wound its cause (``natural_cause`` cues) says was no attack's."""
         if event_lemma(verb) not in _UNDERGO_VERBS and verb.lemma_.lower() != "pass":
             return False
         causes = (
             g
             for c in verb.subtree
-            if c.dep_ == "prep" and c.lower_ in {"from", "of", "after"}
+            if c.dep_ == "prep" and c.lower_ in {"from", "of", "after", "in"}
             for g in c.children
             if g.dep_ == "pobj"
         )
@@ -366,7 +367,10 @@ class MentionFinder:
         else:
             for child in head.children:
                 if child.dep_ == "prep" and child.lower_ in {"on", "against", "of", "targeting"}:
-                    if child.lower_ == "of" and head.lemma_.lower() not in self._patient_nouns:
+                    lemma = head.lemma_.lower()
+                    if child.lower_ == "of" and not (
+                        lemma in self._patient_nouns or lemma in self._wounding_nouns
+                    ):
                         continue
                     patients.extend(
                         c
