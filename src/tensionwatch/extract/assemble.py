@@ -10,7 +10,7 @@ about the focus ("The assailants, described as …", "part of a trend of xenopho
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TypeVar
@@ -79,6 +79,7 @@ class SentenceContext:
     listing: bool = False
 
     retaliation: list[Span] = field(default_factory=list)
+    is_street: Callable[[str], bool] = field(default=lambda name: False)  # see Assembler
 
     def refers_back(self, mention: Mention) -> bool:
         """The mention is what a retaliation cue points back to ("in revenge for the X")."""
@@ -95,7 +96,9 @@ class SentenceContext:
     def spots_of(self, mention: Mention) -> set[str]:
         """The mention's places that are a street, a block or a building, not an area."""
         return {
-            p.text.lower() for p in self.places if _governed(p.root, mention.head) and _is_spot(p)
+            p.text.lower()
+            for p in self.places
+            if _governed(p.root, mention.head) and _is_spot(p, self.is_street)
         }
 
     def days_of(self, mention: Mention) -> set[date]:
@@ -157,9 +160,17 @@ class Assembler:
             not in self.lexicon.instrument_only
         )
 
-    def __call__(self, doc: Doc, finds: Finds, published: date | None = None) -> Assembly:
+    def __call__(
+        self,
+        doc: Doc,
+        finds: Finds,
+        published: date | None = None,
+        is_street: Callable[[str], bool] | None = None,
+    ) -> Assembly:
         """Headline words open no incidents (the body tells the same story in full); the
-        headline's counts go to the first incident the body names."""
+        headline's counts go to the first incident the body names. ``is_street``: whether a
+        place name reads like a street (the gazetteer's street words), so "at a home on West
+        Boulevard" does not contradict "in west Charlotte"."""
         headline_end = headline_length(doc.text)
         self._headline_end = headline_end
         self._names = names.surnames(doc, given=True)
@@ -189,6 +200,7 @@ class Assembler:
             ctx = SentenceContext(
                 sent=sent,
                 published=published,
+                is_street=is_street or _no_street,
                 places=[
                     e for e in places if sent.start <= e.start < sent.end and not self._resident(e)
                 ],
@@ -920,12 +932,16 @@ def _reports_a_total(mention: Mention, totals: list[Span]) -> bool:
     )
 
 
-def _is_spot(place: Span) -> bool:
-    """A building, a numbered address or a place named as "the 800 block of …"."""
-    if place.label_ == "FAC" or any(t.like_num for t in place):
+def _is_spot(place: Span, is_street: Callable[[str], bool]) -> bool:
+    """A building, a numbered address, a street or a place named as "the 800 block of …"."""
+    if place.label_ == "FAC" or any(t.like_num for t in place) or is_street(place.text):
         return True
     ancestors = list(place.root.ancestors)[:4]
     return any(a.lower_ == "block" for a in ancestors)
+
+
+def _no_street(name: str) -> bool:
+    return False
 
 
 def _governed(token: Token, head: Token) -> bool:

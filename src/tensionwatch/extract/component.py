@@ -147,7 +147,9 @@ class IncidentExtractor:
             cues=self.phrases.cues_in(doc),
             cared=towns_of_care(doc, self._care, self._treated),
         )
-        assembly = self.assembler(doc, finds, published)
+        # the resolver is set after construction (``load_nlp``): read it per document
+        is_street = getattr(self.resolver, "is_street", None)
+        assembly = self.assembler(doc, finds, published, is_street=is_street)
         for draft in assembly.drafts:
             if not draft.is_terror:
                 draft.retaliation.extend(ev(s) for s in assembly.document_retaliation)
@@ -559,6 +561,7 @@ _DAY_WORDS = (
     "saturday",
     "sunday",
     "yesterday",
+    "today",  # "were wounded early today": the tagger calls it a time
     "last night",
     "tonight",
     "this morning",

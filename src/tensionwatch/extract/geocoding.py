@@ -35,6 +35,11 @@ class GazetteerResolver:
             return candidates[0].country
         return None
 
+    def is_street(self, name: str) -> bool:
+        """Whether a name reads like a street ("West Boulevard"): a spot inside a town, which
+        no town or district contradicts."""
+        return self.gazetteer.is_street(name)
+
     def namesakes(self, place: Place) -> int:
         """How many towns the gazetteer knows by a resolved town's name ("Madisonville": 4)."""
         name = place.resolved or place.name
