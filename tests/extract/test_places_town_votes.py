@@ -215,3 +215,21 @@ def test_places_the_borough_itself_is_not_added_twice(extractor: Extractor) -> N
     text = "A man was shot and killed in the Bronx on Sunday, police said."
     places = [p.resolved for i in extractor.extract(text, PUB) for p in i.places]
     assert len([p for p in places if p and "bronx" in p.lower()]) <= 1
+
+
+def test_places_a_town_the_tagger_calls_a_person_after_in(extractor: Extractor) -> None:
+    text = (
+        "A Merrillville man faces a charge of reckless homicide after an Indianapolis man was "
+        "fatally shot Tuesday in Gary, according to police."
+    )
+    (incident,) = extractor.extract(text, PUB)
+    assert ("Gary", "US-IN") in {(p.resolved, p.admin1) for p in incident.places}
+
+
+def test_places_a_person_named_in_full_is_no_town(extractor: Extractor) -> None:
+    text = (
+        "Jordan Marion, 24, was shot on Friday in Chicago, police said. Detectives found the "
+        "gun that killed him, and the case against the shooter rests in Marion."
+    )
+    names = {p.name for i in extractor.extract(text, PUB) for p in i.places}
+    assert "Marion" not in names

@@ -169,9 +169,25 @@ def place_entities(
             ent.label_ in PLACE_LABELS
             or (ent.label_ == "ORG" and ent[-1].lower_ in _VENUE_WORDS)
             or (ent.label_ == "ORG" and _after_locative(ent, locative))
+            or (ent.label_ == "PERSON" and _town_read_as_person(ent, surnames))
         ):
             found.append(ent)
     return found
+
+
+def _town_read_as_person(ent: Span, surnames: dict[str, int]) -> bool:
+    """ "was fatally shot Tuesday in Gary": a town with a given name's spelling, which the
+    tagger calls a person, right after "in" that it hangs on. Not someone the article names
+    in full ("Gary Smith" … "in Smith"), nor a full name itself."""
+    if len(ent) != 1 or ent.start == 0 or not ent.root.text[:1].isupper():
+        return False
+    before = ent.doc[ent.start - 1]
+    return (
+        before.lower_ == "in"
+        and ent.root.head.i == before.i
+        and ent.root.dep_ == "pobj"
+        and not names.is_surname(ent.root, surnames)
+    )
 
 
 def without_day(ent: Span) -> Span:
