@@ -233,3 +233,17 @@ def test_places_a_person_named_in_full_is_no_town(extractor: Extractor) -> None:
     )
     names = {p.name for i in extractor.extract(text, PUB) for p in i.places}
     assert "Marion" not in names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man who said he had found peace in Jesus was shot and killed Sunday, police said.",
+        "NEW ORLEANS -- A man was shot and killed Sunday in Gentilly, police said.",
+    ],
+)
+def test_places_a_person_after_in_is_a_town_only_in_the_story_country(
+    extractor: Extractor, text: str
+) -> None:
+    countries = {p.country for i in extractor.extract(text, PUB) for p in i.places}
+    assert countries <= {"US"}

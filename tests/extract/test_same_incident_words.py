@@ -33,6 +33,17 @@ def test_the_resolver_tells_a_street_from_a_district() -> None:
     assert resolver.is_street("Volunteer Parkway")
     assert not resolver.is_street("west Charlotte")
     assert not resolver.is_street("Boulevard")
+    assert not resolver.is_street("Federal Way")  # a town that ends like a street
+
+
+def test_a_town_that_ends_like_a_street_still_parts_two_shootings(extractor: Extractor) -> None:
+    text = (
+        "A man was fatally shot Friday in Federal Way, police said. Hours later, a woman was "
+        "shot in Tacoma."
+    )
+    incidents = extractor.extract(text, PUB)
+    assert len(incidents) == 2
+    assert [counts(i) for i in incidents] == [(1, None), (None, 1)]
 
 
 def test_two_streets_still_part_two_shootings(extractor: Extractor) -> None:

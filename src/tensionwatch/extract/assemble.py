@@ -67,6 +67,11 @@ class Assembly:
     document_retaliation: list[Span] = field(default_factory=list)
 
 
+def _no_street(name: str) -> bool:
+    """Without a gazetteer no name is known to be a street."""
+    return False
+
+
 @dataclass
 class SentenceContext:
     """What one sentence says about places, days and event boundaries."""
@@ -79,7 +84,7 @@ class SentenceContext:
     listing: bool = False
 
     retaliation: list[Span] = field(default_factory=list)
-    is_street: Callable[[str], bool] = field(default=lambda name: False)  # see Assembler
+    is_street: Callable[[str], bool] = _no_street  # see Assembler.__call__
 
     def refers_back(self, mention: Mention) -> bool:
         """The mention is what a retaliation cue points back to ("in revenge for the X")."""
@@ -91,14 +96,20 @@ class SentenceContext:
         return False
 
     def places_of(self, mention: Mention) -> set[str]:
-        return {p.text.lower() for p in self.places if _governed(p.root, mention.head)}
+        """The mention's places, but no bare street ("at a home on West Boulevard"): a street
+        neither names the town nor tells two shootings apart ("a shooting in west Charlotte"
+        … "four people were shot at a home on West Boulevard"); a block or an address does
+        (``spots_of``)."""
+        return {
+            p.text.lower()
+            for p in self.places
+            if _governed(p.root, mention.head) and (_is_spot(p) or not self.is_street(p.text))
+        }
 
     def spots_of(self, mention: Mention) -> set[str]:
         """The mention's places that are a street, a block or a building, not an area."""
         return {
-            p.text.lower()
-            for p in self.places
-            if _governed(p.root, mention.head) and _is_spot(p, self.is_street)
+            p.text.lower() for p in self.places if _governed(p.root, mention.head) and _is_spot(p)
         }
 
     def days_of(self, mention: Mention) -> set[date]:
@@ -932,16 +943,12 @@ def _reports_a_total(mention: Mention, totals: list[Span]) -> bool:
     )
 
 
-def _is_spot(place: Span, is_street: Callable[[str], bool]) -> bool:
-    """A building, a numbered address, a street or a place named as "the 800 block of …"."""
-    if place.label_ == "FAC" or any(t.like_num for t in place) or is_street(place.text):
+def _is_spot(place: Span) -> bool:
+    """A building, a numbered address or a place named as "the 800 block of …"."""
+    if place.label_ == "FAC" or any(t.like_num for t in place):
         return True
     ancestors = list(place.root.ancestors)[:4]
     return any(a.lower_ == "block" for a in ancestors)
-
-
-def _no_street(name: str) -> bool:
-    return False
 
 
 def _governed(token: Token, head: Token) -> bool:

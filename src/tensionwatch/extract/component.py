@@ -220,7 +220,10 @@ class IncidentExtractor:
         cared: frozenset[int] = frozenset(),
     ) -> None:
         heads: dict[int, Draft] = {m.head.i: d for d in drafts for m in d.mentions}
-        for place, root in to_places(place_entities(doc, self._locative, self._conveyance, cared)):
+        town_in = getattr(self.resolver, "known_town", None)
+        known_town = (lambda name: town_in(name, doc.text)) if town_in is not None else None
+        ents = place_entities(doc, self._locative, self._conveyance, cared, known_town)
+        for place, root in to_places(ents):
             draft = _governing(root, heads, self._event_verbs, self._event_anaphors)
             if draft is not None and all(p.name != place.name for p in draft.places):
                 draft.places.append(place)

@@ -15,6 +15,9 @@ from tensionwatch.geo import Gazetteer, GeoContext, context_from_text, geocode
 from tensionwatch.models import Evidence, Place, PlacePrecision
 
 CITY_VOTE_POPULATION = 100_000  # a city this large names its country in a country vote
+KNOWN_TOWN_POPULATION = 50_000  # a name the tagger calls a person may be a town this large
+NAMED_TOWN_POPULATION = 10_000  # … or this large in a country the article is about
+STREETLIKE_TOWN = 5_000  # "Federal Way": a town this large that ends like a street is a town
 
 
 @dataclass
@@ -36,9 +39,34 @@ class GazetteerResolver:
         return None
 
     def is_street(self, name: str) -> bool:
-        """Whether a name reads like a street ("West Boulevard"): a spot inside a town, which
-        no town or district contradicts."""
-        return self.gazetteer.is_street(name)
+        """Whether a name reads like a street ("West Boulevard"), which tells two incidents
+        apart no more than it names their town; not a town that ends like one ("Federal
+        Way", "University Place": the gazetteer knows a town of 5,000 or more by it)."""
+        return self.gazetteer.is_street(name) and not self._town_of(name, STREETLIKE_TOWN)
+
+    def known_town(self, name: str, text: str | None = None) -> bool:
+        """Whether the gazetteer knows a town by ``name`` in a country the article (``text``)
+        is about, of ``NAMED_TOWN_POPULATION`` people or more, or, when the article names no
+        country, of ``KNOWN_TOWN_POPULATION`` anywhere: a name the tagger calls a person
+        ("shot Tuesday in Gary", "in Selma") may be read as a town only then, not a place
+        abroad ("in Gentilly" under a NEW ORLEANS dateline: Gentilly, France) or a hamlet
+        ("peace in Jesus": Jesús, Paraguay)."""
+        context = self.context(text) if text is not None else None
+        countries = set(context.countries) if context is not None else set()
+        if context is not None and context.default_country:
+            countries.add(context.default_country)
+        floor = NAMED_TOWN_POPULATION if countries else KNOWN_TOWN_POPULATION
+        return any(
+            c.feature == "city"
+            and c.population >= floor
+            and (not countries or c.country in countries)
+            for c in self.gazetteer.lookup(name)
+        )
+
+    def _town_of(self, name: str, population: int) -> bool:
+        return any(
+            c.feature == "city" and c.population >= population for c in self.gazetteer.lookup(name)
+        )
 
     def namesakes(self, place: Place) -> int:
         """How many towns the gazetteer knows by a resolved town's name ("Madisonville": 4)."""

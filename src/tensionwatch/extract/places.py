@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import ClassVar, Protocol
 
@@ -146,6 +146,7 @@ def place_entities(
     locative: frozenset[str] = frozenset(),
     conveyance: frozenset[str] = frozenset(),
     cared: frozenset[int] = frozenset(),
+    known_town: Callable[[str], bool] | None = None,
 ) -> list[Span]:
     """GPE/LOC/FAC entities, plus ORG entities that are venues ("Crocus City Hall") or that
     follow a ``locative`` phrase ("north of Coushatta", "near Snowville": the parser often
@@ -155,7 +156,9 @@ def place_entities(
     (``cared``: where such names start, see :func:`towns_of_care`). A name
     the article gives a person earlier ("Andrew Crittenden" … "Crittenden’s son", "while
     Crittenden was …") is that person, however the tagger labels it, where a person stands
-    (see :func:`_names_person`)."""
+    (see :func:`_names_person`). With ``known_town`` (whether the gazetteer knows a sizeable
+    town by a name), a name the tagger calls a person right after "in" may be a town too
+    (see :func:`_town_read_as_person`)."""
     found = []
     surnames = names.surnames(doc)
     for ent in map(without_day, doc.ents):
@@ -169,7 +172,12 @@ def place_entities(
             ent.label_ in PLACE_LABELS
             or (ent.label_ == "ORG" and ent[-1].lower_ in _VENUE_WORDS)
             or (ent.label_ == "ORG" and _after_locative(ent, locative))
-            or (ent.label_ == "PERSON" and _town_read_as_person(ent, surnames))
+            or (
+                ent.label_ == "PERSON"
+                and known_town is not None
+                and _town_read_as_person(ent, surnames)
+                and known_town(ent.text)
+            )
         ):
             found.append(ent)
     return found
@@ -177,13 +185,15 @@ def place_entities(
 
 def _town_read_as_person(ent: Span, surnames: dict[str, int]) -> bool:
     """ "was fatally shot Tuesday in Gary": a town with a given name's spelling, which the
-    tagger calls a person, right after "in" that it hangs on. Not someone the article names
-    in full ("Gary Smith" … "in Smith"), nor a full name itself."""
+    tagger calls a person, right after an "in" that hangs on a verb (not "peace in Jesus").
+    Not a surname of someone the article names in full before ("Jordan Marion" … "in
+    Marion"), nor a full name itself."""
     if len(ent) != 1 or ent.start == 0 or not ent.root.text[:1].isupper():
         return False
     before = ent.doc[ent.start - 1]
     return (
         before.lower_ == "in"
+        and before.head.pos_ in {"VERB", "AUX"}
         and ent.root.head.i == before.i
         and ent.root.dep_ == "pobj"
         and not names.is_surname(ent.root, surnames)
