@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from .conftest import counts, main
+from .conftest import PUB, counts, main
 
 if TYPE_CHECKING:
     from tensionwatch.extract.pipeline import Extractor
@@ -178,3 +178,20 @@ def test_who_was_shot_counts_when_the_story_says_it_first(
     extractor: Extractor, text: str, injured: int
 ) -> None:
     assert counts(main(extractor, text))[1] == injured
+
+
+def test_shootings_told_over_name_no_one_new(extractor: Extractor) -> None:
+    text = (
+        "The police chief discussed Friday's fatal shootings of 16-year-old twin sisters by "
+        "their father, who later killed himself. A father shot and killed his twin daughters "
+        "in their home Friday before fatally shooting himself, police said."
+    )
+    assert counts(main(extractor, text))[0] == 3
+
+
+def test_a_bare_caption_names_no_one_hurt(extractor: Extractor) -> None:
+    text = (
+        "Witness describes shooting of two brothers in central Fresno. Recognize this man? "
+        "Police say he robbed several stores."
+    )
+    assert all(i.injured is None for i in extractor.extract(text, PUB))

@@ -369,7 +369,7 @@ class MentionFinder:
                 if child.dep_ == "prep" and child.lower_ in {"on", "against", "of", "targeting"}:
                     lemma = head.lemma_.lower()
                     if child.lower_ == "of" and not (
-                        lemma in self._patient_nouns or lemma in self._wounding_nouns
+                        lemma in self._patient_nouns or self._wounds_whom_of(head)
                     ):
                         continue
                     patients.extend(
@@ -403,6 +403,17 @@ class MentionFinder:
         return [
             p for p in patients if p.pos_ != "PRON" or p.lower_ in PERSONAL_PRONOUNS | {"another"}
         ], [a for a in agents if a.pos_ != "PRON"]
+
+    def _wounds_whom_of(self, noun: Token) -> bool:
+        """ "the shooting of a 12-year-old girl": a wounding noun (``wounding_nouns``) whose
+        "of" names who was hurt. One event, told in a sentence ("the", "a", "Friday's"), or in
+        a headline ("Man charged in shooting of woman"); not "fatal shootings of twin sisters"
+        (events told over), nor a bare caption in a list of videos ("Witness describes
+        shooting of two brothers"), which the story never goes on about."""
+        if noun.lemma_.lower() not in self._wounding_nouns or noun.tag_ != "NN":
+            return False
+        headline = Doc.has_extension("tw_headline") and noun.doc._.tw_headline
+        return headline or any(c.dep_ in {"det", "poss"} for c in noun.children)
 
     def _found_in_state(self, verb: Token) -> bool:
         """ "Deputies found the woman shot in the head": the parser makes the woman the
