@@ -167,6 +167,13 @@ def test_the_possessor_of_a_shooting_is_not_its_victim(extractor: Extractor) -> 
             "to a hospital by ambulance and three others went by private car.",
             5,
         ),
+        (  # a guard: a total over a day and a half that the victims were among
+            "A 16-year-old boy and a 19-year-old man were wounded in a shooting early "
+            "Wednesday, police said. The teen and the man were among 11 people shot, one fatally, "
+            "across the city from Tuesday to Wednesday. Two people were wounded in the "
+            "shooting, police said.",
+            2,
+        ),
         (  # a count the story then corrects
             "A shooting on Sunday night left four people injured, police said. Police had "
             "first said that seven people were shot, but later corrected the number.",

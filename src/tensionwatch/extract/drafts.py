@@ -819,6 +819,15 @@ def injured_from_shot(
     return Count(total, shot.qualifier, evidence=shot.evidence)
 
 
+def _among(shot: Count | None, mentions: list[CasualtyMention]) -> bool:
+    """ "were among 11 people shot … from Tuesday to Wednesday": a total the victims are part
+    of, not their incident's toll."""
+    said = next((m for m in mentions if m.count is shot), None)
+    if said is None or said.span.start == 0:
+        return False
+    return said.span.doc[said.span.start - 1].lower_ == "among"
+
+
 def _told_first(first: Count, then: Count) -> bool:
     """Whether ``first``'s words come before any of ``then``'s in the text."""
     starts = [e.start for e in first.evidence if e.field == "text"]
@@ -944,6 +953,7 @@ def build_incident(
         and from_shot is not None
         and stated.value < from_shot.value
         and (stated.value == 1 or _told_first(from_shot, stated))
+        and not _among(shot, draft.shot)
     ):
         # "two men were shot … one is in critical condition": 2 hurt; "sent five people to
         # the hospital … two victims were taken by ambulance": 5. Everyone hit who did not
