@@ -107,7 +107,7 @@ class SentenceContext:
         }
 
     def spots_of(self, mention: Mention) -> set[str]:
-        """The mention's places that are a street, a block or a building, not an area."""
+        """The mention's places that are a block, an address or a building, not an area."""
         return {
             p.text.lower() for p in self.places if _governed(p.root, mention.head) and _is_spot(p)
         }

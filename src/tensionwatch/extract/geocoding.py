@@ -64,6 +64,7 @@ class GazetteerResolver:
         )
 
     def _town_of(self, name: str, population: int) -> bool:
+        """Whether the gazetteer knows a town of ``population`` or more by ``name``."""
         return any(
             c.feature == "city" and c.population >= population for c in self.gazetteer.lookup(name)
         )
