@@ -55,18 +55,20 @@ class GazetteerResolver:
         countries = set(context.countries) if context is not None else set()
         if context is not None and context.default_country:
             countries.add(context.default_country)
-        floor = NAMED_TOWN_POPULATION if countries else KNOWN_TOWN_POPULATION
+        if countries:
+            return self._town_of(name, NAMED_TOWN_POPULATION, countries)
+        return self._town_of(name, KNOWN_TOWN_POPULATION)
+
+    def _town_of(
+        self, name: str, population: int, countries: set[str] | frozenset[str] = frozenset()
+    ) -> bool:
+        """Whether the gazetteer knows a town of ``population`` or more by ``name``, in one of
+        ``countries`` when any are given."""
         return any(
             c.feature == "city"
-            and c.population >= floor
+            and c.population >= population
             and (not countries or c.country in countries)
             for c in self.gazetteer.lookup(name)
-        )
-
-    def _town_of(self, name: str, population: int) -> bool:
-        """Whether the gazetteer knows a town of ``population`` or more by ``name``."""
-        return any(
-            c.feature == "city" and c.population >= population for c in self.gazetteer.lookup(name)
         )
 
     def namesakes(self, place: Place) -> int:
