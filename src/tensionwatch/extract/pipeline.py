@@ -134,6 +134,10 @@ class Extractor:
         self._event_nouns = self.component.lexicon.cue_set("event_noun")
         self._roundup = self.component.lexicon.cue_set("headline_roundup")
         self._deaths = HeadlineDeaths.from_lexicon(self.component.lexicon)
+        self._headline_events = self.component.lexicon.cue_set("headline_event")
+        self._periods = self.component.lexicon.cue_set("headline_period")
+        self._hurt_words = self.component.lexicon.cue_set("hurt_count_word")
+        self._numbers = self.component.lexicon.numbers
         self._people = frozenset(self.component.lexicon.actor_terms.get("person_noun", {}))
 
     @property
@@ -357,6 +361,8 @@ class Extractor:
         headline: Doc | None = None
         if not any(_counts(i) for i in incidents) or _one_sided(incidents[0]):
             incidents, headline = self._with_title_toll(incidents, title, body)
+        if _counts(incidents[0]) and self._numbered(title):
+            incidents = self._with_larger_title_toll(incidents, title, body)
         if not _has_town(incidents[0]):
             incidents = self._with_title_town(incidents, title, body, headline)
         else:
@@ -460,6 +466,70 @@ class Extractor:
         if not (_content_lemmas(clause) & _content_lemmas(body)) - self._headline_generic:
             return incidents, whole
         return [replace(lead, killed=told.killed, injured=told.injured), *rest], whole
+
+    def _numbered(self, title: str) -> bool:
+        """Whether a title states a number of two or more: only then can its toll be larger
+        than a body's (a cheap test that spares parsing most headlines)."""
+        for word in re.findall(r"[0-9]+|[^\W\d_]+", title.lower()):
+            if word.isascii() and word.isdigit():
+                if not _is_year(word) and int(word) >= 2:
+                    return True
+            elif self._numbers.get(word, 0) >= 2:
+                return True
+        return False
+
+    def _with_larger_title_toll(
+        self, incidents: list[Incident], title: str, body: Doc
+    ) -> list[Incident]:
+        """The lead incident with a headline's larger count of the dead or of the hurt.
+
+        A body often tells of some victims one by one and takes the toll as known ("a
+        suspect, an employee, was shot and killed by law enforcement" under "Four dead,
+        including gunman, in Kansas workplace shooting"). The headline's count wins when it
+        is a number of two or more, larger than the body's count of at least one on the same
+        side (see ``_larger``), told for one incident (no
+        round-up, no plural event noun, no span of time: "Violent weekend in Detroit: 17
+        scenes, 7 dead, 14 hurt"), in a headline that shares a word with the body beyond
+        what every shooting story says. A count of the hurt must be in words that leave out
+        the dead (``hurt_count_word`` cues: "6 injured", not "Six shot"); counts of the dead
+        and of the hurt told by the same words ("Man killed, 8 others wounded", which the
+        parser may read as the man killing eight) are not trusted."""
+        story = _without_outlet(title)
+        found, headline = self._headline_incidents(story, body._.tw_published, body._.tw_article_id)
+        if len(found) != 1 or self._sums_up(headline):
+            return incidents
+        for token in headline:
+            lower = token.lower_
+            if token.like_num and _is_year(token.text):
+                return incidents
+            plural = token.tag_ in {"NNS", "NNPS"} and token.lemma_.lower() in self._headline_events
+            if plural or lower in self._periods:
+                return incidents
+        (told,) = found
+        if _overlapping(told.killed, told.injured):
+            return incidents
+        clause = _clause_of(headline, told)
+        if not (_content_lemmas(clause) & _content_lemmas(body)) - self._headline_generic:
+            return incidents
+        lead, *rest = incidents
+        killed, injured = lead.killed, lead.injured
+        if self._larger(told.killed, killed, hurt=False):
+            killed = told.killed
+        if self._larger(told.injured, injured, hurt=True):
+            injured = told.injured
+        if killed is lead.killed and injured is lead.injured:
+            return incidents
+        return [replace(lead, killed=killed, injured=injured), *rest]
+
+    def _larger(self, told: Count | None, body: Count | None, *, hurt: bool) -> bool:
+        """Whether a headline's count is a stated number of two or more above the body's, and
+        the body counts some on that side: a body that tells of the hurt only ("a man was
+        shot and wounded" under "3 killed in Dayton shooting") may tell another story."""
+        if told is None or body is None or body.value < 1 or told.value <= max(body.value, 1):
+            return False
+        words = {w for e in told.evidence for w in re.findall(r"[\w-]+", e.text.lower())}
+        stated = any((w.isascii() and w.isdigit()) or w in self._numbers for w in words)
+        return stated and (not hurt or bool(words & self._hurt_words))
 
     def _with_title_town(
         self, incidents: list[Incident], title: str, body: Doc, names: Doc | None = None
@@ -579,6 +649,13 @@ def _story_capitalised(headline: str) -> str:
         return headline
     at = match.end()
     return f"{headline[:at]}{headline[at : at + 1].upper()}{headline[at + 1 :]}"
+
+
+def _overlapping(first: Count | None, second: Count | None) -> bool:
+    """Whether two counts quote some of the same words."""
+    if first is None or second is None:
+        return False
+    return any(a.start < b.end and b.start < a.end for a in first.evidence for b in second.evidence)
 
 
 def _one_sided(incident: Incident) -> bool:

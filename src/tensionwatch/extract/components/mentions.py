@@ -284,7 +284,8 @@ class MentionFinder:
                         [c for c in head.children if c.dep_ == "nsubj"] or _conj_subject(head)
                     )
                 elif child.dep_ in {"dobj", "obj"} and child.i not in trigger_tokens:
-                    patients.append(child)
+                    if not _list_item(head, child):
+                        patients.append(child)
                 elif (
                     child.dep_ == "prep"
                     and child.lower_ in {"to", "at", "into"}
@@ -664,3 +665,18 @@ def _governing_subject(verb: Token) -> Token | None:
         if ancestor.dep_ == "ROOT":
             break
     return None
+
+
+def _list_item(verb: Token, obj: Token) -> bool:
+    """Whether a headline's "object" is the next item of a list, after a comma and before a
+    participle of its own ("Man killed, 8 others wounded"): headlines drop the auxiliaries, so
+    the parser reads the man as killing the eight."""
+    doc = verb.doc
+    if not (Doc.has_extension("tw_headline") and doc._.tw_headline) or obj.i < verb.i:
+        return False
+    between = doc[verb.i + 1 : obj.left_edge.i]
+    return (
+        any(t.text == "," for t in between)
+        and not any(t.pos_ in {"VERB", "AUX"} for t in between)
+        and any(c.dep_ == "acl" and c.tag_ == "VBN" for c in obj.children)
+    )
