@@ -138,6 +138,8 @@ class Assembler:
         self._perpetrator_nouns = lexicon.cue_set("perpetrator_noun")
         self._running = lexicon.cue_set("running_total")
         self._murder_suicide_words = lexicon.cue_set("murder_suicide")
+        self._lede_words = lexicon.cue_set("lede_auxiliary")
+        self._caption_words = lexicon.cue_set("caption_word")
         self._additive = lexicon.cue_set("additive")
         self._collective = lexicon.cue_set("collective_noun")
         self._agency_acronyms = lexicon.cue_set("agency_acronym")
@@ -182,7 +184,7 @@ class Assembler:
         headline's counts go to the first incident the body names. ``is_street``: whether a
         place name reads like a street (the gazetteer's street words), so "at a home on West
         Boulevard" does not contradict "in west Charlotte"."""
-        headline_end = headline_length(doc.text)
+        headline_end = headline_length(doc.text, self._lede_words, self._caption_words)
         self._headline_end = headline_end
         self._names = names.surnames(doc, given=True)
         sentence_of = {s.start: i for i, s in enumerate(doc.sents)}
@@ -1129,8 +1131,16 @@ def _has_object(verb: Token) -> bool:
 HEADLINE_MAX = 200
 
 
-def headline_length(text: str) -> int:
-    """Length of a headline line (no final full stop, followed by the body), else 0."""
+def headline_length(
+    text: str,
+    lede_words: frozenset[str] = frozenset(),
+    caption_words: frozenset[str] = frozenset(),
+) -> int:
+    """Length of a headline line (no final full stop, followed by the body), else 0. A line
+    with an auxiliary a headline drops (``lede_words``: "7-year-old boy was fatally shot
+    Saturday night on Fieldvale Place") is the story's first sentence without its full stop,
+    unless it is a photo caption (``caption_words``: "… was shot … View Full Caption"), which
+    tells again what the body tells."""
     stripped = text.lstrip()
     offset = len(text) - len(stripped)
     line, newline, rest = stripped.partition("\n")
@@ -1140,9 +1150,15 @@ def headline_length(text: str) -> int:
         or not rest.strip()
         or len(line) > HEADLINE_MAX
         or line[-1:] in {".", "!", "?", '"', "”"}
+        or _lede(line, lede_words, caption_words)
     ):
         return 0
     return offset + len(line)
+
+
+def _lede(line: str, lede_words: frozenset[str], caption_words: frozenset[str]) -> bool:
+    words = set(re.findall(r"[a-z]+", line.lower()))
+    return bool(words & lede_words) and not words & caption_words
 
 
 _CORE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "ROOT"})

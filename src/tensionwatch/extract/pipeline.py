@@ -138,6 +138,9 @@ class Extractor:
         self._periods = self.component.lexicon.cue_set("headline_period")
         self._hurt_words = self.component.lexicon.cue_set("hurt_count_word")
         self._numbers = self.component.lexicon.numbers
+        self._loose_numbers = self.component.lexicon.cue_set("loose_number")
+        self._besides = self.component.lexicon.cue_set("besides")
+        self._causes = self.component.lexicon.cue_set("natural_cause")
         self._people = frozenset(self.component.lexicon.actor_terms.get("person_noun", {}))
 
     @property
@@ -359,10 +362,16 @@ class Extractor:
         that counts both and agrees with it (see ``_completing``).
         """
         headline: Doc | None = None
+        story = _without_outlet(title)  # "… - KSLA News 12 Shreveport": not the story's
+        parsed: tuple[list[Incident], Doc] | None = None
         if not any(_counts(i) for i in incidents) or _one_sided(incidents[0]):
-            incidents, headline = self._with_title_toll(incidents, title, body)
-        if _counts(incidents[0]) and self._numbered(title):
-            incidents = self._with_larger_title_toll(incidents, title, body)
+            parsed = self._headline_incidents(story, body._.tw_published, body._.tw_article_id)
+            incidents, headline = self._with_title_toll(incidents, title, body, parsed)
+        if _counts(incidents[0]) and self._numbered(story):
+            if parsed is None:
+                args = (story, body._.tw_published, body._.tw_article_id)
+                parsed = self._headline_incidents(*args)
+            incidents = self._with_larger_title_toll(incidents, body, parsed)
         if not _has_town(incidents[0]):
             incidents = self._with_title_town(incidents, title, body, headline)
         else:
@@ -423,7 +432,11 @@ class Extractor:
         return [replace(lead, places=(*kept, town)), *rest]
 
     def _with_title_toll(
-        self, incidents: list[Incident], title: str, body: Doc
+        self,
+        incidents: list[Incident],
+        title: str,
+        body: Doc,
+        parsed: tuple[list[Incident], Doc],
     ) -> tuple[list[Incident], Doc | None]:
         """The lead incident with the headline's toll, when the headline tells of that
         incident: one incident, no year (a trial or anniversary headline recalls an older
@@ -431,9 +444,10 @@ class Extractor:
         shooting story shares (a headline the scraper took from another story shares none;
         completing a one-sided body, the agreeing count is that evidence). The outlet after
         " - " or " | " is no part of it ("… wounding - wistv.com - Columbia"). Also the
-        headline doc when it is the whole title, for the town."""
+        headline doc when it is the whole title, for the town. ``parsed``: the incidents and
+        doc of the headline without its outlet (see ``_headline_incidents``)."""
         story = _without_outlet(title)
-        found, headline = self._headline_incidents(story, body._.tw_published, body._.tw_article_id)
+        found, headline = parsed
         whole = headline if story == title else None
         fatal = self._deaths.toll(headline) if not found and incidents else None
         if fatal is not None:  # "Woman charged in connection with teen's death": no attack
@@ -467,11 +481,11 @@ class Extractor:
             return incidents, whole
         return [replace(lead, killed=told.killed, injured=told.injured), *rest], whole
 
-    def _numbered(self, title: str) -> bool:
-        """Whether a title states a number of two or more: only then can its toll be larger
-        than a body's (a cheap test that spares parsing most headlines)."""
-        for word in re.findall(r"[0-9]+|[^\W\d_]+", title.lower()):
-            if word.isascii() and word.isdigit():
+    def _numbered(self, story: str) -> bool:
+        """Whether a headline states a number of two or more: only then can its toll be
+        larger than a body's (a cheap test that spares parsing most headlines)."""
+        for word in re.findall(r"[0-9]+|[^\W\d_]+", story.lower()):
+            if word.isascii() and word.isdigit():  # not "¹"
                 if not _is_year(word) and int(word) >= 2:
                     return True
             elif self._numbers.get(word, 0) >= 2:
@@ -479,32 +493,22 @@ class Extractor:
         return False
 
     def _with_larger_title_toll(
-        self, incidents: list[Incident], title: str, body: Doc
+        self, incidents: list[Incident], body: Doc, parsed: tuple[list[Incident], Doc]
     ) -> list[Incident]:
         """The lead incident with a headline's larger count of the dead or of the hurt.
 
         A body often tells of some victims one by one and takes the toll as known ("a
         suspect, an employee, was shot and killed by law enforcement" under "Four dead,
         including gunman, in Kansas workplace shooting"). The headline's count wins when it
-        is a number of two or more, larger than the body's count of at least one on the same
-        side (see ``_larger``), told for one incident (no
-        round-up, no plural event noun, no span of time: "Violent weekend in Detroit: 17
-        scenes, 7 dead, 14 hurt"), in a headline that shares a word with the body beyond
-        what every shooting story says. A count of the hurt must be in words that leave out
-        the dead (``hurt_count_word`` cues: "6 injured", not "Six shot"); counts of the dead
-        and of the hurt told by the same words ("Man killed, 8 others wounded", which the
-        parser may read as the man killing eight) are not trusted."""
-        story = _without_outlet(title)
-        found, headline = self._headline_incidents(story, body._.tw_published, body._.tw_article_id)
-        if len(found) != 1 or self._sums_up(headline):
+        is larger than the body's (see ``_larger``), in a headline that tells of one incident
+        as a fact: it asks nothing, quotes no one, sums up nothing (no round-up, no plural
+        event noun, no span of time: "Violent weekend in Detroit: 17 scenes, 7 dead, 14
+        hurt"), names no crash or illness (``natural_cause`` cues) and shares a word with the
+        body beyond what every shooting story says. Two counts that quote the same words are
+        a misread list and raise nothing."""
+        found, headline = parsed
+        if len(found) != 1 or self._sums_up(headline) or self._not_a_fact(headline):
             return incidents
-        for token in headline:
-            lower = token.lower_
-            if token.like_num and _is_year(token.text):
-                return incidents
-            plural = token.tag_ in {"NNS", "NNPS"} and token.lemma_.lower() in self._headline_events
-            if plural or lower in self._periods:
-                return incidents
         (told,) = found
         if _overlapping(told.killed, told.injured):
             return incidents
@@ -513,23 +517,59 @@ class Extractor:
             return incidents
         lead, *rest = incidents
         killed, injured = lead.killed, lead.injured
-        if self._larger(told.killed, killed, hurt=False):
+        dead = sum(i.killed.value for i in rest if i.killed is not None)
+        hurt = sum(i.injured.value for i in rest if i.injured is not None)
+        if self._larger(told.killed, killed, hurt=False, besides=dead) and not _died_of_the_hurt(
+            told, lead
+        ):
             killed = told.killed
-        if self._larger(told.injured, injured, hurt=True):
+        if self._larger(told.injured, injured, hurt=True, besides=hurt):
             injured = told.injured
         if killed is lead.killed and injured is lead.injured:
             return incidents
         return [replace(lead, killed=killed, injured=injured), *rest]
 
-    def _larger(self, told: Count | None, body: Count | None, *, hurt: bool) -> bool:
-        """Whether a headline's count is a stated number of two or more above the body's, and
-        the body counts some on that side: a body that tells of the hurt only ("a man was
-        shot and wounded" under "3 killed in Dayton shooting") may tell another story."""
-        if told is None or body is None or body.value < 1 or told.value <= max(body.value, 1):
+    def _not_a_fact(self, headline: Doc) -> bool:
+        """Whether a headline's count may not be the incident's toll as a fact: a question, a
+        quotation, a year (a trial recalls an older event), a plural event noun or a span of
+        time (a round-up: "… in a weekend of violence"; not the "year" of an age), a crash or
+        an illness."""
+        if any(t.text in {"?", '"', "“", "”"} or t.tag_ in {"``", "''"} for t in headline):
+            return True
+        for token in headline:
+            lower = token.lower_
+            if token.like_num and _is_year(token.text):
+                return True
+            if token.tag_ in {"NNS", "NNPS"} and token.lemma_.lower() in self._headline_events:
+                return True
+            age = token.nbor(-1).text == "-" if token.i > 0 else False
+            if (lower in self._periods and not age) or token.lemma_.lower() in self._causes:
+                return True
+        return False
+
+    def _larger(
+        self, told: Count | None, body: Count | None, *, hurt: bool, besides: int = 0
+    ) -> bool:
+        """Whether a headline's count is larger than the body's together with the body's
+        other incidents' (``besides``: "two unrelated shootings" that the headline may sum
+        up) and stated as a number (a
+        digit or a number word, not "couple" or "both": ``loose_number`` cues), the body
+        counts at least one on that side (a body that tells of the hurt only, "a man was
+        shot and wounded" under "3 killed in Dayton shooting", may tell another story), a
+        count of the hurt is told in words that leave out the dead (``hurt_count_word``
+        cues: "6 injured", not "Six shot"), and it counts everyone, not the "others" besides
+        someone the body may count already ("Teen shot, 2 others wounded")."""
+        if told is None or body is None or body.value < 1 or told.value <= body.value + besides:
             return False
         words = {w for e in told.evidence for w in re.findall(r"[\w-]+", e.text.lower())}
-        stated = any((w.isascii() and w.isdigit()) or w in self._numbers for w in words)
-        return stated and (not hurt or bool(words & self._hurt_words))
+        stated = any(
+            (w.isascii() and w.isdigit())
+            or (self._numbers.get(w, 0) >= 2 and w not in self._loose_numbers)
+            for w in words
+        )
+        if not stated or words & self._besides:
+            return False
+        return not hurt or bool(words & self._hurt_words)
 
     def _with_title_town(
         self, incidents: list[Incident], title: str, body: Doc, names: Doc | None = None
@@ -656,6 +696,15 @@ def _overlapping(first: Count | None, second: Count | None) -> bool:
     if first is None or second is None:
         return False
     return any(a.start < b.end and b.start < a.end for a in first.evidence for b in second.evidence)
+
+
+def _died_of_the_hurt(told: Incident, lead: Incident) -> bool:
+    """Whether a headline that counts only the dead may count the body's hurt who died since
+    ("2 dead in Elm Street shooting" over "three shot … one died … the other two were
+    wounded"): raising the dead would count them twice."""
+    if told.killed is None or told.injured is not None or lead.injured is None:
+        return False
+    return told.killed.value <= (lead.killed.value if lead.killed else 0) + lead.injured.value
 
 
 def _one_sided(incident: Incident) -> bool:
