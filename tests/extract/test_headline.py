@@ -261,7 +261,7 @@ def test_headline_without_its_auxiliary_is_read_with_it(
 
 PORCH = (
     "Two brothers were killed when a gunman opened fire on a porch on Elm Street in Dayton "
-    "late Saturday. Three other people were taken to Miami Valley Hospital."
+    "late Saturday. Police have not named a suspect."
 )
 
 
