@@ -1137,10 +1137,11 @@ def headline_length(
     caption_words: frozenset[str] = frozenset(),
 ) -> int:
     """Length of a headline line (no final full stop, followed by the body), else 0. A line
-    with an auxiliary a headline drops (``lede_words``: "7-year-old boy was fatally shot
-    Saturday night on Fieldvale Place") is the story's first sentence without its full stop,
-    unless it is a photo caption (``caption_words``: "… was shot … View Full Caption"), which
-    tells again what the body tells."""
+    whose main clause has "was" or "were" (``lede_words``), which headlines usually leave
+    out ("Teenager was fatally shot late Friday outside a Birch Lane laundromat"), is the
+    story's first sentence without its full stop, unless it is a photo caption or a video
+    blurb (``caption_words``: "… was shot … View Full Caption"), which tells again what the
+    body tells."""
     stripped = text.lstrip()
     offset = len(text) - len(stripped)
     line, newline, rest = stripped.partition("\n")
@@ -1156,9 +1157,20 @@ def headline_length(
     return offset + len(line)
 
 
+# a relative pronoun before "was" makes a clause of a noun phrase: "Woman who was shot dies"
+_RELATIVE_PRONOUNS = frozenset({"who", "that", "which"})
+
+
 def _lede(line: str, lede_words: frozenset[str], caption_words: frozenset[str]) -> bool:
-    words = set(re.findall(r"[a-z]+", line.lower()))
-    return bool(words & lede_words) and not words & caption_words
+    """Whether a line is a sentence with its full stop missing: its main clause has an
+    auxiliary headlines leave out, and no word of a photo caption or a video blurb."""
+    words = re.findall(r"[a-z]+", line.lower())
+    if set(words) & caption_words:
+        return False
+    return any(
+        word in lede_words and (i == 0 or words[i - 1] not in _RELATIVE_PRONOUNS)
+        for i, word in enumerate(words)
+    )
 
 
 _CORE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "ROOT"})

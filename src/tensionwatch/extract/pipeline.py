@@ -497,13 +497,13 @@ class Extractor:
     ) -> list[Incident]:
         """The lead incident with a headline's larger count of the dead or of the hurt.
 
-        A body often tells of some victims one by one and takes the toll as known ("a
-        suspect, an employee, was shot and killed by law enforcement" under "Four dead,
-        including gunman, in Kansas workplace shooting"). The headline's count wins when it
+        A body often tells of some victims one by one and takes the toll as known ("the
+        gunman, a former employee, was shot dead by deputies" under "Three dead, including
+        gunman, in Riverside plant shooting"). The headline's count wins when it
         is larger than the body's (see ``_larger``), in a headline that tells of one incident
         as a fact: it asks nothing, quotes no one, sums up nothing (no round-up, no plural
-        event noun, no span of time: "Violent weekend in Detroit: 17 scenes, 7 dead, 14
-        hurt"), names no crash or illness (``natural_cause`` cues) and shares a word with the
+        event noun, no span of time: "Violent weekend: 6 dead, 11 hurt across the
+        city"), names no crash or illness (``natural_cause`` cues) and shares a word with the
         body beyond what every shooting story says. Two counts that quote the same words are
         a misread list and raise nothing."""
         found, headline = parsed
