@@ -80,6 +80,7 @@ def test_headline_hurt_outnumber_the_body_s(extractor: Extractor, title: str) ->
         '"5 wounded" at Maple Avenue lounge, owner says',  # a quotation
         "Eight hurt in Maple Avenue crash after lounge shooting",  # a crash
         "Man shot, 4 others wounded at Maple Avenue lounge",  # others besides the man
+        "Father of 5 killed at Maple Avenue lounge",  # his children, not the dead
     ],
 )
 def test_headline_that_counts_something_else_leaves_the_body_s_count(

@@ -371,7 +371,7 @@ class Extractor:
             if parsed is None:
                 args = (story, body._.tw_published, body._.tw_article_id)
                 parsed = self._headline_incidents(*args)
-            incidents = self._with_larger_title_toll(incidents, body, parsed)
+            incidents = self._with_larger_title_toll(incidents, story, body, parsed)
         if not _has_town(incidents[0]):
             incidents = self._with_title_town(incidents, title, body, headline)
         else:
@@ -493,7 +493,11 @@ class Extractor:
         return False
 
     def _with_larger_title_toll(
-        self, incidents: list[Incident], body: Doc, parsed: tuple[list[Incident], Doc]
+        self,
+        incidents: list[Incident],
+        story: str,
+        body: Doc,
+        parsed: tuple[list[Incident], Doc],
     ) -> list[Incident]:
         """The lead incident with a headline's larger count of the dead or of the hurt.
 
@@ -519,11 +523,10 @@ class Extractor:
         killed, injured = lead.killed, lead.injured
         dead = sum(i.killed.value for i in rest if i.killed is not None)
         hurt = sum(i.injured.value for i in rest if i.injured is not None)
-        if self._larger(told.killed, killed, hurt=False, besides=dead) and not _died_of_the_hurt(
-            told, lead
-        ):
+        raise_dead = self._larger(told.killed, killed, story, hurt=False, besides=dead)
+        if raise_dead and not _died_of_the_hurt(told, lead):
             killed = told.killed
-        if self._larger(told.injured, injured, hurt=True, besides=hurt):
+        if self._larger(told.injured, injured, story, hurt=True, besides=hurt):
             injured = told.injured
         if killed is lead.killed and injured is lead.injured:
             return incidents
@@ -548,7 +551,7 @@ class Extractor:
         return False
 
     def _larger(
-        self, told: Count | None, body: Count | None, *, hurt: bool, besides: int = 0
+        self, told: Count | None, body: Count | None, story: str, *, hurt: bool, besides: int = 0
     ) -> bool:
         """Whether a headline's count is larger than the body's together with the body's
         other incidents' (``besides``: "two unrelated shootings" that the headline may sum
@@ -567,7 +570,7 @@ class Extractor:
             or (self._numbers.get(w, 0) >= 2 and w not in self._loose_numbers)
             for w in words
         )
-        if not stated or words & self._besides:
+        if not stated or words & self._besides or any(_after_of(story, e) for e in told.evidence):
             return False
         return not hurt or bool(words & self._hurt_words)
 
@@ -689,6 +692,12 @@ def _story_capitalised(headline: str) -> str:
         return headline
     at = match.end()
     return f"{headline[:at]}{headline[at : at + 1].upper()}{headline[at + 1 :]}"
+
+
+def _after_of(title: str, quote: Evidence) -> bool:
+    """Whether a count quoted from a title follows "of" there: "Father of 5 killed" counts
+    his children, not the dead."""
+    return title[: quote.start].lower().split()[-1:] == ["of"]
 
 
 def _overlapping(first: Count | None, second: Count | None) -> bool:
