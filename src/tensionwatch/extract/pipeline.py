@@ -503,13 +503,14 @@ class Extractor:
 
         A body often tells of some victims one by one and takes the toll as known ("the
         gunman, a former employee, was shot dead by deputies" under "Three dead, including
-        gunman, in Riverside plant shooting"). The headline's count wins when it
-        is larger than the body's (see ``_larger``), in a headline that tells of one incident
-        as a fact: it asks nothing, quotes no one, sums up nothing (no round-up, no plural
-        event noun, no span of time: "Violent weekend: 6 dead, 11 hurt across the
-        city"), names no crash or illness (``natural_cause`` cues) and shares a word with the
-        body beyond what every shooting story says. Two counts that quote the same words are
-        a misread list and raise nothing."""
+        gunman, in Riverside plant shooting"). The headline's count wins when it is larger
+        than the body's (see ``_larger``), in a headline that tells of one incident as a
+        fact: it asks nothing, quotes no one, sums up nothing (no round-up, no plural event
+        noun, no span of time: "Violent weekend: 6 dead, 11 hurt across the city"), names no
+        crash or illness (``natural_cause`` cues) and shares a word with the body beyond what
+        every shooting story says. Two counts that quote the same words are a misread list
+        and raise nothing; headline dead who may be the body's hurt that died since raise
+        nothing either (see ``_died_of_the_hurt``)."""
         found, headline = parsed
         if len(found) != 1 or self._sums_up(headline) or self._not_a_fact(headline):
             return incidents
@@ -555,8 +556,8 @@ class Extractor:
     ) -> bool:
         """Whether a headline's count is larger than the body's together with the body's
         other incidents' (``besides``: "two unrelated shootings" that the headline may sum
-        up) and stated as a number (a
-        digit or a number word, not "couple" or "both": ``loose_number`` cues), the body
+        up) and stated as a number (a digit or a number word, not "couple" or "both":
+        ``loose_number`` cues; not after "of" in ``story``: "Father of 5 killed"), the body
         counts at least one on that side (a body that tells of the hurt only, "a man was
         shot and wounded" under "3 killed in Dayton shooting", may tell another story), a
         count of the hurt is told in words that leave out the dead (``hurt_count_word``
