@@ -9,6 +9,7 @@ places = geocode(incident.places, gazetteer, context)
 
 from __future__ import annotations
 
+from tensionwatch.geo._sources import street_words
 from tensionwatch.geo.context import GeoContext, context_from_text
 from tensionwatch.geo.gazetteer import Candidate, Gazetteer, Preferences
 from tensionwatch.geo.geocode import geocode
@@ -20,4 +21,5 @@ __all__ = [
     "Preferences",
     "context_from_text",
     "geocode",
+    "street_words",
 ]

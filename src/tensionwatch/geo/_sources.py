@@ -121,6 +121,17 @@ def _read_text(path: Traversable) -> str:
         raise ConfigError(f"gazetteer data file unreadable: {path} ({exc})", code="TW051") from exc
 
 
+def street_words() -> frozenset[str]:
+    """The last words of street names (``data/street_words.txt``), lower-cased: the extractor
+    reads "a shooting on Birch Lane" as a place, not a person the tagger calls Birch Lane."""
+    return frozenset(
+        w.lower()
+        for w in _word_list(
+            _read_text(_package_dir("tensionwatch.geo", "data") / "street_words.txt")
+        )
+    )
+
+
 def read_rules() -> Rules:
     data = _package_dir("tensionwatch.geo", "data")
     aliases: dict[str, tuple[str, ...]] = {}

@@ -16,6 +16,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
 from tensionwatch.extract.lexicon import Lexicon, TriggerRule
+from tensionwatch.geo import street_words
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
 _GENERIC_DETS = frozenset(
@@ -63,6 +64,8 @@ class Mention:
 class MentionFinder:
     def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
+        self._street_words = street_words()
+        self._street_prepositions = lexicon.cue_set("street_preposition")
         self.matcher = Matcher(nlp.vocab)
         self._rules: dict[str, TriggerRule] = {}
         for rule in lexicon.triggers:
@@ -446,10 +449,22 @@ class MentionFinder:
         lower, lemma = noun.lower_, noun.lemma_.lower()
         return noun.ent_type_ in _PERSON_ENTS or lower in self._people or lemma in self._people
 
+    def _on_a_street(self, token: Token) -> bool:
+        """ "a shooting on Birch Lane": a name ending in a street word after a preposition of
+        place is a street the tagger may call a person; "shot Sarah Lane" names her."""
+        return (
+            token.lower_ in self._street_words
+            and any(c.dep_ == "compound" for c in token.children)
+            and token.dep_ == "pobj"
+            and token.head.lower_ in self._street_prepositions
+        )
+
     def is_person(self, token: Token) -> bool:
         """People are victims; things (doors, shops, cars) are physical targets."""
         if token.lower_ in self._not_people:
             return False  # "Photo: … 4-year-old who shot himself dies": a caption
+        if self._on_a_street(token):
+            return False
         if self._names_people(token):
             return True
         lower, lemma = token.lower_, token.lemma_.lower()
