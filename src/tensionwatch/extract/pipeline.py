@@ -363,14 +363,13 @@ class Extractor:
         """
         headline: Doc | None = None
         story = _without_outlet(title)  # "… - KSLA News 12 Shreveport": not the story's
+        when, article = body._.tw_published, body._.tw_article_id
         parsed: tuple[list[Incident], Doc] | None = None
         if not any(_counts(i) for i in incidents) or _one_sided(incidents[0]):
-            parsed = self._headline_incidents(story, body._.tw_published, body._.tw_article_id)
-            incidents, headline = self._with_title_toll(incidents, title, body, parsed)
+            parsed = self._headline_incidents(story, when, article)
+            incidents, headline = self._with_title_toll(incidents, title, story, body, parsed)
         if _counts(incidents[0]) and self._numbered(story):
-            if parsed is None:
-                args = (story, body._.tw_published, body._.tw_article_id)
-                parsed = self._headline_incidents(*args)
+            parsed = parsed or self._headline_incidents(story, when, article)
             incidents = self._with_larger_title_toll(incidents, story, body, parsed)
         if not _has_town(incidents[0]):
             incidents = self._with_title_town(incidents, title, body, headline)
@@ -435,6 +434,7 @@ class Extractor:
         self,
         incidents: list[Incident],
         title: str,
+        story: str,
         body: Doc,
         parsed: tuple[list[Incident], Doc],
     ) -> tuple[list[Incident], Doc | None]:
@@ -444,9 +444,8 @@ class Extractor:
         shooting story shares (a headline the scraper took from another story shares none;
         completing a one-sided body, the agreeing count is that evidence). The outlet after
         " - " or " | " is no part of it ("… wounding - wistv.com - Columbia"). Also the
-        headline doc when it is the whole title, for the town. ``parsed``: the incidents and
-        doc of the headline without its outlet (see ``_headline_incidents``)."""
-        story = _without_outlet(title)
+        headline doc when it is the whole title, for the town. ``story``: the title without its
+        outlet; ``parsed``: its incidents and doc (see ``_headline_incidents``)."""
         found, headline = parsed
         whole = headline if story == title else None
         fatal = self._deaths.toll(headline) if not found and incidents else None
@@ -463,7 +462,7 @@ class Extractor:
             return incidents, whole
         lead, *rest = incidents
         (told,) = found
-        if any(t.like_num and _is_year(t.text) for t in headline):
+        if _names_a_year(headline):
             return incidents, whole
         if self._sums_up(headline):  # "1 dead, 9 wounded in five Toledo shootings"
             return incidents, whole
@@ -540,10 +539,10 @@ class Extractor:
         an illness."""
         if any(t.text in {"?", '"', "“", "”"} or t.tag_ in {"``", "''"} for t in headline):
             return True
+        if _names_a_year(headline):
+            return True
         for token in headline:
             lower = token.lower_
-            if token.like_num and _is_year(token.text):
-                return True
             if token.tag_ in {"NNS", "NNPS"} and token.lemma_.lower() in self._headline_events:
                 return True
             age = token.nbor(-1).text == "-" if token.i > 0 else False
@@ -753,6 +752,11 @@ def _without_outlet(title: str) -> str:
     # only the end is trimmed: offsets into the story are offsets into the title
     head = _OUTLET_SEPARATOR.split(title, maxsplit=1)[0].rstrip()
     return head if len(head.split()) >= 3 else title
+
+
+def _names_a_year(headline: Doc) -> bool:
+    """Whether a headline names a year: a trial or an anniversary recalls an older event."""
+    return any(t.like_num and _is_year(t.text) for t in headline)
 
 
 def _is_year(text: str) -> bool:
