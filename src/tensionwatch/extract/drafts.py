@@ -324,6 +324,8 @@ def with_suicide(
         # descriptions); not when the same sentence has him kill them ("killed his wife
         # and then himself")
         return killed
+    if stated is None and _killer_told_again(draft):
+        return killed
     if stated is not None and stated.span[0].lemma_.lower() not in killing:
         # a toll as a subject ("three people are dead") or found ("found the gunman and the
         # boy dead") may include the killer; the objects of a killing verb do not
@@ -331,6 +333,29 @@ def with_suicide(
     total = killed.value + 1
     evidence = (*killed.evidence, spans[0])
     return Count(total, killed.qualifier, total, total, evidence=evidence)
+
+
+def _killer_told_again(draft: Draft) -> bool:
+    """Whether the dead counted one by one include the one who killed himself, told again by
+    the noun he was first told by: "a man shot his wife and two sons before killing himself
+    … A 42-year-old man, his wife and their two sons were found dead" names four dead. Not
+    in a sentence that tells of the suicide: "a man killed a woman and a man before killing
+    himself" names three."""
+    killers: set[str] = set()
+    for mention in draft.self_killed:
+        verb = mention.span.root
+        while verb.dep_ in {"advcl", "conj", "xcomp", "pcomp", "pobj", "prep"} and not any(
+            c.dep_ == "nsubj" for c in verb.children
+        ):
+            verb = verb.head
+        killers.update(c.lower_ for c in verb.children if c.dep_ == "nsubj")
+    told = [(m.span.sent.start_char, m.span.sent.end_char) for m in draft.self_killed]
+    return any(
+        v.text.lower().split()[-1] in killers
+        and not any(a <= v.evidence[0].start < b for a, b in told)
+        for v in draft.killed_victims
+        if v.evidence and v.count == 1 and not v.name
+    )
 
 
 def _killed_others(draft: Draft) -> bool:
@@ -367,21 +392,24 @@ def _listed(
 ) -> list[Actor]:
     """ "shot the female and the child": one person per definite singular phrase of a list,
     unless its noun names someone counted already ("his wife … the wife"); so too a bare noun
-    that shares the article or possessive of the phrase before it ("a mother and son", "her
-    father and daughter") and,
+    that shares the article or possessive of the list's phrases before it ("a mother and son",
+    "her father and daughter", "a mother, father, and toddler") and,
     with ``possessive``, a relative ("a man and his son": where no death is told, a relative
     is not someone dead described again)."""
     taken = _nouns(counted)
     found: list[Actor] = []
     previous: Actor | None = None
+    article = ""  # the first word of the list's last phrase with more than its noun
     for victim in victims:
         words = victim.text.lower().split()
         member = bool(victim.evidence) and victim.evidence[0].start in listed
         before, previous = previous, (victim if member else previous)
+        if member and len(words) > 1:
+            article = words[0]
         if not member or victim.count != 1 or victim.name or not words:
             continue
         if len(words) == 1:
-            ok = words[0] not in _PRONOUNS and _shares_article(before, victim)
+            ok = words[0] not in _PRONOUNS and _shares_article(before, victim, article)
         else:
             ok = words[0] == "the" or (possessive and words[0] in _POSSESSIVES)
         if not ok or words[-1].rstrip("s") in taken:
@@ -391,14 +419,14 @@ def _listed(
     return found
 
 
-def _shares_article(before: Actor | None, bare: Actor) -> bool:
-    """ "a mother and son", "her father and daughter": the bare noun right after the phrase
-    before it and "and" shares its article or possessive, and is a person of its own."""
+def _shares_article(before: Actor | None, bare: Actor, article: str) -> bool:
+    """ "a mother and son", "her father and daughter", "a mother, father, and toddler": the
+    bare noun right after the phrase before it (and "and" or a comma) shares the article or
+    possessive that opened the list, and is a person of its own."""
     if before is None or not before.evidence or not bare.evidence:
         return False
     gap = bare.evidence[0].start - before.evidence[0].end
-    first = before.text.lower().split()[:1]
-    return 0 < gap <= len(" and ") and bool(first) and first[0] in {"a", "an", "one", *_POSSESSIVES}
+    return 0 < gap <= len(", and ") and article in {"a", "an", "one", *_POSSESSIVES}
 
 
 def _named_people(victims: list[Actor]) -> list[Actor]:

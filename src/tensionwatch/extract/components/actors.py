@@ -125,6 +125,8 @@ def described_as(head: Token) -> Token | None:
     for anchor in candidates:
         for child in anchor.children:
             if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"}:
+                if any(c.dep_ == "cc" for c in child.children):
+                    continue  # "a man, a woman and a teen": the parser's list, no description
                 return child
             if child.dep_ in {"acl", "relcl"} and child.lemma_ in _NAMING_LEMMAS:
                 names = [c for c in child.children if c.dep_ in {"oprd", "attr", "xcomp"}]

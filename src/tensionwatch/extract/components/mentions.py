@@ -19,6 +19,7 @@ from tensionwatch.extract.lexicon import Lexicon, TriggerRule
 from tensionwatch.geo import street_words
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her"})
+_DEMONSTRATIVE = frozenset({"the", "this", "that", "these", "those"})
 _GENERIC_DETS = frozenset(
     {"several", "many", "some", "such", "further", "more", "other", "any", "no", "these", "those"}
 )
@@ -646,6 +647,7 @@ def _expand_conjuncts(
             and is_person(token)
             and is_person(c)
         ]  # not "three people, two men and a woman": that apposition names the same people
+        listed += [c for c in token.children if _heads_a_list(token, c, is_person)]
         for conj in [*token.conjuncts, *listed, *(x for a in listed for x in a.conjuncts)]:
             has_own_event = any(
                 c.dep_ in {"acl", "relcl"} and c.i in by_head for c in conj.children
@@ -653,6 +655,35 @@ def _expand_conjuncts(
             if not has_own_event and conj not in out and conj.i > token.i:
                 out.append(conj)
     return out
+
+
+def _heads_a_list(token: Token, appos: Token, is_person: Callable[[Token], bool]) -> bool:
+    """The parser reads a list of three as a name and its apposition, the last item joined to
+    the apposition: "A man, a woman and a teenager were shot", "a mother, father, and
+    toddler", "John Smith, 32, Mary Jones, 29, and Ann Lee". An apposition renames its head
+    ("the victim, a woman, and her son"; "his wife, Mary Smith, and her son"), so the two
+    must be the same kind of phrase: two proper names, or two common nouns neither of them
+    with "the" or a number, and not an owned noun told again as "a …" ("her boyfriend, a
+    cook, and …")."""
+    if appos.dep_ != "appos" or appos.head != token or appos.i < token.i:
+        return False
+    if not any(c.dep_ == "conj" for c in appos.children):
+        return False
+    if not any(c.dep_ == "cc" and c.lower_ in {"and", "or"} for c in appos.children):
+        return False
+    kinds = {t.pos_ for t in (token, appos)}
+    if kinds == {"PROPN"}:
+        return all(t.ent_type_ == "PERSON" for t in (token, appos))
+    if kinds != {"NOUN"} or not (is_person(token) and is_person(appos)):
+        return False
+    if any(
+        c.dep_ == "nummod" or (c.dep_ == "det" and c.lower_ in _DEMONSTRATIVE)
+        for t in (token, appos)
+        for c in t.children
+    ):
+        return False
+    owned = any(c.dep_ == "poss" for c in token.children)
+    return not (owned and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in appos.children))
 
 
 def _contains(window: str, cue: str) -> bool:
