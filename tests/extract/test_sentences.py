@@ -65,6 +65,8 @@ def test_sentences_type_and_weapon(
             20,
             "up_to",
         ),
+        ("The gunman killed two or more shoppers at the market.", "killed", 2, "at_least"),
+        ("The bomb in the square wounded 30 or so people.", "injured", 30, "about"),
     ],
 )
 def test_sentences_counts_with_qualifiers(

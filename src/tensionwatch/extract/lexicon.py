@@ -77,6 +77,8 @@ class Lexicon:
     actor_terms: dict[str, dict[str, str]]  # attribute -> term -> value
     targets: dict[str, str]  # lower-case term -> category
     motive_canonical: dict[str, str] = field(default_factory=dict)
+    # lower-case phrase after the number -> qualifier ("two or more": at least two)
+    trailing_qualifiers: dict[str, str] = field(default_factory=dict)
     weapon_incident_types: dict[str, str] = field(default_factory=dict)  # category -> type
     # a target or motive word that names the targeted group: term -> (characteristic, group)
     target_groups: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -146,10 +148,12 @@ class Lexicon:
             else:
                 for key, (low, high, qual) in entry["values"].items():
                     vague[key.lower()] = VagueNumber(int(low), int(high), str(qual))
+        qualifier_rows = list(_read(root / "qualifiers.jsonl"))
         qualifiers = {
-            phrase.lower(): e["qualifier"]
-            for e in _read(root / "qualifiers.jsonl")
-            for phrase in e["phrases"]
+            phrase.lower(): e["qualifier"] for e in qualifier_rows for phrase in e["phrases"]
+        }
+        trailing = {
+            phrase.lower(): e["qualifier"] for e in qualifier_rows for phrase in e.get("after", [])
         }
         cues: dict[str, list[str]] = {}
         canonical: dict[str, str] = {}
@@ -187,6 +191,7 @@ class Lexicon:
             actor_terms=actor_terms,
             targets=targets,
             motive_canonical=canonical,
+            trailing_qualifiers=trailing,
             weapon_incident_types=weapon_types,
             instrument_only=instrument_only,
             group_nouns=frozenset(actor_terms.get("group_noun", {})),

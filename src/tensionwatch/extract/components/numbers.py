@@ -167,7 +167,7 @@ def parse_count(span: Span, lexicon: Lexicon, *, singular: bool = False) -> Coun
         if singular:
             return Count(1, Qualifier.EXACT, 1, 1, evidence=evidence)
         return None
-    qualifier = _qualifier_before(run[0], lexicon)
+    qualifier = _qualifier_before(run[0], lexicon) or _qualifier_after(run[-1], lexicon)
     vague = lexicon.vague_numbers.get(run[-1].lower_)
     if vague is not None:
         multiplier = run_value(run[:-1], lexicon) or 1
@@ -225,6 +225,16 @@ def _qualifier_before(first: Token, lexicon: Lexicon) -> str | None:
         phrase = doc[start : first.i].text.lower()
         if phrase in lexicon.qualifiers:
             return lexicon.qualifiers[phrase]
+    return None
+
+
+def _qualifier_after(last: Token, lexicon: Lexicon) -> str | None:
+    """ "two or more family members": the phrase after the number bounds it."""
+    doc = last.doc
+    for width in (2, 1):
+        phrase = doc[last.i + 1 : last.i + 1 + width].text.lower()
+        if phrase in lexicon.trailing_qualifiers:
+            return lexicon.trailing_qualifiers[phrase]
     return None
 
 
