@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tensionwatch.extract.places import Named, with_home_town
+from tensionwatch.extract.places import Named, names_other_towns, with_home_town
 from tensionwatch.models import Place, PlacePrecision
 
 if TYPE_CHECKING:
@@ -225,3 +225,27 @@ def test_places_the_city_around_a_neighbourhood_or_a_town_cut_short(
     found = towns(extractor, text)
     assert found
     assert town in found[0]
+
+
+def test_an_unplaced_later_incident_is_in_the_home_town(extractor: Extractor) -> None:
+    """The story places its lead in a town and tells the rest without one: the whole
+    article is about that town, so every incident is there."""
+    text = (
+        "A 6-year-old girl was killed in a murder-suicide in Bismarck Friday night, police "
+        "said.\n\nIt appears John Doe, 45, shot his daughter and then shot himself, said a "
+        "spokeswoman for the sheriff's office.\n\nDeputies responded to a home on Birch Lane "
+        "around 10 p.m. Friday after reports that Doe had threatened to kill himself."
+    )
+    found = towns(extractor, text)
+    assert len(found) > 1
+    assert all("Bismarck" in f for f in found)
+
+
+def test_a_round_up_names_other_towns() -> None:
+    """Incidents in towns beyond the home town and its neighbourhoods make a round-up: an
+    unplaced incident of it may be anywhere."""
+    englewood = _town("Englewood", "US-IL", 41.78, -87.64, 1)
+    peoria = _town("Peoria", "US-IL", 40.69, -89.59, 2)
+    assert names_other_towns([(CHICAGO,), (peoria,)], CHICAGO)
+    assert not names_other_towns([(CHICAGO,), (englewood,), ()], CHICAGO)
+    assert not names_other_towns([(), ()], CHICAGO)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 
 from spacy.language import Language
@@ -40,6 +41,7 @@ from tensionwatch.extract.places import (
     TownWords,
     dominant_country,
     home_town,
+    names_other_towns,
     place_entities,
     reach_km,
     title_town,
@@ -176,6 +178,10 @@ class IncidentExtractor:
             )
             for number, draft in enumerate(reportable)
         ]
+        if home is not None and not names_other_towns([i.places for i in incidents], home, reach):
+            incidents = [
+                i if _has_a_place(i) or i.retaliation_cues else _at_home(i, home) for i in incidents
+            ]
         doc._.tw_incidents = incidents
         doc.spans["tw_triggers"] = [m.trigger for m in mentions]
         doc.spans["tw_casualties"] = [c.span for c in finds.casualties]
@@ -600,6 +606,18 @@ _AFTERMATH_VERBS = frozenset(
         "interview",
     }
 )
+
+
+def _at_home(incident: Incident, home: Place) -> Incident:
+    """An incident the story places nowhere, in an article about one town, is in that town;
+    not a backlash (``retaliation_cues``), which a story tells as spreading beyond the town of
+    the attack that set it off."""
+    return replace(incident, places=with_home_town(incident.places, home, alone=True))
+
+
+def _has_a_place(incident: Incident) -> bool:
+    """Placed finer than a country (a country is the fallback when nothing else is named)."""
+    return any(p.precision != PlacePrecision.COUNTRY for p in incident.places)
 
 
 def _is_date_entity(ent: Span) -> bool:

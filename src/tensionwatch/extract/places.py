@@ -859,6 +859,22 @@ def with_home_town(
     return (*places, home)
 
 
+def names_other_towns(
+    placed: Sequence[tuple[Place, ...]], home: Place, reach: float = NEIGHBOURHOOD_KM
+) -> bool:
+    """Whether an article's incidents (their places, ``placed``) lie in towns other than its
+    home town and its neighbourhoods: a round-up, whose incidents the story places nowhere
+    may be anywhere. Otherwise such an incident ("a second man was shot … ") is in the home
+    town, as a lead incident is (:func:`with_home_town`)."""
+    return any(
+        p.precision == PlacePrecision.CITY
+        and not _same_place(p, home)
+        and not _neighbourhood_of(p, home, reach)
+        for places in placed
+        for p in places
+    )
+
+
 def _same_place(place: Place, other: Place) -> bool:
     if place.geonames_id is not None and place.geonames_id == other.geonames_id:
         return True
