@@ -1,6 +1,6 @@
-"""A list of three people that the parser reads as a name, its apposition and a conjunct of
-the apposition still names three people; an apposition that renames its head names one
-(texts written for these tests)."""
+"""A list of three or more people that the parser reads as a name, its apposition and
+conjuncts of the apposition still names each person; an apposition that renames its head
+names one (texts written for these tests)."""
 
 from __future__ import annotations
 
@@ -74,4 +74,27 @@ def test_a_victim_told_by_the_killer_s_noun_in_his_own_sentence_is_someone_else(
         "Avenue.",
         PUB,
     )
+    assert counts(incident) == (3, None)
+
+
+def test_a_description_of_one_person_takes_a_singular_verb(extractor: Extractor) -> None:
+    (incident,) = extractor.extract(
+        "A man, husband and father, was shot and killed on Maple Avenue.", PUB
+    )
+    assert counts(incident) == (1, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said a man shot and killed his estranged wife before killing himself at a house "
+        "on Birch Lane. A man visiting the home was shot dead as well.",
+        "Police say a man fatally shot his ex-girlfriend and then killed himself on Maple "
+        "Avenue. A man who lived next door was also killed.",
+    ],
+)
+def test_someone_else_told_by_the_killer_s_noun_is_one_more_dead(
+    extractor: Extractor, text: str
+) -> None:
+    (incident,) = extractor.extract(text, PUB)
     assert counts(incident) == (3, None)

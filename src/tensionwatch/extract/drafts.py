@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from tensionwatch.extract.components.casualties import CasualtyMention
 from tensionwatch.extract.components.mentions import Mention
@@ -337,10 +337,11 @@ def with_suicide(
 
 def _killer_told_again(draft: Draft) -> bool:
     """Whether the dead counted one by one include the one who killed himself, told again by
-    the noun he was first told by: "a man shot his wife and two sons before killing himself
-    … A 42-year-old man, his wife and their two sons were found dead" names four dead. Not
-    in a sentence that tells of the suicide: "a man killed a woman and a man before killing
-    himself" names three."""
+    the noun he was first told by in a list of the dead: "a man shot his wife and two sons
+    before killing himself … A 42-year-old man, his wife and their two sons were found dead"
+    names four dead. Not in a sentence that tells of the suicide ("a man killed a woman and
+    a man before killing himself": three), nor someone told alone, by a clause of his own or
+    as more ("A man who lived next door was also killed")."""
     killers: set[str] = set()
     for mention in draft.self_killed:
         verb = mention.span.root
@@ -349,12 +350,35 @@ def _killer_told_again(draft: Draft) -> bool:
         ):
             verb = verb.head
         killers.update(c.lower_ for c in verb.children if c.dep_ == "nsubj")
+    if not killers:
+        return False
+    doc = draft.self_killed[0].span.doc
     told = [(m.span.sent.start_char, m.span.sent.end_char) for m in draft.self_killed]
-    return any(
-        v.text.lower().split()[-1] in killers
-        and not any(a <= v.evidence[0].start < b for a, b in told)
-        for v in draft.killed_victims
-        if v.evidence and v.count == 1 and not v.name
+    for victim in draft.killed_victims:
+        if not victim.evidence or victim.count != 1 or victim.name:
+            continue
+        start, end = victim.evidence[0].start, victim.evidence[0].end
+        if victim.text.lower().split()[-1] not in killers or start in draft.also:
+            continue
+        if any(a <= start < b for a, b in told):
+            continue
+        span = doc.char_span(start, end)
+        if span is not None and _in_a_roll(span.root):
+            return True
+    return False
+
+
+def _in_a_roll(token: Token) -> bool:
+    """Whether a person is told among others at once ("A 42-year-old man, his wife and their
+    sons were found dead") and by no clause of his own ("A man who lived next door")."""
+    if any(c.dep_ in {"acl", "relcl"} for c in token.children):
+        return False
+    siblings = [c for c in token.head.children if c is not token and c.dep_ == token.dep_]
+    return bool(
+        token.conjuncts
+        or token.dep_ == "appos"
+        or any(c.dep_ == "appos" for c in token.children)
+        or (token.dep_ in {"nsubj", "nsubjpass"} and siblings)
     )
 
 
@@ -399,12 +423,14 @@ def _listed(
     taken = _nouns(counted)
     found: list[Actor] = []
     previous: Actor | None = None
-    article = ""  # the first word of the list's last phrase with more than its noun
+    article = ""  # the first word of this list's last phrase with more than its noun
     for victim in victims:
         words = victim.text.lower().split()
         member = bool(victim.evidence) and victim.evidence[0].start in listed
         before, previous = previous, (victim if member else previous)
-        if member and len(words) > 1:
+        if not member:
+            article = ""
+        elif len(words) > 1:
             article = words[0]
         if not member or victim.count != 1 or victim.name or not words:
             continue

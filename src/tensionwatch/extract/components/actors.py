@@ -117,6 +117,22 @@ def is_quantity(token: Token) -> bool:
     return token.like_num or token.lower_ in {"dozens", "hundreds", "scores", "thousands", "one"}
 
 
+def coordinated(token: Token) -> bool:
+    """Whether ``token`` opens a coordination: "a woman and a teen", "a woman, a girl and a
+    boy" (the parser hangs the "and" on the last conjunct when there are more)."""
+    return any(c.dep_ == "cc" for t in (token, *token.conjuncts) for c in t.children)
+
+
+def singular_subject(token: Token) -> bool:
+    """Whether ``token`` is the subject of a verb in the singular ("was", "is", "has",
+    "dies"): "A man, husband and father, was shot" describes one man; a list takes "were"."""
+    if token.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    verb = token.head
+    words = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}] + [verb]
+    return any(w.lower_ in {"was", "is", "has"} or w.tag_ == "VBZ" for w in words)
+
+
 def described_as(head: Token) -> Token | None:
     """Head of "X, described as young Russian nationalists" / "identified as Tajik nationals"."""
     candidates = [head]
@@ -125,8 +141,8 @@ def described_as(head: Token) -> Token | None:
     for anchor in candidates:
         for child in anchor.children:
             if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"}:
-                if any(c.dep_ == "cc" for c in child.children):
-                    continue  # "a man, a woman and a teen": the parser's list, no description
+                if coordinated(child) and not singular_subject(anchor):
+                    continue  # "a man, a woman and a teen were …": the parser's list
                 return child
             if child.dep_ in {"acl", "relcl"} and child.lemma_ in _NAMING_LEMMAS:
                 names = [c for c in child.children if c.dep_ in {"oprd", "attr", "xcomp"}]

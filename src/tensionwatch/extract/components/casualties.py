@@ -233,13 +233,8 @@ def _with_coordinated(
     # on the last person, which is no outcome of that person's own
     outcome = span[-1]
     outside = [c for c in head.conjuncts if not _own_outcome(c, own_outcome, besides=outcome)]
-    people = [
-        c
-        for c in outside
-        if c.pos_ in {"NOUN", "PROPN"}
-        and c.tag_ in {"NN", "NNP"}
-        and any(d.lower_ in {"a", "an", "one"} for d in c.children)
-    ]
+    outside += _list_opener(head)
+    people = [c for c in outside if _one_person(c)]
     groups = [
         (c, value)
         for c in outside
@@ -254,6 +249,26 @@ def _with_coordinated(
     total = count.value + len(people) + sum(value for _, value in groups)
     evidence = (Evidence(first.idx, span.end_char, span.doc.text[first.idx : span.end_char]),)
     return Count(total, Qualifier.EXACT, total, total, evidence=evidence)
+
+
+def _one_person(token: Token) -> bool:
+    """ "a man", "an officer", "one woman": a noun for one person, introduced."""
+    return (
+        token.pos_ in {"NOUN", "PROPN"}
+        and token.tag_ in {"NN", "NNP"}
+        and any(d.lower_ in {"a", "an", "one"} for d in token.children)
+    )
+
+
+def _list_opener(head: Token) -> list[Token]:
+    """ "A woman, a man, a girl and a toddler were wounded": the parser makes the second item
+    an apposition of the first and joins the rest to it, so the first is one more person when
+    both it and the apposition are introduced ("a …"); "the victim, a woman, and a toddler"
+    renames the victim."""
+    first = min((head, *head.conjuncts), key=lambda t: t.i)
+    if first.dep_ != "appos" or not (_one_person(first) and _one_person(first.head)):
+        return []
+    return [first.head]
 
 
 def _before_a_name(span: Span) -> bool:

@@ -15,6 +15,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
+from tensionwatch.extract.components.actors import coordinated, singular_subject
 from tensionwatch.extract.lexicon import Lexicon, TriggerRule
 from tensionwatch.geo import street_words
 
@@ -658,18 +659,20 @@ def _expand_conjuncts(
 
 
 def _heads_a_list(token: Token, appos: Token, is_person: Callable[[Token], bool]) -> bool:
-    """The parser reads a list of three as a name and its apposition, the last item joined to
-    the apposition: "A man, a woman and a teenager were shot", "a mother, father, and
-    toddler", "John Smith, 32, Mary Jones, 29, and Ann Lee". An apposition renames its head
-    ("the victim, a woman, and her son"; "his wife, Mary Smith, and her son"), so the two
-    must be the same kind of phrase: two proper names, or two common nouns neither of them
-    with "the" or a number, and not an owned noun told again as "a …" ("her boyfriend, a
-    cook, and …")."""
+    """The parser reads a list of three or more as a name and its apposition, the other items
+    joined to the apposition: "A man, a woman and a teenager were shot", "a mother, father,
+    and toddler", "John Smith, 32, Mary Jones, 29, and Ann Lee". An apposition renames its
+    head ("the victim, a woman, and her son"; "his wife, Mary Smith, and her son"; "A man,
+    husband and father, was shot"), so the two must be the same kind of phrase: two proper
+    names, or two common nouns, neither with a number or "the", "this", "that", "these",
+    "those" (a possessive may open both: "his wife, son and daughter"), and not an owned
+    noun told again as "a …" ("her boyfriend, a cook, and …"); and a list takes a verb in
+    the plural."""
     if appos.dep_ != "appos" or appos.head != token or appos.i < token.i:
         return False
-    if not any(c.dep_ == "conj" for c in appos.children):
+    if not any(c.dep_ == "conj" for c in appos.children) or not coordinated(appos):
         return False
-    if not any(c.dep_ == "cc" and c.lower_ in {"and", "or"} for c in appos.children):
+    if singular_subject(token):
         return False
     kinds = {t.pos_ for t in (token, appos)}
     if kinds == {"PROPN"}:
