@@ -249,3 +249,15 @@ def test_a_round_up_names_other_towns() -> None:
     assert names_other_towns([(CHICAGO,), (peoria,)], CHICAGO)
     assert not names_other_towns([(CHICAGO,), (englewood,), ()], CHICAGO)
     assert not names_other_towns([(), ()], CHICAGO)
+
+
+def test_with_home_town_far_namesake_abroad_in_an_unnamed_country() -> None:
+    """ "shot in Englewood" resolved to an English town of that name in a Chicago story that
+    names no other country: a local name that matched a namesake abroad."""
+    english = replace(_town("Englewood", "GB-ENG", 54.5, -3.6, 7), country="GB")
+    assert CHICAGO in with_home_town((english,), CHICAGO, named=NOTHING)
+    # the story names Britain, or its region: the town stands alone
+    british = Named(frozenset(), frozenset({"GB"}))
+    assert with_home_town((english,), CHICAGO, named=british) == (english,)
+    england = Named(frozenset({"GB-ENG"}))
+    assert with_home_town((english,), CHICAGO, named=england) == (english,)

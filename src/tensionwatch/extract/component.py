@@ -426,12 +426,15 @@ class IncidentExtractor:
         return int(population(place)) if population is not None else 0
 
     def _named(self, doc: Doc) -> Named | None:
-        """The states and provinces the article names, when the resolver can tell."""
+        """The states, provinces and countries the article names, when the resolver can tell."""
         context = getattr(self.resolver, "context", None)
         if context is None:
             return None
-        regions = getattr(context(doc.text), "regions", None)
-        return Named(frozenset(regions)) if regions is not None else None
+        found = context(doc.text)
+        regions = getattr(found, "regions", None)
+        if regions is None:
+            return None
+        return Named(frozenset(regions), frozenset(getattr(found, "countries", ())))
 
     def _finish(
         self,

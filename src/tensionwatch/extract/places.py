@@ -430,9 +430,11 @@ class TownWords:
 
 @dataclass(frozen=True, slots=True)
 class Named:
-    """The states and provinces an article names (ISO 3166-2 codes, "US-OH")."""
+    """The states and provinces an article names (ISO 3166-2 codes, "US-OH"), and its
+    countries (ISO 3166-1 alpha-2, "US")."""
 
     regions: frozenset[str]
+    countries: frozenset[str] = frozenset()
 
 
 def home_town(
@@ -513,6 +515,9 @@ def _namesake_afar(town: Place, police: Place, named: Named, resolver: PlaceReso
     return not near(police.resolved or police.name, town, NEIGHBOUR_KM)
 
 
+# A town abroad farther than this from the home town, in a country the article never names,
+# is a namesake of a local place (see _stray); "killed in Tijuana, San Diego police said" is not
+ABROAD_KM = 1500.0
 # A dateline town smaller than this may be a neighbourhood's namesake (see home_town)
 SMALL_TOWN = 100_000
 
@@ -891,8 +896,20 @@ def _neighbourhood_of(town: Place, home: Place, reach: float = NEIGHBOURHOOD_KM)
 
 def _stray(town: Place, home: Place, named: Named | None) -> bool:
     """Whether a town lies in a state the article never names while its home town lies in
-    another state of the same country: a local name that matched a namesake."""
-    if named is None or town.country != home.country or home.admin1 is None:
+    another state of the same country, or lies abroad, far off (``ABROAD_KM``), in a country
+    and state the article never names ("shot Sunday night in Whitehaven", a Memphis
+    neighbourhood, is no English town): a local name that matched a namesake."""
+    if named is None:
+        return False
+    if town.country != home.country:
+        return (
+            town.country is not None
+            and town.country not in named.countries
+            and town.admin1 not in named.regions
+            and None not in (town.lat, town.lon, home.lat, home.lon)
+            and distance_km(town, home) > ABROAD_KM
+        )
+    if home.admin1 is None:
         return False
     return town.admin1 not in named.regions and town.admin1 != home.admin1
 
