@@ -67,6 +67,12 @@ class Assembly:
     document_retaliation: list[Span] = field(default_factory=list)
 
 
+
+def _another_period(draft: Draft, periods: list[tuple[date, date]]) -> bool:
+    """Whether a mention told in a week, month or year (``periods``) lies outside every day of
+    ``draft``: "Last month, a boy was killed" is not the shooting of last Saturday."""
+    return bool(periods) and not any(a <= d <= b for d in draft.day_keys for a, b in periods)
+
 def _no_street(name: str) -> bool:
     """Without a gazetteer no name is known to be a street."""
     return False
@@ -120,6 +126,23 @@ class SentenceContext:
                 if resolved is not None and resolved.precision.value == "day" and resolved.end:
                     days.add(resolved.end)
         return days
+
+    def periods_of(self, mention: Mention) -> list[tuple[date, date]]:
+        """The weeks, months and years the mention is told in ("Last month, a boy was
+        killed after he shot himself": the clause around it too): a day outside all of them
+        is another incident's."""
+        periods: list[tuple[date, date]] = []
+        for span in self.dates:
+            if span.root.head == mention.head or span.root.head in mention.head.ancestors:
+                resolved = resolve_date(span, self.published)
+                if (
+                    resolved is not None
+                    and resolved.precision.value in {"week", "month", "year"}
+                    and resolved.start is not None
+                    and resolved.end is not None
+                ):
+                    periods.append((resolved.start, resolved.end))
+        return periods
 
 
 class Assembler:
@@ -313,7 +336,11 @@ class Assembler:
             near = _nearest(mention.head, assigned)
             if near is not None:
                 return near
-            if focus and s_index - focus[-1].last_sentence <= 2:
+            if (
+                focus
+                and s_index - focus[-1].last_sentence <= 2
+                and not _another_period(focus[-1], ctx.periods_of(mention))
+            ):  # not "… died Sunday. Last month, a boy was killed …": a death told before
                 return focus[-1]
         if is_reflexive(mention.head):
             # "shot his wife and then shot himself": the attacker's death ends the same event
@@ -406,7 +433,9 @@ class Assembler:
             ):
                 if mine and theirs and not (mine & theirs):
                     return True
-        return bool(days and draft.day_keys and not (days & draft.day_keys))
+        if days:
+            return bool(draft.day_keys and not (days & draft.day_keys))
+        return _another_period(draft, ctx.periods_of(mention) if draft.day_keys else [])
 
     def _antecedent(
         self,
@@ -590,7 +619,7 @@ class Assembler:
         reflexive = is_reflexive(mention.head)
         roles = {"nsubj"} if reflexive else {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"}
 
-        def fits(token: Token) -> bool:
+        def fits(token: Token, roles: set[str] = roles) -> bool:
             if token.i in excluded or token.pos_ not in {"NOUN", "PROPN", "ADJ"}:
                 return False
             if token.pos_ == "ADJ" and token.lower_ != "old":
@@ -618,8 +647,9 @@ class Assembler:
                 )
             )  # "the gunman … she died", but "a man was shot … he died"
 
+        # "X was killed after he accidentally shot himself": he is the sentence's subject
         governing = _main_clause_subject(pronoun)
-        if governing is not None and fits(governing):
+        if governing is not None and fits(governing, roles | {"nsubjpass"}):
             return governing
         doc = pronoun.doc
         first_sentence = max(0, pronoun.sent.start - 80)
