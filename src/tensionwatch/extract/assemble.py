@@ -67,11 +67,11 @@ class Assembly:
     document_retaliation: list[Span] = field(default_factory=list)
 
 
-
 def _another_period(draft: Draft, periods: list[tuple[date, date]]) -> bool:
     """Whether a mention told in a week, month or year (``periods``) lies outside every day of
     ``draft``: "Last month, a boy was killed" is not the shooting of last Saturday."""
     return bool(periods) and not any(a <= d <= b for d in draft.day_keys for a, b in periods)
+
 
 def _no_street(name: str) -> bool:
     """Without a gazetteer no name is known to be a street."""
