@@ -249,15 +249,27 @@ def test_a_round_up_names_other_towns() -> None:
     assert names_other_towns([(CHICAGO,), (peoria,)], CHICAGO)
     assert not names_other_towns([(CHICAGO,), (englewood,), ()], CHICAGO)
     assert not names_other_towns([(), ()], CHICAGO)
+    # a namesake the home town already joined is no other town
+    assert not names_other_towns([(peoria, CHICAGO), ()], CHICAGO)
 
 
 def test_with_home_town_far_namesake_abroad_in_an_unnamed_country() -> None:
     """ "shot in Englewood" resolved to an English town of that name in a Chicago story that
     names no other country: a local name that matched a namesake abroad."""
     english = replace(_town("Englewood", "GB-ENG", 54.5, -3.6, 7), country="GB")
-    assert CHICAGO in with_home_town((english,), CHICAGO, named=NOTHING)
+    sizes = {"Chicago": 2_700_000, "Englewood": 23_000, "Kabul": 4_400_000}
+
+    def population(place: Place) -> int:
+        return sizes[place.name]
+
+    assert CHICAGO in with_home_town((english,), CHICAGO, named=NOTHING, population=population)
     # the story names Britain, or its region: the town stands alone
     british = Named(frozenset(), frozenset({"GB"}))
-    assert with_home_town((english,), CHICAGO, named=british) == (english,)
+    assert with_home_town((english,), CHICAGO, named=british, population=population) == (english,)
     england = Named(frozenset({"GB-ENG"}))
-    assert with_home_town((english,), CHICAGO, named=england) == (english,)
+    assert with_home_town((english,), CHICAGO, named=england, population=population) == (english,)
+    # a city abroad bigger than the home town is that city, named country or not
+    kabul = replace(_town("Kabul", "AF-KAB", 34.5, 69.2, 8), country="AF")
+    assert with_home_town((kabul,), CHICAGO, named=NOTHING, population=population) == (kabul,)
+    # without knowing the towns' sizes nothing abroad is second-guessed
+    assert with_home_town((english,), CHICAGO, named=NOTHING) == (english,)

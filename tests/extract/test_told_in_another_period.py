@@ -34,3 +34,21 @@ def test_a_death_told_last_month_is_another_incident(extractor: Extractor) -> No
 def test_he_who_shot_himself_is_the_sentence_s_subject(extractor: Extractor) -> None:
     incidents = extractor.extract(TEXT, PUB)
     assert all(i.injured is None for i in incidents)  # Jamie Doe is not hurt again
+
+
+def test_a_period_on_a_reporting_verb_splits_nothing(extractor: Extractor) -> None:
+    text = (
+        "A man was shot Thursday on Maple Avenue in Flint and taken to a hospital.\n\n"
+        "The victim told reporters this month that he was shot by a stranger he had never met."
+    )
+    incidents = extractor.extract(text, date(2016, 5, 9))
+    assert [(i.killed, i.injured and i.injured.value) for i in incidents] == [(None, 1)]
+
+
+def test_this_year_runs_to_publication_and_splits_nothing(extractor: Extractor) -> None:
+    text = (
+        "A woman was shot and killed Sunday on Maple Avenue in Flint.\n\n"
+        "She was the first person killed in the city this year, police said."
+    )
+    incidents = extractor.extract(text, date(2016, 1, 5))
+    assert [(i.killed and i.killed.value, i.injured) for i in incidents] == [(1, None)]

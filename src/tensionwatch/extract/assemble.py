@@ -68,9 +68,12 @@ class Assembly:
 
 
 def _another_period(draft: Draft, periods: list[tuple[date, date]]) -> bool:
-    """Whether a mention told in a week, month or year (``periods``) lies outside every day of
-    ``draft``: "Last month, a boy was killed" is not the shooting of last Saturday."""
-    return bool(periods) and not any(a <= d <= b for d in draft.day_keys for a, b in periods)
+    """Whether none of ``draft``'s days falls in any of the months or years a mention is told
+    in (``periods``): "Last month, a boy was killed" is not the shooting of last Saturday.
+    False when either is empty."""
+    if not periods or not draft.day_keys:
+        return False
+    return not any(a <= d <= b for d in draft.day_keys for a, b in periods)
 
 
 def _no_street(name: str) -> bool:
@@ -128,20 +131,29 @@ class SentenceContext:
         return days
 
     def periods_of(self, mention: Mention) -> list[tuple[date, date]]:
-        """The weeks, months and years the mention is told in ("Last month, a boy was
-        killed after he shot himself": the clause around it too): a day outside all of them
-        is another incident's."""
+        """The past months and years the mention is told in ("Last month, a boy was killed
+        after he shot himself": the date may hang on the clause the mention's clause hangs
+        on, not on a verb that reports it, "told reporters this week that he was shot"): a
+        day outside all of them is another incident's. Not a week (a story's "last week"
+        is often days ago), nor this month or year (they run to the day of publication)."""
+        heads = {mention.head, *mention.head.conjuncts}
+        token = mention.head
+        while token.dep_ in {"advcl", "conj"} and token.head is not token:
+            token = token.head
+            heads |= {token, *token.conjuncts}
         periods: list[tuple[date, date]] = []
         for span in self.dates:
-            if span.root.head == mention.head or span.root.head in mention.head.ancestors:
-                resolved = resolve_date(span, self.published)
-                if (
-                    resolved is not None
-                    and resolved.precision.value in {"week", "month", "year"}
-                    and resolved.start is not None
-                    and resolved.end is not None
-                ):
-                    periods.append((resolved.start, resolved.end))
+            if span.root.head not in heads:
+                continue
+            resolved = resolve_date(span, self.published)
+            if (
+                resolved is not None
+                and resolved.precision.value in {"month", "year"}
+                and resolved.start is not None
+                and resolved.end is not None
+                and (self.published is None or resolved.end < self.published)
+            ):
+                periods.append((resolved.start, resolved.end))
         return periods
 
 
@@ -435,7 +447,7 @@ class Assembler:
                     return True
         if days:
             return bool(draft.day_keys and not (days & draft.day_keys))
-        return _another_period(draft, ctx.periods_of(mention) if draft.day_keys else [])
+        return _another_period(draft, ctx.periods_of(mention))
 
     def _antecedent(
         self,
@@ -647,7 +659,8 @@ class Assembler:
                 )
             )  # "the gunman … she died", but "a man was shot … he died"
 
-        # "X was killed after he accidentally shot himself": he is the sentence's subject
+        # "X was killed after he accidentally shot himself": he is the sentence's subject, a
+        # passive one too (only a reflexive mention's ``roles`` leave "nsubjpass" out)
         governing = _main_clause_subject(pronoun)
         if governing is not None and fits(governing, roles | {"nsubjpass"}):
             return governing

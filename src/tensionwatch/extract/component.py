@@ -452,7 +452,9 @@ class IncidentExtractor:
     ) -> Incident:
         places = tuple(self.resolver.resolve(draft.places, doc.text)) if draft.places else ()
         places = self._with_boroughs(
-            with_home_town(places, home, alone=alone, named=named, reach=reach)
+            with_home_town(
+                places, home, alone=alone, named=named, reach=reach, population=self._population
+            )
         )
         if not places and fallback is not None:
             places = (fallback,)

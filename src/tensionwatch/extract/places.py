@@ -430,8 +430,9 @@ class TownWords:
 
 @dataclass(frozen=True, slots=True)
 class Named:
-    """The states and provinces an article names (ISO 3166-2 codes, "US-OH"), and its
-    countries (ISO 3166-1 alpha-2, "US")."""
+    """The states and provinces an article names (ISO 3166-2 codes, "US-OH"), and the
+    countries it names by name, through a state or in its dateline (ISO 3166-1 alpha-2,
+    "US"), never through a town."""
 
     regions: frozenset[str]
     countries: frozenset[str] = frozenset()
@@ -495,17 +496,17 @@ NEIGHBOUR_KM = 100.0
 
 def _namesake_afar(town: Place, police: Place, named: Named, resolver: PlaceResolver) -> bool:
     """Whether a town is a namesake of one in the police's city: it lies in a state the
-    article never names (see :func:`_stray`), far from the police's town (not West Memphis
-    across the river from Memphis), is smaller than it (a university's police, "Yale", name
-    no city), the gazetteer knows other towns of that name ("Madisonville", "Austin"; not
-    "Naperville"), and none of the police's name near it ("Columbia" police in a Jefferson
-    City story are Missouri's)."""
+    article never names, or is a small town far abroad (see :func:`_stray`), far from the
+    police's town (not West Memphis across the river from Memphis), is smaller than it (a
+    university's police, "Yale", name no city), the gazetteer knows other towns of that
+    name ("Madisonville", "Austin"; not "Naperville"), and none of the police's name near it
+    ("Columbia" police in a Jefferson City story are Missouri's)."""
     namesakes = getattr(resolver, "namesakes", None)
     near = getattr(resolver, "named_near", None)
     population = getattr(resolver, "population", None)
     if namesakes is None or near is None or population is None:
         return False
-    if not _stray(town, police, named):
+    if not _stray(town, police, named, population):
         return False
     located = None not in (town.lat, town.lon, police.lat, police.lon)
     if located and distance_km(town, police) < NEIGHBOUR_KM:
@@ -518,6 +519,8 @@ def _namesake_afar(town: Place, police: Place, named: Named, resolver: PlaceReso
 # A town abroad farther than this from the home town, in a country the article never names,
 # is a namesake of a local place (see _stray); "killed in Tijuana, San Diego police said" is not
 ABROAD_KM = 1500.0
+# ... and smaller than this: a city abroad any bigger is meant ("Orlando" in a London story)
+ABROAD_NAMESAKE = 250_000
 # A dateline town smaller than this may be a neighbourhood's namesake (see home_town)
 SMALL_TOWN = 100_000
 
@@ -836,6 +839,7 @@ def with_home_town(
     alone: bool = False,
     named: Named | None = None,
     reach: float = NEIGHBOURHOOD_KM,
+    population: Callable[[Place], int] | None = None,
 ) -> tuple[Place, ...]:
     """An incident placed no more precisely than a street, a district or a state is in the
     article's home town, unless one of its places lies in another state or country. An
@@ -846,12 +850,15 @@ def with_home_town(
     ``reach`` of it in the same state (a neighbourhood the gazetteer lists as a town; see
     :func:`reach_km` for a big home town), or when, with ``named`` (the states the article
     names), the town resolved to a state the article never names: a local name ("Park Hill",
-    "Central City") matched a namesake elsewhere."""
+    "Central City") matched a namesake elsewhere; with ``population`` (people per town), also
+    a small town far abroad (see :func:`_stray`)."""
     if home is None or any(_same_place(p, home) for p in places):
         return places
     towns = [p for p in places if p.precision == PlacePrecision.CITY]
     if towns:
-        if any(_neighbourhood_of(t, home, reach) or _stray(t, home, named) for t in towns):
+        if any(
+            _neighbourhood_of(t, home, reach) or _stray(t, home, named, population) for t in towns
+        ):
             return (*places, home)
         return places
     if not places and not alone:
@@ -876,6 +883,7 @@ def names_other_towns(
         and not _same_place(p, home)
         and not _neighbourhood_of(p, home, reach)
         for places in placed
+        if not any(_same_place(p, home) for p in places)  # a namesake the home town joined
         for p in places
     )
 
@@ -894,16 +902,27 @@ def _neighbourhood_of(town: Place, home: Place, reach: float = NEIGHBOURHOOD_KM)
     return distance_km(town, home) <= reach
 
 
-def _stray(town: Place, home: Place, named: Named | None) -> bool:
+def _stray(
+    town: Place,
+    home: Place,
+    named: Named | None,
+    population: Callable[[Place], int] | None = None,
+) -> bool:
     """Whether a town lies in a state the article never names while its home town lies in
-    another state of the same country, or lies abroad, far off (``ABROAD_KM``), in a country
-    and state the article never names ("shot Sunday night in Whitehaven", a Memphis
-    neighbourhood, is no English town): a local name that matched a namesake."""
+    another state of the same country: a local name that matched a namesake. With
+    ``population``, also a town abroad, far off (``ABROAD_KM``), in a country and state the
+    article never names, smaller than ``ABROAD_NAMESAKE`` and than the home town ("shot Sunday
+    night in Chatham", a Chicago neighbourhood, is no English town; "Kabul" in a story
+    datelined Washington is Kabul, though the story may never say "Afghanistan")."""
     if named is None:
         return False
     if town.country != home.country:
+        if population is None or home.country is None:
+            return False
+        size = population(town)
         return (
             town.country is not None
+            and 0 < size < min(ABROAD_NAMESAKE, population(home))
             and town.country not in named.countries
             and town.admin1 not in named.regions
             and None not in (town.lat, town.lon, home.lat, home.lon)
