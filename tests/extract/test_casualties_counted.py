@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from tensionwatch.extract.drafts import count_victims
-from tensionwatch.models import Actor, Role
+from tensionwatch.extract.drafts import PeopleWords, count_victims
+from tensionwatch.models import Actor, Evidence, Role
 
 from .conftest import PUB, counts, main
 
@@ -342,3 +342,27 @@ def test_a_number_before_a_name_is_no_count(
     extractor: Extractor, text: str, killed: int, injured: int | None
 ) -> None:
     assert counts(main(extractor, text)) == (killed, injured)
+
+
+def _at(text: str, start: int) -> Actor:
+    return Actor(
+        text=text, role=Role.VICTIM, count=1, evidence=(Evidence(start, start + len(text), text),)
+    )
+
+
+def test_count_victims_a_bare_noun_of_another_list_shares_no_article() -> None:
+    """ "a mother and her son … (earlier) killed son and fiancee": the bare nouns of the other
+    list do not take "her" from the first one, so they are no new people."""
+    victims = [
+        _at("a Riverside mother", 200),
+        _at("her son", 223),
+        _at("son", 100),
+        _at("fiancee", 108),
+    ]
+    people = PeopleWords(listed=frozenset({200, 223, 100, 108}))
+    found = count_victims(victims, people)
+    assert found is not None and found.value == 2
+    # the same bare nouns right after their list's article do count
+    listed = [_at("a mother", 0), _at("father", 10), _at("toddler", 22)]
+    found = count_victims(listed, PeopleWords(listed=frozenset({0, 10, 22})))
+    assert found is not None and found.value == 3

@@ -423,7 +423,8 @@ def _listed(
     taken = _nouns(counted)
     found: list[Actor] = []
     previous: Actor | None = None
-    article = ""  # the first word of this list's last phrase with more than its noun
+    article = ""  # the first word of this list's last phrase with more than its noun;
+    # a bare noun that does not continue the list ends it
     for victim in victims:
         words = victim.text.lower().split()
         member = bool(victim.evidence) and victim.evidence[0].start in listed
@@ -436,6 +437,8 @@ def _listed(
             continue
         if len(words) == 1:
             ok = words[0] not in _PRONOUNS and _shares_article(before, victim, article)
+            if not ok:
+                article = ""  # the list ends here ("killed son and fiancee" told elsewhere)
         else:
             ok = words[0] == "the" or (possessive and words[0] in _POSSESSIVES)
         if not ok or words[-1].rstrip("s") in taken:
