@@ -179,9 +179,7 @@ class IncidentExtractor:
             for number, draft in enumerate(reportable)
         ]
         if home is not None and not names_other_towns([i.places for i in incidents], home, reach):
-            incidents = [
-                i if _has_a_place(i) or i.retaliation_cues else _at_home(i, home) for i in incidents
-            ]
+            incidents = [_at_home(i, home) if _unplaced(i) else i for i in incidents]
         doc._.tw_incidents = incidents
         doc.spans["tw_triggers"] = [m.trigger for m in mentions]
         doc.spans["tw_casualties"] = [c.span for c in finds.casualties]
@@ -614,15 +612,17 @@ _AFTERMATH_VERBS = frozenset(
 
 
 def _at_home(incident: Incident, home: Place) -> Incident:
-    """An incident the story places nowhere, in an article about one town, is in that town;
-    not a backlash (``retaliation_cues``), which a story tells as spreading beyond the town of
-    the attack that set it off."""
+    """An incident the story places nowhere, in an article about one town, is in that town."""
     return replace(incident, places=with_home_town(incident.places, home, alone=True))
 
 
-def _has_a_place(incident: Incident) -> bool:
-    """Placed finer than a country (a country is the fallback when nothing else is named)."""
-    return any(p.precision != PlacePrecision.COUNTRY for p in incident.places)
+def _unplaced(incident: Incident) -> bool:
+    """Placed no finer than a country (the fallback when nothing else is named), and no
+    backlash (``retaliation_cues``): a story tells a backlash as spreading beyond the town of
+    the attack that set it off."""
+    if incident.retaliation_cues:
+        return False
+    return all(p.precision == PlacePrecision.COUNTRY for p in incident.places)
 
 
 def _is_date_entity(ent: Span) -> bool:

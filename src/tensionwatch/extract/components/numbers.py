@@ -229,7 +229,8 @@ def _qualifier_before(first: Token, lexicon: Lexicon) -> str | None:
 
 
 def _qualifier_after(last: Token, lexicon: Lexicon) -> str | None:
-    """ "two or more family members": the phrase after the number bounds it."""
+    """ "two or more family members": the phrase after the number (of one or two words, as
+    ``qualifiers.jsonl`` has them) bounds it."""
     doc = last.doc
     for width in (2, 1):
         phrase = doc[last.i + 1 : last.i + 1 + width].text.lower()
