@@ -366,3 +366,20 @@ def test_count_victims_a_bare_noun_of_another_list_shares_no_article() -> None:
     listed = [_at("a mother", 0), _at("father", 10), _at("toddler", 22)]
     found = count_victims(listed, PeopleWords(listed=frozenset({0, 10, 22})))
     assert found is not None and found.value == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        (
+            "A neighbour discovered the bodies of three family members on Sunday after a "
+            "shooting at the Oak Court Apartments.",
+            3,
+        ),
+        ("Police found the bodies of two men in a burned car after a shooting on Maple Avenue.", 2),
+    ],
+)
+def test_the_bodies_of_a_counted_group_are_its_dead(
+    extractor: Extractor, text: str, killed: int
+) -> None:
+    assert counts(main(extractor, text))[0] == killed
