@@ -94,6 +94,8 @@ class SentenceContext:
 
     retaliation: list[Span] = field(default_factory=list)
     is_street: Callable[[str], bool] = _no_street  # see Assembler.__call__
+    # periods_of by mention head: asked once per draft a mention might join
+    _periods: dict[int, list[tuple[date, date]]] = field(default_factory=dict, repr=False)
 
     def refers_back(self, mention: Mention) -> bool:
         """The mention is what a retaliation cue points back to ("in revenge for the X")."""
@@ -136,6 +138,9 @@ class SentenceContext:
         on, not on a verb that reports it, "told reporters this week that he was shot"): a
         day outside all of them is another incident's. Not a week (a story's "last week"
         is often days ago), nor this month or year (they run to the day of publication)."""
+        known = self._periods.get(mention.head.i)
+        if known is not None:
+            return known
         heads = {mention.head, *mention.head.conjuncts}
         token = mention.head
         while token.dep_ in {"advcl", "conj"} and token.head is not token:
@@ -154,6 +159,7 @@ class SentenceContext:
                 and (self.published is None or resolved.end < self.published)
             ):
                 periods.append((resolved.start, resolved.end))
+        self._periods[mention.head.i] = periods
         return periods
 
 
