@@ -1180,11 +1180,7 @@ def _has_object(verb: Token) -> bool:
 HEADLINE_MAX = 200
 
 
-def headline_length(
-    text: str,
-    lede_words: frozenset[str] = frozenset(),
-    caption_words: frozenset[str] = frozenset(),
-) -> int:
+def headline_length(text: str, lede_words: frozenset[str], caption_words: frozenset[str]) -> int:
     """Length of a headline line (no final full stop, followed by the body), else 0. A line
     whose main clause has "was" or "were" (``lede_words``), which headlines usually leave
     out ("Teenager was fatally shot late Friday outside a Birch Lane laundromat"), is the
