@@ -175,6 +175,7 @@ class Assembler:
         self._toll_lemmas = lexicon.cue_set("outcome_killed") | lexicon.cue_set("outcome_injured")
         self._locative = lexicon.cue_set("locative")
         self._conveyance = lexicon.cue_set("conveyance_verb")
+        self._kin = frozenset(lexicon.actor_terms.get("kin", {}))
         self._rounds = lexicon.cue_set("round_noun")
         self._perpetrator_nouns = lexicon.cue_set("perpetrator_noun")
         self._running = lexicon.cue_set("running_total")
@@ -242,7 +243,7 @@ class Assembler:
         focus: list[Draft] = []
         last_victim: Actor | None = None
         listing_until = -1
-        places = place_entities(doc, self._locative, self._conveyance, finds.cared)
+        places = place_entities(doc, self._locative, self._conveyance, finds.cared, kin=self._kin)
         for s_index, sent in enumerate(doc.sents):
             self._sentence_index = s_index
             all_here = _in_sentence(finds.mentions, sent)
@@ -534,6 +535,7 @@ class Assembler:
                     actor = replace(actor, name=patient.text)  # the dead are told by name
                 if self.actors.is_elliptical(patient) and last_victim is not None:
                     actor = self.actors.inherit(actor, last_victim)
+                actor = _counted_before(actor, patient, draft.victims) or actor
                 draft.add_unique(draft.victims, actor)
                 for evidence in actor.evidence[:1]:
                     draft.victim_sentences[evidence.start] = self._sentence_index
@@ -650,6 +652,8 @@ class Assembler:
                 return False  # "shot on Main Street … she died": a place is never "she"
             if token.lower_ in self._agency_acronyms:
                 return False  # "taken by EMS to a hospital where he died": an agency, not "AJ"
+            if _age_range(token):
+                return False  # "the men range in age from their late teens to early 20s"
             if (token.tag_ in {"NNS", "NNPS"}) != plural or not self.finder.is_person(token):
                 return False
             if sex is not None and self._genders.get(token.lower_, sex) != sex:
@@ -1071,7 +1075,10 @@ def _outcome(mention: Mention, words: OutcomeWords) -> str | None:
         for word in (mention.head, *wounds)
         for c in word.children
     )
-    if lemmas & words.killing or fatal:
+    attempted = any(c.lower_ in words.not_completed for c in mention.head.children)
+    if attempted and mention.head.pos_ == "NOUN":
+        lemmas -= words.killing  # "the attempted murder of a man": he lived
+    if lemmas & words.killing or fatal or _a_death_of(mention, words):
         return "killed"
     if _fired_upon(mention.head):
         return None  # "were shot at while driving": fired upon, not hit
@@ -1080,6 +1087,29 @@ def _outcome(mention: Mention, words: OutcomeWords) -> str | None:
             return "killed"
         return "injured"
     return mention.outcome  # "a bullet struck her": its rule says she was hurt
+
+
+def _a_death_of(mention: Mention, words: OutcomeWords) -> bool:
+    """ "the death of a man who was shot", "the murder of a woman found shot in her car": the
+    one the clause describes is the one whose death the sentence is about; not "the attempted
+    murder of", nor "the death of a man who shot his wife" (he is the shooter there)."""
+    clause = mention.head
+    while clause.dep_ in {"xcomp", "conj"} and clause.head.pos_ in {"VERB", "AUX"}:
+        clause = clause.head  # "found shot", "was shot and left"
+    if clause.dep_ not in {"relcl", "acl"}:
+        return False
+    noun = clause.head
+    if all(p.i != noun.i for p in mention.patients):
+        return False
+    of = noun.head
+    if noun.dep_ != "pobj" or of.lower_ != "of" or of.dep_ != "prep":
+        return False
+    death = of.head
+    return (
+        death.lemma_.lower() in words.death_nouns
+        and not any(c.lower_ in words.not_completed for c in death.children)
+        and not hedged(death, words.not_fatal)
+    )
 
 
 def _charged_with_a_death(noun: Token, words: OutcomeWords) -> bool:
@@ -1103,6 +1133,29 @@ def _charged_with_a_death(noun: Token, words: OutcomeWords) -> bool:
         return not hedged(t, words.not_fatal) and _governing_verb(t) == verb
 
     return any(a_death(t) for t in noun.sent if t.i != noun.i)
+
+
+def _counted_before(actor: Actor, noun: Token, victims: Sequence[Actor]) -> Actor | None:
+    """ "opened fire on four men … the men were all shot in the foot": a definite plural with
+    no number of its own is the group counted earlier by the same noun, so it keeps that
+    group's count rather than counting as one more person."""
+    if actor.count is not None or noun.tag_ not in {"NNS", "NNPS"} or not _definite(noun):
+        return None
+    return next(
+        (
+            v
+            for v in reversed(victims)
+            if (v.count or 0) > 1 and v.text.split()[-1].lower() == noun.lower_
+        ),
+        None,
+    )
+
+
+def _age_range(noun: Token) -> bool:
+    """ "in their 20s", "from their late teens": an age, however person-like the noun."""
+    return noun.text[:1].isdigit() or any(
+        c.dep_ == "amod" and c.lower_ in {"late", "early", "mid"} for c in noun.children
+    )
 
 
 def _definite(noun: Token) -> bool:

@@ -59,7 +59,7 @@ from tensionwatch.models import (
     PlacePrecision,
 )
 
-EXTRACTOR_VERSION = "tensionwatch_incidents_v1/0.18.0"
+EXTRACTOR_VERSION = "tensionwatch_incidents_v1/0.19.0"
 _THROW_VERBS = frozenset({"throw", "hurl", "lob", "toss", "plant", "detonate", "fire"})
 
 for _name, _default in (
@@ -107,6 +107,7 @@ class IncidentExtractor:
         self._event_nouns = self.lexicon.cue_set("event_noun")
         self._locative = self.lexicon.cue_set("locative")
         self._conveyance = self.lexicon.cue_set("conveyance_verb")
+        self._kin = frozenset(self.lexicon.actor_terms.get("kin", {}))
         self._care = self.lexicon.cue_set("medical_facility")
         # taken or treated there: "flown to the trauma unit at Grant Medical Center"
         self._treated = self.lexicon.cue_set("care_verb") | self.lexicon.cue_set("conveyance_verb")
@@ -133,6 +134,7 @@ class IncidentExtractor:
             voices=self.lexicon.cue_set("agency_voice"),
             ranks=self.lexicon.cue_set("agency_rank"),
             former=self.lexicon.cue_set("former_member"),
+            kin=self._kin,
         )
 
     def __call__(self, doc: Doc) -> Doc:
@@ -226,7 +228,7 @@ class IncidentExtractor:
         heads: dict[int, Draft] = {m.head.i: d for d in drafts for m in d.mentions}
         town_in = getattr(self.resolver, "known_town", None)
         known_town = (lambda name: town_in(name, doc.text)) if town_in is not None else None
-        ents = place_entities(doc, self._locative, self._conveyance, cared, known_town)
+        ents = place_entities(doc, self._locative, self._conveyance, cared, known_town, self._kin)
         for place, root in to_places(ents):
             draft = _governing(root, heads, self._event_verbs, self._event_anaphors)
             if draft is not None and all(p.name != place.name for p in draft.places):

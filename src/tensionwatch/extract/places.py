@@ -147,6 +147,7 @@ def place_entities(
     conveyance: frozenset[str] = frozenset(),
     cared: frozenset[int] = frozenset(),
     known_town: Callable[[str], bool] | None = None,
+    kin: frozenset[str] = frozenset(),
 ) -> list[Span]:
     """GPE/LOC/FAC entities, plus ORG entities that are venues ("Crocus City Hall") or that
     follow a ``locative`` phrase ("north of Coushatta", "near Snowville": the parser often
@@ -156,15 +157,17 @@ def place_entities(
     (``cared``: where such names start, see :func:`towns_of_care`). A name
     the article gives a person earlier ("Andrew Crittenden" … "Crittenden’s son", "while
     Crittenden was …") is that person, however the tagger labels it, where a person stands
-    (see :func:`_names_person`). With ``known_town`` (whether the gazetteer knows a sizeable
-    town by a name), a name the tagger calls a person right after "in" may be a town too
-    (see :func:`_town_read_as_person`)."""
+    (see :func:`_names_person`); so is a name that has a son or children (``kin`` nouns:
+    "Fulton's son"), wherever the article says so. With ``known_town`` (whether the
+    gazetteer knows a sizeable town by a name), a name the tagger calls a person right after
+    "in" may be a town too (see :func:`_town_read_as_person`)."""
     found = []
     surnames = names.surnames(doc)
+    parents = _kin_possessors(doc, kin)
     for ent in map(without_day, doc.ents):
         if ent.start in cared:
             continue
-        if _destination(ent, conveyance) or _names_person(ent, surnames):
+        if _destination(ent, conveyance) or _names_person(ent, surnames, parents):
             continue
         if ent.text.replace(".", "").replace(" ", "").lower() in _COMPASS:
             continue  # "near S.E. 80th": the tagger calls the direction a place
@@ -211,13 +214,35 @@ def without_day(ent: Span) -> Span:
     return Span(ent.doc, ent.start, end, label=ent.label_)
 
 
-def _names_person(ent: Span, surnames: dict[str, int]) -> bool:
-    """ "Crittenden" after "Andrew Crittenden", where a person stands: a subject, an object,
-    a possessor ("Crittenden’s son"); not "in Lincoln", "Lincoln police", "a Lincoln man"."""
-    return (
-        len(ent) == 1
-        and names.is_surname(ent.root, surnames)
-        and ent.root.dep_ in {"nsubj", "nsubjpass", "dobj", "poss", "appos"}
+def _names_person(
+    ent: Span, surnames: dict[str, int], parents: frozenset[str] = frozenset()
+) -> bool:
+    """ "Crittenden" after "Andrew Crittenden", or a name with a son (``parents``, see
+    :func:`_kin_possessors`), where a person stands: a subject, an object, a possessor
+    ("Crittenden’s son"), one of a list of people ("Reese, Miller, Camacho and Rivera"), the
+    object of a preposition that takes people ("at Camacho and Rivera's apartment"); not "in
+    Lincoln", "Lincoln police", "a Lincoln man"."""
+    root = ent.root
+    if len(ent) != 1 or not (names.is_surname(root, surnames) or root.text in parents):
+        return False
+    if root.dep_ in {"nsubj", "nsubjpass", "dobj", "poss", "appos"}:
+        return True
+    if root.dep_ == "conj":
+        return root.head.ent_type_ == "PERSON" or names.is_surname(root.head, surnames)
+    return root.dep_ == "pobj" and root.head.lower_ in _PEOPLE_PREPOSITIONS
+
+
+# prepositions whose object is a person far more often than a town ("at Camacho and Rivera's
+# apartment", "an argument with Fair"); "in", "near", "from" and "of" locate
+_PEOPLE_PREPOSITIONS = frozenset({"at", "with", "for", "by", "against", "between"})
+
+
+def _kin_possessors(doc: Doc, kin: frozenset[str]) -> frozenset[str]:
+    """ "Fulton's son", "custody of Fulton's surviving children": a proper name that has kin
+    is a person's, however the tagger labels it (a quoted nickname can split a full name, so
+    the surname may stand alone from the start)."""
+    return frozenset(
+        t.text for t in doc if t.dep_ == "poss" and t.pos_ == "PROPN" and t.head.lower_ in kin
     )
 
 
@@ -426,6 +451,7 @@ class TownWords:
     voices: frozenset[str] = frozenset()  # "spokesman", "department": the agency speaking
     ranks: frozenset[str] = frozenset()  # "Lt.", "sergeant": speaking only before a name
     former: frozenset[str] = frozenset()  # "former", "retired", "off-duty": a person
+    kin: frozenset[str] = frozenset()  # "son", "children": "Fulton's son" names a person
 
 
 @dataclass(frozen=True, slots=True)
@@ -573,8 +599,9 @@ def _town_votes(
     votes = _Votes()
     strong: set[str] = set()
     surnames = names.surnames(doc)
+    parents = _kin_possessors(doc, words.kin)
     for ent in map(without_day, doc.ents):
-        if _names_person(ent, surnames) or _with_block(ent) is not ent:
+        if _names_person(ent, surnames, parents) or _with_block(ent) is not ent:
             continue  # "the 3500 block of East Aurora" is a street, not a town
         if ent.start in cared:
             continue

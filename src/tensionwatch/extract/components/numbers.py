@@ -156,7 +156,22 @@ def run_value(tokens: Sequence[Token], lexicon: Lexicon) -> int | None:
                 total, current = total + current, 0
         else:
             current += value
-    return total + current if seen else None
+    if not seen:
+        return None
+    value = total + current
+    return value // 2 if _halved(tokens[0]) and value % 2 == 0 else value
+
+
+def _halved(first: Token) -> bool:
+    """ "a half-dozen people", "half a dozen": "half" before a round number the run begins
+    with takes half of it (6, not 12)."""
+    if first.lower_ not in {"dozen", "hundred", "thousand"}:
+        return False
+    doc = first.doc
+    before = [doc[i] for i in range(max(first.i - 2, 0), first.i)]
+    if before and before[-1].lower_ == "half":
+        return True
+    return len(before) == 2 and before[0].lower_ == "half" and before[1].lower_ in {"-", "a"}
 
 
 def parse_count(span: Span, lexicon: Lexicon, *, singular: bool = False) -> Count | None:
@@ -200,19 +215,6 @@ def _first_number_run(span: Span, lexicon: Lexicon) -> list[Token]:
             run.append(token)
         elif run:
             break
-    if (
-        run
-        and run[0].i > 0
-        and run[0].nbor(-1).lower_ == "a"
-        and run[0].lower_
-        in {
-            "dozen",
-            "couple",
-            "hundred",
-            "thousand",
-        }
-    ):
-        return run
     return run
 
 

@@ -1,0 +1,72 @@
+"""People told again: a group counted once and then called "the men" or "they", a victim
+whose death the sentence is about ("the death of a man who was shot"), and a round number
+halved ("a half-dozen") (texts written for these tests)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from .conftest import PUB, counts, main
+
+if TYPE_CHECKING:
+    from tensionwatch.extract.pipeline import Extractor
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The death of a 49-year-old man who was shot in the head early Saturday at a Riverside "
+        "apartment was ruled accidental by the county coroner.",
+        "Detectives are investigating the murder of a woman found shot in her car on Maple "
+        "Avenue on Tuesday.",
+    ],
+)
+def test_the_death_of_someone_shot_is_a_death(extractor: Extractor, text: str) -> None:
+    assert counts(main(extractor, text)) == (1, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the attempt was not a death, and the one who shot is no victim of his own death
+        "The attempted murder of a man who was stabbed on Birch Lane on Friday is under "
+        "investigation.",
+        "The death of a man who shot his wife on Maple Avenue on Sunday is under investigation.",
+    ],
+)
+def test_no_death_of_the_one_hurt(extractor: Extractor, text: str) -> None:
+    assert all(i.killed is None for i in extractor.extract(text, PUB))
+    assert counts(main(extractor, text)) == (None, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police said a half-dozen people were shot overnight at a Riverside bar.", 6),
+        ("Half a dozen people were wounded in the attack on Maple Avenue on Sunday.", 6),
+        ("A dozen people were shot on Birch Lane on Sunday.", 12),
+    ],
+)
+def test_half_a_dozen_is_six(extractor: Extractor, text: str, expected: int) -> None:
+    assert counts(main(extractor, text)) == (None, expected)
+
+
+def test_the_men_are_the_four_men_counted_before(extractor: Extractor) -> None:
+    text = (
+        "Police are looking for a shooter who opened fire on four men late Sunday on Maple "
+        "Avenue. Police said the men range in age from their late teens to early 20s. They "
+        "were all shot in the foot and treated at the county hospital."
+    )
+    # "their late teens", "early 20s" are ages, not the "they" who were shot
+    assert counts(main(extractor, text)) == (None, 4)
+
+
+def test_the_definite_group_keeps_its_count(extractor: Extractor) -> None:
+    text = (
+        "Three men were shot on Birch Lane on Friday night. The men were taken to the county "
+        "hospital, where they were treated for wounds to their legs."
+    )
+    incident = extractor.extract(text, PUB)[0]
+    assert counts(incident) == (None, 3)
