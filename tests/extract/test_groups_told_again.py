@@ -47,10 +47,19 @@ def test_no_death_of_the_one_hurt(extractor: Extractor, text: str) -> None:
         ("Police said a half-dozen people were shot overnight at a Riverside bar.", 6),
         ("Half a dozen people were wounded in the attack on Maple Avenue on Sunday.", 6),
         ("A dozen people were shot on Birch Lane on Sunday.", 12),
+        ("Two dozen people were shot in Riverside over the weekend.", 24),
     ],
 )
-def test_half_a_dozen_is_six(extractor: Extractor, text: str, expected: int) -> None:
+def test_dozens_counted(extractor: Extractor, text: str, expected: int) -> None:
     assert counts(main(extractor, text)) == (None, expected)
+
+
+def test_the_death_of_someone_shot_at_is_no_shooting_death(extractor: Extractor) -> None:
+    text = (
+        "Police said the death of a man who was shot at by officers in Riverside on Friday "
+        "was caused by a fall from a roof."
+    )
+    assert all(i.killed is None for i in extractor.extract(text, PUB))
 
 
 def test_the_men_are_the_four_men_counted_before(extractor: Extractor) -> None:
@@ -70,3 +79,19 @@ def test_the_definite_group_keeps_its_count(extractor: Extractor) -> None:
     )
     incident = extractor.extract(text, PUB)[0]
     assert counts(incident) == (None, 3)
+
+
+def test_an_exact_figure_makes_a_rough_one_precise(extractor: Extractor) -> None:
+    text = (
+        "Almost two dozen people, including two children, were injured in the shooting on "
+        "Maple Avenue on Sunday. Police said 19 people were wounded."
+    )
+    assert counts(main(extractor, text)) == (None, 19)
+
+
+def test_a_lower_bound_does_not_yield_to_a_smaller_figure(extractor: Extractor) -> None:
+    text = (
+        "At least 30 people were injured in the explosion on Maple Avenue on Sunday. Police "
+        "said 25 people were injured."
+    )
+    assert counts(main(extractor, text)) == (None, 30)

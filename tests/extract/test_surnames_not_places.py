@@ -43,3 +43,12 @@ def test_a_town_of_a_surname_after_in_stays_a_town(extractor: Extractor) -> None
         "Lincoln's son was not hurt."
     )
     assert "Lincoln" in _place_names(extractor, text)
+
+
+def test_a_town_with_children_stays_a_town(extractor: Extractor) -> None:
+    """ "Flint's children": a town's people, in the plural, do not make Flint a person."""
+    text = (
+        "Two teens were shot Friday at a park on Flint's north side. Flint's children deserve "
+        "to feel safe, the mayor said."
+    )
+    assert "Flint" in _place_names(extractor, text)

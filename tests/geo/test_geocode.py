@@ -167,6 +167,20 @@ def test_geocode_a_part_named_by_direction_alone_is_no_town(
     assert found.precision == PlacePrecision.UNKNOWN
 
 
+@pytest.mark.parametrize("name", ["the East Side", "East Side", "North Side", "Westside"])
+def test_geocode_a_part_named_by_direction_is_no_town_of_that_alternate_name(
+    gazetteer: Gazetteer, name: str
+) -> None:
+    """GeoNames lists "East Side" among East Ridge's (Tennessee) names and "Westside" among
+    Las Vegas's: a story's "the East Side" is a part of its own town, not those."""
+    found = _one(gazetteer, Place(name=name), GeoContext(countries=("US",)))
+    assert found.precision == PlacePrecision.UNKNOWN
+
+
+def test_geocode_a_region_named_by_direction_stays(gazetteer: Gazetteer) -> None:
+    assert _one(gazetteer, Place(name="West Bank"), GeoContext()).country == "PS"
+
+
 def test_gazetteer_district_of_keeps_a_town_after_a_direction(gazetteer: Gazetteer) -> None:
     assert gazetteer.district_of("South Los Angeles") == "Los Angeles"
     assert gazetteer.district_of("South Side") is None

@@ -1078,10 +1078,12 @@ def _outcome(mention: Mention, words: OutcomeWords) -> str | None:
     attempted = any(c.lower_ in words.not_completed for c in mention.head.children)
     if attempted and mention.head.pos_ == "NOUN":
         lemmas -= words.killing  # "the attempted murder of a man": he lived
-    if lemmas & words.killing or fatal or _a_death_of(mention, words):
+    if lemmas & words.killing or fatal:
         return "killed"
     if _fired_upon(mention.head):
         return None  # "were shot at while driving": fired upon, not hit
+    if _a_death_of(mention, words):
+        return "killed"
     if lemmas & words.injuring:
         if mention.head.pos_ == "NOUN" and _charged_with_a_death(mention.head, words):
             return "killed"

@@ -157,7 +157,7 @@ def place_entities(
     (``cared``: where such names start, see :func:`towns_of_care`). A name
     the article gives a person earlier ("Andrew Crittenden" … "Crittenden’s son", "while
     Crittenden was …") is that person, however the tagger labels it, where a person stands
-    (see :func:`_names_person`); so is a name that has a son or children (``kin`` nouns:
+    (see :func:`_names_person`); so is a name that has a son or a wife (``kin`` nouns:
     "Fulton's son"), wherever the article says so. With ``known_town`` (whether the
     gazetteer knows a sizeable town by a name), a name the tagger calls a person right after
     "in" may be a town too (see :func:`_town_read_as_person`)."""
@@ -167,6 +167,8 @@ def place_entities(
     for ent in map(without_day, doc.ents):
         if ent.start in cared:
             continue
+        if known_town is not None and ent.label_ in PLACE_LABELS:
+            ent = _whole_name(ent, known_town)
         if _destination(ent, conveyance) or _names_person(ent, surnames, parents):
             continue
         if ent.text.replace(".", "").replace(" ", "").lower() in _COMPASS:
@@ -184,6 +186,32 @@ def place_entities(
         ):
             found.append(ent)
     return found
+
+
+def _whole_name(ent: Span, known_town: Callable[[str], bool]) -> Span:
+    """ "a Jurupa Valley restaurant" tagged "Valley", "in East Palo Alto" tagged "East Palo":
+    the tagger may leave a town's first or last word out of its name (the part alone is a
+    hamlet abroad, "Palo" in the Philippines). The name with the capitalised word next to it,
+    when the gazetteer knows a sizeable town by that (see ``known_town``)."""
+    doc = ent.doc
+
+    def joinable(token: Token) -> bool:
+        return (
+            token.sent == ent.sent
+            and token.is_title
+            and token.is_alpha
+            and not token.is_stop
+            and token.ent_type_ in {"", ent.label_}
+        )
+
+    for start, end in ((ent.start - 1, ent.end), (ent.start, ent.end + 1)):
+        if start < 0 or end > len(doc):
+            continue
+        wider = doc[start:end]
+        added = doc[start] if start < ent.start else doc[end - 1]
+        if joinable(added) and known_town(wider.text):
+            return Span(doc, start, end, label=ent.label_)
+    return ent
 
 
 def _town_read_as_person(ent: Span, surnames: dict[str, int]) -> bool:
@@ -238,11 +266,14 @@ _PEOPLE_PREPOSITIONS = frozenset({"at", "with", "for", "by", "against", "between
 
 
 def _kin_possessors(doc: Doc, kin: frozenset[str]) -> frozenset[str]:
-    """ "Fulton's son", "custody of Fulton's surviving children": a proper name that has kin
-    is a person's, however the tagger labels it (a quoted nickname can split a full name, so
-    the surname may stand alone from the start)."""
+    """ "Fulton's son": a proper name that has a son, a wife or a mother is a person's,
+    however the tagger labels it (a quoted nickname can split a full name, so the surname may
+    stand alone from the start). Not "Flint's children" or "Chicago's mothers": a town's
+    people, in the plural."""
     return frozenset(
-        t.text for t in doc if t.dep_ == "poss" and t.pos_ == "PROPN" and t.head.lower_ in kin
+        t.text
+        for t in doc
+        if t.dep_ == "poss" and t.pos_ == "PROPN" and t.head.lower_ in kin and t.head.tag_ == "NN"
     )
 
 

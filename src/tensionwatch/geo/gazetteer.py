@@ -233,6 +233,11 @@ class Gazetteer:
                         admins[admin] = EXPLICIT
             preferences = Preferences(countries, admins)
         candidates = [self._scored(match, preferences) for match in matches]
+        if self._by_direction(name_key(head)):
+            # "the East Side", "Westside": a part of the article's town, not the hamlet, the
+            # town that has the phrase among its alternate names ("East Ridge") or a parish
+            # of no known size; a region of its own stays ("the West Bank")
+            candidates = [c for c in candidates if c.feature != CITY and c.population > 0]
         for options in constraints:
             candidates = [c for c in candidates if _inside(c, options)]
         # "Wyoming, Michigan": the state's own name is no evidence against a town in a region
@@ -339,6 +344,20 @@ class Gazetteer:
             if state is not None:
                 candidates.append(replace(state, name=county, geonames_id=None))
         return candidates
+
+    def _by_direction(self, key: str) -> bool:
+        """A name of a town's part by its direction alone ("east side", "westside", "the
+        north end"; ``data/district_words.txt`` and ``data/district_nouns.txt``)."""
+        words = key.split()
+        if words and words[0] == "the":
+            words = words[1:]
+        if len(words) == 2:
+            return words[0] in self._district_words and words[1] in self._district_nouns
+        return len(words) == 1 and any(
+            words[0] == direction + noun
+            for direction in self._district_words
+            for noun in self._district_nouns
+        )
 
     def district_of(self, name: str) -> str | None:
         """The town a part of it is named after: "South Los Angeles" → "Los Angeles",

@@ -142,7 +142,7 @@ def word_value(text: str, lexicon: Lexicon) -> int | None:
 
 
 def run_value(tokens: Sequence[Token], lexicon: Lexicon) -> int | None:
-    """Value of a run of number tokens: "two hundred" = 200, "a dozen" = 12."""
+    """Value of a run of number tokens: "two hundred" = 200, "a dozen" = 12, "two dozen" = 24."""
     total, current = 0, 0
     seen = False
     for token in tokens:
@@ -150,7 +150,7 @@ def run_value(tokens: Sequence[Token], lexicon: Lexicon) -> int | None:
         if value is None:
             continue
         seen = True
-        if value in (100, 1000) and token.lower_ in {"hundred", "thousand"}:
+        if token.lower_ in {"dozen", "hundred", "thousand"}:  # "two dozen" = 24
             current = max(current, 1) * value
             if value == 1000:
                 total, current = total + current, 0
