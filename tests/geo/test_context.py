@@ -34,6 +34,21 @@ def test_context_from_text_dateline_with_state(gazetteer: Gazetteer) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("GARRETTSVILLE – A man was shot on Friday night in Ohio, deputies said.", "GARRETTSVILLE"),
+        ("GARRETTSVILLE – A man was shot on Friday night, deputies said.", None),
+        ("GARRETTSVILLE – A man was shot on Friday night in Texas, deputies said.", None),
+    ],
+)
+def test_context_from_text_small_town_dateline_stands_in_a_named_state(
+    gazetteer: Gazetteer, text: str, dateline: str | None
+) -> None:
+    """A town of some 2,000 people: its dateline stands when the story names its state."""
+    assert context_from_text(text, gazetteer).dateline == dateline
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "POLICE: Quadruple homicide in Waynesville Posted: Sunday",

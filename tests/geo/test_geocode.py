@@ -177,8 +177,19 @@ def test_geocode_a_part_named_by_direction_is_no_town_of_that_alternate_name(
     assert found.precision == PlacePrecision.UNKNOWN
 
 
-def test_geocode_a_region_named_by_direction_stays(gazetteer: Gazetteer) -> None:
-    assert _one(gazetteer, Place(name="West Bank"), GeoContext()).country == "PS"
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [
+        ("West Bank", "PS"),  # a region of its own
+        ("Central Coast", "AU"),  # a sizeable town so named
+        ("Southend", "GB"),  # the start of its own name, Southend-on-Sea
+        ("Southside, Alabama", "US"),  # a hamlet, with its state written
+    ],
+)
+def test_geocode_a_place_named_by_direction_stays(
+    gazetteer: Gazetteer, name: str, country: str
+) -> None:
+    assert _one(gazetteer, Place(name=name), GeoContext()).country == country
 
 
 def test_gazetteer_district_of_keeps_a_town_after_a_direction(gazetteer: Gazetteer) -> None:

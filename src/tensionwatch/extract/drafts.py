@@ -164,26 +164,11 @@ class Draft:
         return "assault" if self.weapons else None
 
 
-# An exact figure at least this share of a rough one ("almost two dozen … 19 people were
-# wounded") is that figure made precise, not a smaller, earlier toll
-PRECISE_SHARE = 0.75
-
-
 def best_count(mentions: list[CasualtyMention], note: str | None = None) -> Count | None:
-    """The highest reported figure wins: later, larger tolls usually update earlier ones. A
-    rough figure ("about", "almost", "up to") yields to an exact one close below it (see
-    ``PRECISE_SHARE``); not a lower bound ("at least 20 … 12 people were hurt")."""
+    """The highest reported figure wins: later, larger tolls usually update earlier ones."""
     if not mentions:
         return None
     chosen = max(mentions, key=lambda m: (m.count.value, -m.span.start))
-    if chosen.count.qualifier in {Qualifier.ABOUT, Qualifier.UP_TO}:
-        precise = [
-            m
-            for m in mentions
-            if m.count.qualifier is Qualifier.EXACT
-            and m.count.value >= PRECISE_SHARE * chosen.count.value
-        ]
-        chosen = max(precise, key=lambda m: (m.count.value, -m.span.start), default=chosen)
     count = chosen.count
     if note and count.note is None:
         count = replace(count, note=note)

@@ -19,8 +19,9 @@ from tensionwatch.geo.gazetteer import CITY, Gazetteer
 _DATELINE_END = re.compile(r",\s*\d|\(|\s--|\s?[—–]|\s-(?:\s|$)")
 _DATELINE_WINDOW = 400
 _MAX_DATELINE_WORDS = 5
-# A dateline with no region must name a city at least this big: an all-caps word that happens
-# to be a hamlet somewhere is not a dateline.
+# A dateline with no region must name a city at least this big, or one in a state or
+# province the story names: an all-caps word that happens to be a hamlet somewhere is not a
+# dateline.
 MIN_DATELINE_POPULATION = 15_000
 
 
@@ -55,8 +56,8 @@ def context_from_text(
     text: str, gazetteer: Gazetteer, *, default_country: str | None = None
 ) -> GeoContext:
     """Dateline plus the countries and regions named in ``text``, most salient first."""
-    dateline = _find_dateline(text, gazetteer)
     mentions = _disambiguated(gazetteer.scanner.scan(text), default_country)
+    dateline = _find_dateline(text, gazetteer, frozenset(m.admin1 for m in mentions if m.admin1))
 
     country_counts: Counter[str] = Counter()
     region_counts: Counter[str] = Counter()
@@ -112,17 +113,22 @@ def _disambiguated(mentions: list[Mention], default_country: str | None) -> list
     return kept
 
 
-def _find_dateline(text: str, gazetteer: Gazetteer) -> _Dateline:
-    """The first line start in the opening of ``text`` that reads as a resolvable dateline."""
+def _find_dateline(
+    text: str, gazetteer: Gazetteer, regions: frozenset[str] = frozenset()
+) -> _Dateline:
+    """The first line start in the opening of ``text`` that reads as a resolvable dateline;
+    ``regions``: the admin1 areas the article names (a small town's dateline stands in one)."""
     window = text[:_DATELINE_WINDOW]
     for line in re.finditer(r"(?m)^[ \t]*(\S.*)$", window):
-        found = _dateline_at(line.group(1), gazetteer)
+        found = _dateline_at(line.group(1), gazetteer, regions)
         if found is not None:
             return found
     return _Dateline(None, None, None)
 
 
-def _dateline_at(line: str, gazetteer: Gazetteer) -> _Dateline | None:
+def _dateline_at(
+    line: str, gazetteer: Gazetteer, regions: frozenset[str] = frozenset()
+) -> _Dateline | None:
     end = _DATELINE_END.search(line)
     if end is None or end.start() == 0:
         return None
@@ -148,8 +154,13 @@ def _dateline_at(line: str, gazetteer: Gazetteer) -> _Dateline | None:
             return _Dateline(None, region_codes[0][:2], region_codes[0])
         return None
     best = candidates[0]
-    if not region and best.feature == CITY and best.population < MIN_DATELINE_POPULATION:
-        return None
+    if (
+        not region
+        and best.feature == CITY
+        and best.population < MIN_DATELINE_POPULATION
+        and best.admin1 not in regions
+    ):
+        return None  # "NEWTON FALLS –" stands when the story names Ohio or a county in it
     # Only a written region ("DAYTON, Ohio") makes the dateline's admin1 a region of the
     # article: a capital's province says little about where the reported events were. A
     # country name is the country ("PANAMA CITY, PANAMA"), not its province of that name.

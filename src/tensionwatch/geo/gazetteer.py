@@ -46,6 +46,9 @@ EXPLICIT = 6.0  # a country/admin1 given as an argument or as a qualifier inside
 NAMESAKE_PENALTY = 1.5
 # GeoNames alternate names shorter than this are not matched: mostly airport codes ("SAL").
 MIN_ALIAS_LENGTH = 4
+# A town named like a part of a town by its direction ("Central Coast", "Southend") must be
+# this big to be read from the bare name: the hamlets so named are a story's districts.
+DIRECTION_TOWN_POPULATION = 15_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,11 +236,8 @@ class Gazetteer:
                         admins[admin] = EXPLICIT
             preferences = Preferences(countries, admins)
         candidates = [self._scored(match, preferences) for match in matches]
-        if self._by_direction(name_key(head)):
-            # "the East Side", "Westside": a part of the article's town, not the hamlet, the
-            # town that has the phrase among its alternate names ("East Ridge") or a parish
-            # of no known size; a region of its own stays ("the West Bank")
-            candidates = [c for c in candidates if c.feature != CITY and c.population > 0]
+        if not qualifiers and self._by_direction(name_key(head)):
+            candidates = [c for c in candidates if self._named_by_direction(c, name_key(head))]
         for options in constraints:
             candidates = [c for c in candidates if _inside(c, options)]
         # "Wyoming, Michigan": the state's own name is no evidence against a town in a region
@@ -344,6 +344,20 @@ class Gazetteer:
             if state is not None:
                 candidates.append(replace(state, name=county, geonames_id=None))
         return candidates
+
+    @staticmethod
+    def _named_by_direction(candidate: Candidate, key: str) -> bool:
+        """Whether a candidate may stand for a name of a town's part by its direction ("the
+        East Side", "Westside"): a region of its own ("the West Bank"), or a sizeable town
+        whose own name starts so ("Central Coast", "Southend-on-Sea"); not a hamlet, a
+        parish of no known size, or a town that lists the phrase among its alternate names
+        (GeoNames gives "East Side" to East Ridge, Tennessee, "Westside" to Las Vegas). A
+        state written with it ("Southside, Alabama") names the town and skips this."""
+        if candidate.feature != CITY:
+            return candidate.population > 0
+        own = name_key(candidate.name)
+        bare = key.removeprefix("the ")
+        return candidate.population >= DIRECTION_TOWN_POPULATION and own.startswith(bare)
 
     def _by_direction(self, key: str) -> bool:
         """A name of a town's part by its direction alone ("east side", "westside", "the

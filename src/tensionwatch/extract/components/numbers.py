@@ -242,7 +242,9 @@ def _qualifier_after(last: Token, lexicon: Lexicon) -> str | None:
 
 
 _UNITS = ("year", "month", "week", "day")
-_AGE_AFTER = re.compile(r"-?(year|month|week|day)s?-?old")
+# "17-year-old", "2 months old", "3 yr-old"; the shorthand "a 4 y/o girl", "17 y.o" is
+# matched on the tokens after the number joined without spaces ("y/ogirl", "y.okilled")
+_AGE_AFTER = re.compile(r"-?(year|month|week|day)s?-?old|-?yrs?-?old|y[./]o")
 
 
 def _is_age(token: Token) -> bool:
@@ -253,6 +255,8 @@ def _is_age(token: Token) -> bool:
         return True
     if _age_after_name(token):
         return True
+    if token.i + 1 < len(doc) and doc[token.i + 1].lower_ in {"yo", "yo.", "yrs", "yr"}:
+        return True  # "4 yo boy shot", "a 17 yr old"
     following = "".join(t.lower_ for t in doc[token.i + 1 : token.i + 4])
     hyphen = doc[token.i + 1 : token.i + 2].text == "-"
     if hyphen and not token.whitespace_ and token.i + 2 < len(doc) and doc[token.i + 2].like_num:
