@@ -54,6 +54,19 @@ def test_places_home_town_for_street_only_incident(
     assert town in found[0]
 
 
+def test_places_home_town_for_a_part_named_by_direction(extractor: Extractor) -> None:
+    """ "on the North Side" is a part of the story's town, which stands beside a smaller
+    town of its state the gazetteer knows; a story with no such part keeps that town alone."""
+    police = (
+        " police said. Minneapolis police are asking for tips, and Minneapolis police said no "
+        "one was arrested."
+    )
+    north_side = "Two men were shot Sunday night on the North Side near Shakopee Avenue and in "
+    assert towns(extractor, north_side + "Shakopee," + police)[0] == {"Shakopee", "Minneapolis"}
+    shakopee = "Two men were shot Sunday night in Shakopee,"
+    assert towns(extractor, shakopee + police)[0] == {"Shakopee"}
+
+
 def test_places_home_town_not_added_across_states(extractor: Extractor) -> None:
     """An incident placed in another state keeps its own place only."""
     text = (

@@ -453,7 +453,13 @@ class IncidentExtractor:
         places = tuple(self.resolver.resolve(draft.places, doc.text)) if draft.places else ()
         places = self._with_boroughs(
             with_home_town(
-                places, home, alone=alone, named=named, reach=reach, population=self._population
+                places,
+                home,
+                alone=alone,
+                named=named,
+                reach=reach,
+                population=self._population,
+                districts=getattr(self.resolver, "by_direction", None),
             )
         )
         if not places and fallback is not None:

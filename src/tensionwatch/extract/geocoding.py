@@ -44,6 +44,10 @@ class GazetteerResolver:
         Way", "University Place": the gazetteer knows a town of 5,000 or more by it)."""
         return self.gazetteer.is_street(name) and not self._town_of(name, STREETLIKE_TOWN)
 
+    def by_direction(self, name: str) -> bool:
+        """Whether a name is that of a town's part by its direction ("the North Side")."""
+        return self.gazetteer.by_direction(name)
+
     def known_town(self, name: str, text: str | None = None) -> bool:
         """Whether the gazetteer knows a town by ``name`` in a country the article (``text``)
         is about, of ``NAMED_TOWN_POPULATION`` people or more, or, when the article names no

@@ -898,6 +898,7 @@ def with_home_town(
     named: Named | None = None,
     reach: float = NEIGHBOURHOOD_KM,
     population: Callable[[Place], int] | None = None,
+    districts: Callable[[str], bool] | None = None,
 ) -> tuple[Place, ...]:
     """An incident placed no more precisely than a street, a district or a state is in the
     article's home town, unless one of its places lies in another state or country. An
@@ -909,14 +910,17 @@ def with_home_town(
     :func:`reach_km` for a big home town), or when, with ``named`` (the states the article
     names), the town resolved to a state the article never names: a local name ("Park Hill",
     "Central City") matched a namesake elsewhere; with ``population`` (people per town), also
-    a small town far abroad (see :func:`_stray`)."""
+    a small town far abroad (see :func:`_stray`); with ``districts`` (whether a name is
+    that of a town's part by its direction, "the North Side"), also when the incident lies in
+    such a part and its towns are smaller than the home town: a part of the home town, the
+    towns beside it a neighbourhood the gazetteer lists as a town further off ("Jordan")."""
     if home is None or any(_same_place(p, home) for p in places):
         return places
     towns = [p for p in places if p.precision == PlacePrecision.CITY]
     if towns:
         if any(
             _neighbourhood_of(t, home, reach) or _stray(t, home, named, population) for t in towns
-        ):
+        ) or _in_a_part_of(home, places, towns, districts, population):
             return (*places, home)
         return places
     if not places and not alone:
@@ -927,6 +931,23 @@ def with_home_town(
         if place.admin1 and home.admin1 and place.admin1 != home.admin1:
             return places
     return (*places, home)
+
+
+def _in_a_part_of(
+    home: Place,
+    places: Sequence[Place],
+    towns: Sequence[Place],
+    districts: Callable[[str], bool] | None,
+    population: Callable[[Place], int] | None,
+) -> bool:
+    """Whether an incident lies in a part of the home town by its direction ("on the North
+    Side") beside towns smaller than it, in its state (see :func:`with_home_town`)."""
+    if districts is None or population is None:
+        return False
+    if not any(p.precision == PlacePrecision.UNKNOWN and districts(p.name) for p in places):
+        return False
+    size = population(home)
+    return all(t.admin1 == home.admin1 and population(t) < size for t in towns)
 
 
 def names_other_towns(

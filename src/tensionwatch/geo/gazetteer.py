@@ -236,7 +236,7 @@ class Gazetteer:
                         admins[admin] = EXPLICIT
             preferences = Preferences(countries, admins)
         candidates = [self._scored(match, preferences) for match in matches]
-        if not qualifiers and self._by_direction(name_key(head)):
+        if not qualifiers and self.by_direction(head):
             candidates = [c for c in candidates if self._named_by_direction(c, name_key(head))]
         for options in constraints:
             candidates = [c for c in candidates if _inside(c, options)]
@@ -359,10 +359,11 @@ class Gazetteer:
         bare = key.removeprefix("the ")
         return candidate.population >= DIRECTION_TOWN_POPULATION and own.startswith(bare)
 
-    def _by_direction(self, key: str) -> bool:
-        """A name of a town's part by its direction alone ("east side", "westside", "the
-        north end"; ``data/district_words.txt`` and ``data/district_nouns.txt``)."""
-        words = key.split()
+    def by_direction(self, name: str) -> bool:
+        """Whether a name is that of a town's part by its direction alone ("the East Side",
+        "Westside", "the North End"; ``data/district_words.txt`` and
+        ``data/district_nouns.txt``)."""
+        words = name_key(name).split()
         if words and words[0] == "the":
             words = words[1:]
         if len(words) == 2:
