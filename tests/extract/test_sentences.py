@@ -56,6 +56,12 @@ def test_sentences_type_and_weapon(
             "Nearly 30 people were hurt when the bomb went off in the square.",
             "injured",
             30,
+            "up_to",  # never more than 30
+        ),
+        (
+            "Roughly 30 people were hurt when the bomb went off in the square.",
+            "injured",
+            30,
             "about",
         ),
         ("The attack on the hotel killed 1,250 people.", "killed", 1250, "exact"),
