@@ -108,3 +108,12 @@ def test_a_rough_figure_does_not_yield_to_a_part_told_besides(extractor: Extract
 )
 def test_an_age_written_short_counts_no_one(extractor: Extractor, text: str) -> None:
     assert counts(main(extractor, text)) == (1, None)
+
+
+def test_a_group_told_dead_is_not_counted_again_as_hurt(extractor: Extractor) -> None:
+    text = (
+        "A man who fled after killing his wife and four daughters was arrested on Friday. John "
+        "Smith, 34, is accused of shooting Mary Smith and their daughters in their Riverside "
+        "home last summer."
+    )
+    assert counts(main(extractor, text)) == (5, None)

@@ -535,7 +535,9 @@ class Assembler:
                     actor = replace(actor, name=patient.text)  # the dead are told by name
                 if self.actors.is_elliptical(patient) and last_victim is not None:
                     actor = self.actors.inherit(actor, last_victim)
-                actor = _counted_before(actor, patient, draft.victims) or actor
+                actor = (
+                    _counted_before(actor, patient, draft.victims, draft.killed_victims) or actor
+                )
                 draft.add_unique(draft.victims, actor)
                 for evidence in actor.evidence[:1]:
                     draft.victim_sentences[evidence.start] = self._sentence_index
@@ -1137,17 +1139,21 @@ def _charged_with_a_death(noun: Token, words: OutcomeWords) -> bool:
     return any(a_death(t) for t in noun.sent if t.i != noun.i)
 
 
-def _counted_before(actor: Actor, noun: Token, victims: Sequence[Actor]) -> Actor | None:
+def _counted_before(
+    actor: Actor, noun: Token, victims: Sequence[Actor], dead: Sequence[Actor] = ()
+) -> Actor | None:
     """ "opened fire on four men … the men were all shot in the foot": a definite plural with
     no number of its own is the group counted earlier by the same noun, so it keeps that
-    group's count rather than counting as one more person."""
+    group's count rather than counting as one more person. Not a group told dead ("killing
+    his wife and four daughters … accused of shooting his wife and their daughters"): the dead
+    told again are left to the survivors' count, which knows them."""
     if actor.count is not None or noun.tag_ not in {"NNS", "NNPS"} or not _definite(noun):
         return None
     return next(
         (
             v
             for v in reversed(victims)
-            if (v.count or 0) > 1 and v.text.split()[-1].lower() == noun.lower_
+            if (v.count or 0) > 1 and v.text.split()[-1].lower() == noun.lower_ and v not in dead
         ),
         None,
     )
