@@ -117,3 +117,8 @@ def test_a_group_told_dead_is_not_counted_again_as_hurt(extractor: Extractor) ->
         "home last summer."
     )
     assert counts(main(extractor, text)) == (5, None)
+
+
+def test_none_died_is_no_death(extractor: Extractor) -> None:
+    text = "Police said 19 people were wounded in the shooting on Maple Avenue and none died."
+    assert counts(main(extractor, text)) == (0, 19)

@@ -506,6 +506,8 @@ class Assembler:
             own_hand = suicide and role == "nsubj"
             if _is_bare_number(patient, self.lexicon):
                 continue  # "left over 180 injured": a count, handled by the casualty patterns
+            if _nobody(patient):
+                continue  # "none died", "no one was hurt": a count of none, no victim
             # "Broadway was shot"; not "a Turner, who had been shot" (someone of that family)
             named = names.is_surname(patient, self._names) and not any(
                 c.dep_ == "det" and c.lower_ in {"a", "an"} for c in patient.children
@@ -1066,9 +1068,12 @@ def _outcome(mention: Mention, words: OutcomeWords) -> str | None:
     lemmas = {event_lemma(mention.head)} | {
         event_lemma(c)
         for c in mention.head.children
-        if c.dep_ in {"conj", "xcomp", "acomp"} and not (own_object and _has_object(c))
+        if c.dep_ in {"conj", "xcomp", "acomp"}
+        and not (own_object and _has_object(c))
+        and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
     }  # "shot and killed his wife", but "shot a student and then killed herself" or "shot
-    # his daughter and killed her mother": the one shot first was not killed
+    # his daughter and killed her mother": the one shot first was not killed; nor were "19
+    # people" in "19 people were wounded and none died" (the verb has a subject of its own)
     # "the fatal shooting of", "shot to death", "suffered fatal injuries"
     wounds = [c for c in mention.head.children if c.dep_ in {"dobj", "obj"}]
     fatal = any(
@@ -1156,6 +1161,13 @@ def _counted_before(
             if (v.count or 0) > 1 and v.text.split()[-1].lower() == noun.lower_ and v not in dead
         ),
         None,
+    )
+
+
+def _nobody(noun: Token) -> bool:
+    """ "none", "nobody", "no one": no person at all."""
+    return noun.lower_ in {"none", "nobody", "noone"} or (
+        noun.lower_ == "one" and any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children)
     )
 
 
