@@ -1113,11 +1113,16 @@ def _a_death_of(mention: Mention, words: OutcomeWords) -> bool:
     of = noun.head
     if noun.dep_ != "pobj" or of.lower_ != "of" or of.dep_ != "prep":
         return False
-    death = of.head
+    return _names_a_death(of.head, words)
+
+
+def _names_a_death(noun: Token, words: OutcomeWords) -> bool:
+    """ "murder", "the death of": a ``fatal_noun`` that tells of a death done; not "attempted
+    murder" (a ``not_completed`` word), nor one hedged ("was not murder")."""
     return (
-        death.lemma_.lower() in words.death_nouns
-        and not any(c.lower_ in words.not_completed for c in death.children)
-        and not hedged(death, words.not_fatal)
+        noun.lemma_.lower() in words.death_nouns
+        and not any(c.lower_ in words.not_completed for c in noun.children)
+        and not hedged(noun, words.not_fatal)
     )
 
 
@@ -1133,13 +1138,9 @@ def _charged_with_a_death(noun: Token, words: OutcomeWords) -> bool:
         return False
 
     def a_death(t: Token) -> bool:
-        if t.lemma_.lower() not in words.death_nouns:
-            return False
         if t.dep_ == "compound" and t.head.lemma_.lower() not in words.charge_nouns:
             return False  # "a murder trial"; but "murder charges"
-        if any(c.lower_ in words.not_completed for c in t.children):
-            return False  # "attempted murder"
-        return not hedged(t, words.not_fatal) and _governing_verb(t) == verb
+        return _names_a_death(t, words) and _governing_verb(t) == verb
 
     return any(a_death(t) for t in noun.sent if t.i != noun.i)
 

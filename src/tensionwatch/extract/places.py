@@ -482,7 +482,7 @@ class TownWords:
     voices: frozenset[str] = frozenset()  # "spokesman", "department": the agency speaking
     ranks: frozenset[str] = frozenset()  # "Lt.", "sergeant": speaking only before a name
     former: frozenset[str] = frozenset()  # "former", "retired", "off-duty": a person
-    kin: frozenset[str] = frozenset()  # "son", "children": "Fulton's son" names a person
+    kin: frozenset[str] = frozenset()  # "son", "wife": "Fulton's son" names a person
 
 
 @dataclass(frozen=True, slots=True)
