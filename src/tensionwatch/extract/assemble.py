@@ -1065,15 +1065,17 @@ def _outcome(mention: Mention, words: OutcomeWords) -> str | None:
     """What happened to the mention's victims, when its word says so ("killed", "wounded",
     "the killing of", "the fatal shooting of", "charged with murder in the shooting of")."""
     own_object = _has_object(mention.head)
+    hit_object = any(p.head == mention.head and p.dep_ in {"dobj", "obj"} for p in mention.patients)
     lemmas = {event_lemma(mention.head)} | {
         event_lemma(c)
-        for c in mention.head.children
-        if c.dep_ in {"conj", "xcomp", "acomp"}
-        and not (own_object and _has_object(c))
+        for c in _verbs_after(mention.head)
+        if not (own_object and (_has_object(c) or (c.dep_ == "conj" and hit_object)))
         and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
-    }  # "shot and killed his wife", but "shot a student and then killed herself" or "shot
-    # his daughter and killed her mother": the one shot first was not killed; nor were "19
-    # people" in "19 people were wounded and none died" (the verb has a subject of its own)
+    }  # "shot and killed his wife", but "shot a student and then killed herself", "shot his
+    # daughter and killed her mother" or "shot his neighbor and was killed by officers": the
+    # one shot first was not killed (after a verb whose object is the victim, the next verb
+    # tells of the subject; "suffered a wound and died" tells of the one wounded); nor were
+    # "19 people" in "19 people were wounded and none died" (the verb has its own subject)
     # "the fatal shooting of", "shot to death", "suffered fatal injuries"
     wounds = [c for c in mention.head.children if c.dep_ in {"dobj", "obj"}]
     fatal = any(
@@ -1096,6 +1098,21 @@ def _outcome(mention: Mention, words: OutcomeWords) -> str | None:
             return "killed"
         return "injured"
     return mention.outcome  # "a bullet struck her": its rule says she was hurt
+
+
+def _verbs_after(head: Token) -> list[Token]:
+    """The verbs that go on telling of the same subject: "shot and killed", "was found
+    shot", and a longer run ("sustained a gunshot wound, was taken to a hospital and was
+    later pronounced dead"), where the parser hangs each verb on the one before."""
+    found: list[Token] = []
+    for child in head.children:
+        if child.dep_ in {"conj", "xcomp", "acomp"}:
+            found.append(child)
+            if child.dep_ == "conj" and not any(
+                g.dep_ in {"nsubj", "nsubjpass"} for g in child.children
+            ):
+                found += [g for g in _verbs_after(child) if g.dep_ == "conj"]
+    return found
 
 
 def _a_death_of(mention: Mention, words: OutcomeWords) -> bool:

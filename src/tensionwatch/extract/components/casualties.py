@@ -71,6 +71,8 @@ class CasualtyFinder:
                 continue  # "two cars were hit": property; "the city's shooting death toll"
             if self._is_age(span) or _before_a_name(span):
                 continue  # "two males, 30 and 42 were injured": ages, not a count
+            if _whole_of_a_part(span):
+                continue  # "two of the four victims had died": four is not the toll
             if self._hedged(span):
                 continue  # "the non-fatal shooting of a teenager": no one died
             stated = 0 if negated else self._stated.get(key)
@@ -100,7 +102,9 @@ class CasualtyFinder:
             else:
                 count = parse_count(span, self.lexicon, singular=singular)
                 if count is not None and (not singular or count.value == 1):
-                    count = _with_coordinated(count, span, self.lexicon, self._own_outcome)
+                    count = _with_coordinated(
+                        count, span, self.lexicon, self._own_outcome, self._age_words
+                    )
             if count is None:
                 continue
             anchor = next((t.i for t in span if t._.tw_num), span.start)
@@ -169,10 +173,14 @@ class CasualtyFinder:
         return Count(total, Qualifier.EXACT, total, total, evidence=evidence)
 
     def _counts_things(self, span: Span) -> bool:
-        """The noun a number counts ("two cars", not "two bank tellers") names property, or
-        one of two the phrase lists does ("a man and his dog were found dead")."""
+        """The noun a number counts ("two cars", "several cars", not "two bank tellers") names
+        property, or one of two the phrase lists does ("a man and his dog were found dead")."""
         noun = next(
-            (t.head for t in span if t._.tw_num and t.dep_ == "nummod" and t.head in span),
+            (
+                t.head
+                for t in span
+                if t._.tw_num and t.dep_ in {"nummod", "amod", "det"} and t.head in span
+            ),
             None,
         )
         listed = [t for t in span if t.dep_ == "conj" and t.head in span and t.pos_ == "NOUN"]
@@ -186,6 +194,29 @@ class CasualtyFinder:
         """ "the city's shooting death toll/rate": a statistic, not one death."""
         following = span.doc[span.end : span.end + 1].text.lower()
         return span[-1].lower_ == "death" and following in self._statistic_nouns
+
+
+def _whole_of_a_part(span: Span) -> bool:
+    """ "two of the four shooting victims had died", "none of the four victims died": the
+    phrase's number is the whole that the word before "of (the)" takes its part from; that
+    part, not the whole, is the toll (a verb tells the part's fate); a clause or a participle
+    that describes the whole tells the whole's."""
+    number = span[0]
+    if not number._.tw_num or any(t.dep_ in {"acl", "relcl"} for t in span):
+        return False  # "one of the two men who died": the whole's
+    outcome = span[-1]
+    told = outcome.tag_ in {"VBD", "VBZ", "VBP"} or any(t.pos_ == "AUX" for t in span)
+    if not told:
+        return False  # "one of five people shot": a participle that describes the whole
+    doc, i = span.doc, number.i - 1
+    if i >= 0 and doc[i].lower_ in {"the", "those", "these"}:
+        i -= 1
+    part = doc[i - 1] if i >= 1 else None
+    return (
+        part is not None
+        and doc[i].lower_ == "of"
+        and (bool(part._.tw_num) or part.lower_ in {"none", "neither"})
+    )
 
 
 def _drop_cross_label_duplicates(mentions: list[CasualtyMention]) -> list[CasualtyMention]:
@@ -219,11 +250,17 @@ def _own_outcome(noun: Token, words: frozenset[str], besides: Token | None = Non
 
 
 def _with_coordinated(
-    count: Count, span: Span, lexicon: Lexicon, own_outcome: frozenset[str] = frozenset()
+    count: Count,
+    span: Span,
+    lexicon: Lexicon,
+    own_outcome: frozenset[str] = frozenset(),
+    age_words: frozenset[str] = frozenset(),
 ) -> Count:
     """ "A young girl and a man are dead": every coordinated singular person counts; so do
     counted groups ("four men and a woman were wounded" is five, not one; "three men and two
-    women were wounded" is five, not two; "left three men and a woman wounded" is four)."""
+    women were wounded" is five, not two; "left three men and a woman wounded" is four).
+    "three men, ages 54, 33 and 26, and a woman": the parser joins the woman to "ages", whose
+    number is an age; the group it stands for is the noun it is apposed to."""
     head = next((t for t in span if t.pos_ in {"NOUN", "PROPN"}), None)
     if head is None or count.qualifier != Qualifier.EXACT:
         return count
@@ -232,7 +269,11 @@ def _with_coordinated(
     # "left three men and a woman wounded": the parser hangs the phrase's own outcome word
     # on the last person, which is no outcome of that person's own
     outcome = span[-1]
-    outside = [c for c in head.conjuncts if not _own_outcome(c, own_outcome, besides=outcome)]
+    outside = [
+        c.head if c.dep_ == "appos" and c.lower_ in age_words else c
+        for c in head.conjuncts
+        if not _own_outcome(c, own_outcome, besides=outcome)
+    ]
     outside += _list_opener(head)
     people = [c for c in outside if _one_person(c)]
     groups = [

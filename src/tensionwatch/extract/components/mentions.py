@@ -453,9 +453,10 @@ class MentionFinder:
 
     def _on_a_street(self, token: Token) -> bool:
         """ "a shooting on Birch Lane": a name ending in a street word after a preposition of
-        place is a street the tagger may call a person; "shot Sarah Lane" names her."""
+        place is a street the tagger may call a person ("at 363 East 171st St." too); "shot
+        Sarah Lane" names her."""
         return (
-            token.lower_ in self._street_words
+            token.lower_.rstrip(".") in self._street_words
             and any(c.dep_ == "compound" for c in token.children)
             and token.dep_ == "pobj"
             and token.head.lower_ in self._street_prepositions

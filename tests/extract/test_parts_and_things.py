@@ -1,0 +1,129 @@
+"""Numbers that count something else (a part of a group, an age list, a caption's image, a
+gang's name, a house number), things that are no people, and a run of verbs that goes on
+telling of one victim (texts written for these tests)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from .conftest import counts, main
+
+if TYPE_CHECKING:
+    from tensionwatch.extract.pipeline import Extractor
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Four people were shot on Maple Avenue on Saturday. Police said Sunday that two of "
+            "the four shooting victims had died.",
+            (2, 2),
+        ),
+        ("Police said two of the four victims died after the shooting on Birch Lane.", (2, None)),
+        # the whole's own clause or participle tells the whole's fate
+        ("Police named one of the two men who died in the shooting on Birch Lane.", (2, None)),
+        ("One of five people shot outside a bar on Birch Lane on Saturday has died.", (1, 4)),
+    ],
+)
+def test_a_part_of_a_group_is_the_toll(
+    extractor: Extractor, text: str, expected: tuple[int | None, int | None]
+) -> None:
+    assert counts(main(extractor, text)) == expected
+
+
+def test_none_of_a_group_died_is_no_toll_of_the_group(extractor: Extractor) -> None:
+    text = "Four people were shot on Birch Lane on Friday. None of the four victims died."
+    assert counts(main(extractor, text))[0] != 4
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Police said Tom Reed, 71, died, and three other men, ages 54, 33 and 26, and a "
+            "woman, 41, were injured in the shooting on Birch Lane.",
+            (1, 4),
+        ),
+        # "Image 6 of 12" numbers a photo; "an Eight Ball Crip" names a gang
+        ("Image 6 of 12 A woman died after a shooting on Birch Lane on Friday.", (1, None)),
+        ("Police said a gunman killed an Eight Ball Crip on Maple Avenue on Friday.", (1, None)),
+        (
+            "A teenage girl was shot on Maple Avenue. She was found in a fourth-floor apartment "
+            "at 363 East 171st St. in Riverside at about 6 p.m. Thursday, according to police. "
+            "She was pronounced dead at the scene.",
+            (1, None),
+        ),
+    ],
+)
+def test_numbers_that_count_no_people(
+    extractor: Extractor, text: str, expected: tuple[int | None, int | None]
+) -> None:
+    assert counts(main(extractor, text)) == expected
+
+
+def test_a_round_number_after_an_article_still_counts(extractor: Extractor) -> None:
+    text = "A hundred people were injured in the blast at the Riverside market on Friday."
+    assert counts(main(extractor, text)) == (None, 100)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two people were shot on Maple Avenue on Friday night. Several cars were also hit.",
+        "A gunman fired into a crowd on Maple Avenue on Friday and hit two men and their SUV.",
+        "The gunman shot his way out of the Birch Lane lounge on Friday, wounding two bystanders.",
+    ],
+)
+def test_things_hit_are_no_people_hurt(extractor: Extractor, text: str) -> None:
+    assert counts(main(extractor, text)) == (None, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A gunman shot his family, leaving three women dead and a wounded 12-year-old girl "
+            "calling 911 from the Birch Lane home, police said.",
+            (3, 1),
+        ),
+        (
+            "Police found a wounded man outside the bar on Birch Lane after a shooting on Friday.",
+            (None, 1),
+        ),
+        (
+            "Officers found two wounded men outside the bar on Birch Lane after a shooting on "
+            "Friday.",
+            (None, 2),
+        ),
+    ],
+)
+def test_a_wounded_person_is_hurt(
+    extractor: Extractor, text: str, expected: tuple[int | None, int | None]
+) -> None:
+    assert counts(main(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Deputies said Jones suffered a gunshot wound to the chest, was flown to a trauma "
+            "center and was later pronounced dead.",
+            (1, None),
+        ),
+        # the verbs after one whose object is the victim tell of the one who shot
+        (
+            "Police said Tom Reed shot his neighbor on Birch Lane, drove away and was killed "
+            "in a crash.",
+            (None, 1),
+        ),
+        ("A man was shot on Maple Avenue, ran to a store and died there.", (1, None)),
+    ],
+)
+def test_a_run_of_verbs_tells_of_one_victim(
+    extractor: Extractor, text: str, expected: tuple[int | None, int | None]
+) -> None:
+    assert counts(main(extractor, text)) == expected
