@@ -26,6 +26,12 @@ if TYPE_CHECKING:
         # the whole's own clause or participle tells the whole's fate
         ("Police named one of the two men who died in the shooting on Birch Lane.", (2, None)),
         ("One of five people shot outside a bar on Birch Lane on Saturday has died.", (1, 4)),
+        ("One of his three children was killed in the shooting on Birch Lane.", (1, None)),
+        # the whole of those hurt stays the toll of the hurt
+        (
+            "Two of the five victims are in critical condition after a shooting on Birch Lane.",
+            (None, 5),
+        ),
     ],
 )
 def test_a_part_of_a_group_is_the_toll(
@@ -121,6 +127,12 @@ def test_a_wounded_person_is_hurt(
             (None, 1),
         ),
         ("A man was shot on Maple Avenue, ran to a store and died there.", (1, None)),
+        # a verb with an object of its own after a passive one: the victim hit back
+        (
+            "An officer was shot in the arm, returned fire and killed the gunman on Birch Lane.",
+            (None, 1),
+        ),
+        ("An officer was shot and killed the gunman on Birch Lane.", (None, 1)),
     ],
 )
 def test_a_run_of_verbs_tells_of_one_victim(

@@ -35,6 +35,7 @@ from tensionwatch.extract.drafts import Draft, compatible, ev
 from tensionwatch.extract.hedges import hedged
 from tensionwatch.extract.lexicon import Lexicon
 from tensionwatch.extract.places import place_entities
+from tensionwatch.geo import street_words
 from tensionwatch.models import Actor, Role, Target, Weapon
 
 _ARREST_LEMMAS = frozenset(
@@ -176,6 +177,7 @@ class Assembler:
         self._locative = lexicon.cue_set("locative")
         self._conveyance = lexicon.cue_set("conveyance_verb")
         self._kin = frozenset(lexicon.actor_terms.get("kin", {}))
+        self._streets = street_words()
         self._rounds = lexicon.cue_set("round_noun")
         self._perpetrator_nouns = lexicon.cue_set("perpetrator_noun")
         self._running = lexicon.cue_set("running_total")
@@ -243,7 +245,14 @@ class Assembler:
         focus: list[Draft] = []
         last_victim: Actor | None = None
         listing_until = -1
-        places = place_entities(doc, self._locative, self._conveyance, finds.cared, kin=self._kin)
+        places = place_entities(
+            doc,
+            self._locative,
+            self._conveyance,
+            finds.cared,
+            kin=self._kin,
+            streets=self._streets,
+        )
         for s_index, sent in enumerate(doc.sents):
             self._sentence_index = s_index
             all_here = _in_sentence(finds.mentions, sent)
@@ -1064,7 +1073,11 @@ class OutcomeWords:
 def _outcome(mention: Mention, words: OutcomeWords) -> str | None:
     """What happened to the mention's victims, when its word says so ("killed", "wounded",
     "the killing of", "the fatal shooting of", "charged with murder in the shooting of")."""
-    own_object = _has_object(mention.head)
+    # "was shot in the arm, returned fire and killed the gunman": a verb with an object of
+    # its own after a passive one tells what the victim did to someone else
+    own_object = _has_object(mention.head) or any(
+        c.dep_ in {"auxpass", "nsubjpass"} for c in mention.head.children
+    )
     hit_object = any(p.head == mention.head and p.dep_ in {"dobj", "obj"} for p in mention.patients)
     lemmas = {event_lemma(mention.head)} | {
         event_lemma(c)

@@ -49,6 +49,7 @@ from tensionwatch.extract.places import (
     towns_of_care,
     with_home_town,
 )
+from tensionwatch.geo import street_words
 from tensionwatch.models import (
     Bias,
     DatePrecision,
@@ -108,6 +109,7 @@ class IncidentExtractor:
         self._locative = self.lexicon.cue_set("locative")
         self._conveyance = self.lexicon.cue_set("conveyance_verb")
         self._kin = frozenset(self.lexicon.actor_terms.get("kin", {}))
+        self._streets = street_words()
         self._care = self.lexicon.cue_set("medical_facility")
         # taken or treated there: "flown to the trauma unit at Grant Medical Center"
         self._treated = self.lexicon.cue_set("care_verb") | self.lexicon.cue_set("conveyance_verb")
@@ -135,6 +137,7 @@ class IncidentExtractor:
             ranks=self.lexicon.cue_set("agency_rank"),
             former=self.lexicon.cue_set("former_member"),
             kin=self._kin,
+            streets=self._streets,
         )
 
     def __call__(self, doc: Doc) -> Doc:
@@ -228,7 +231,9 @@ class IncidentExtractor:
         heads: dict[int, Draft] = {m.head.i: d for d in drafts for m in d.mentions}
         town_in = getattr(self.resolver, "known_town", None)
         known_town = (lambda name: town_in(name, doc.text)) if town_in is not None else None
-        ents = place_entities(doc, self._locative, self._conveyance, cared, known_town, self._kin)
+        ents = place_entities(
+            doc, self._locative, self._conveyance, cared, known_town, self._kin, self._streets
+        )
         for place, root in to_places(ents):
             draft = _governing(root, heads, self._event_verbs, self._event_anaphors)
             if draft is not None and all(p.name != place.name for p in draft.places):

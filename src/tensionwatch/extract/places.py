@@ -148,6 +148,7 @@ def place_entities(
     cared: frozenset[int] = frozenset(),
     known_town: Callable[[str], bool] | None = None,
     kin: frozenset[str] = frozenset(),
+    streets: frozenset[str] = frozenset(),
 ) -> list[Span]:
     """GPE/LOC/FAC entities, plus ORG entities that are venues ("Crocus City Hall") or that
     follow a ``locative`` phrase ("north of Coushatta", "near Snowville": the parser often
@@ -160,7 +161,9 @@ def place_entities(
     (see :func:`_names_person`); so is a name that has a son or a wife (``kin`` nouns:
     "Fulton's son"), wherever the article says so. With ``known_town`` (whether the
     gazetteer knows a sizeable town by a name), a name the tagger calls a person right after
-    "in" may be a town too (see :func:`_town_read_as_person`)."""
+    "in" may be a town too (see :func:`_town_read_as_person`). A name listed before a plural
+    ``streets`` word ("near 111th and Antwerp streets") is a street (see
+    :func:`_in_a_street_list`)."""
     found = []
     surnames = names.surnames(doc)
     parents = _kin_possessors(doc, kin)
@@ -170,6 +173,8 @@ def place_entities(
         if known_town is not None and ent.label_ in PLACE_LABELS:
             ent = _whole_name(ent, known_town)
         if _destination(ent, conveyance) or _names_person(ent, surnames, parents):
+            continue
+        if _in_a_street_list(ent, streets):
             continue
         if ent.text.replace(".", "").replace(" ", "").lower() in _COMPASS:
             continue  # "near S.E. 80th": the tagger calls the direction a place
@@ -186,6 +191,27 @@ def place_entities(
         ):
             found.append(ent)
     return found
+
+
+# plurals that name no street in a list ("Chicago and other places")
+_NOT_STREET_PLURALS = frozenset({"places", "ways"})
+
+
+def _in_a_street_list(ent: Span, streets: frozenset[str]) -> bool:
+    """ "near 111th and Antwerp streets", "at Terrace and Atlantic avenues": a name right
+    before a plural street word, or listed with other names before one, is a street, whatever
+    town shares its name; not "Hempstead and Nassau detectives"."""
+    doc = ent.doc
+    listed = False
+    for token in doc[ent.end : ent.end + 6]:
+        word = token.lower_
+        if word.endswith("s") and word[:-1] in streets and word not in _NOT_STREET_PLURALS:
+            return True
+        if word in {"and", "&", ","}:
+            listed = True
+        elif not (listed and (token.pos_ == "PROPN" or token.is_title or token.like_num)):
+            return False
+    return False
 
 
 def _whole_name(ent: Span, known_town: Callable[[str], bool]) -> Span:
@@ -483,6 +509,7 @@ class TownWords:
     ranks: frozenset[str] = frozenset()  # "Lt.", "sergeant": speaking only before a name
     former: frozenset[str] = frozenset()  # "former", "retired", "off-duty": a person
     kin: frozenset[str] = frozenset()  # "son", "wife": "Fulton's son" names a person
+    streets: frozenset[str] = frozenset()  # "street", "avenue": "Antwerp streets" is no town
 
 
 @dataclass(frozen=True, slots=True)
@@ -634,6 +661,8 @@ def _town_votes(
     for ent in map(without_day, doc.ents):
         if _names_person(ent, surnames, parents) or _with_block(ent) is not ent:
             continue  # "the 3500 block of East Aurora" is a street, not a town
+        if _in_a_street_list(ent, words.streets):
+            continue
         if ent.start in cared:
             continue
         if _names_a_neighbourhood(ent, words.neighbourhood):

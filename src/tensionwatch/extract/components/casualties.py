@@ -71,7 +71,9 @@ class CasualtyFinder:
                 continue  # "two cars were hit": property; "the city's shooting death toll"
             if self._is_age(span) or _before_a_name(span):
                 continue  # "two males, 30 and 42 were injured": ages, not a count
-            if _whole_of_a_part(span):
+            if _done_to_another(span):
+                continue  # "an officer was shot and killed the gunman": the gunman died
+            if label == "killed" and _whole_of_a_part(span):
                 continue  # "two of the four victims had died": four is not the toll
             if self._hedged(span):
                 continue  # "the non-fatal shooting of a teenager": no one died
@@ -196,11 +198,25 @@ class CasualtyFinder:
         return span[-1].lower_ == "death" and following in self._statistic_nouns
 
 
+def _done_to_another(span: Span) -> bool:
+    """ "An officer was shot and killed the gunman": the passive phrase's last verb has an
+    object of its own, so its outcome befell that object, not the phrase's subject."""
+    last = span[-1]
+    return (
+        last.pos_ == "VERB"
+        and last.dep_ == "conj"
+        and any(c.dep_ in {"dobj", "obj"} for c in last.children)
+        and any(t.dep_ == "auxpass" for t in span)
+    )
+
+
 def _whole_of_a_part(span: Span) -> bool:
     """ "two of the four shooting victims had died", "none of the four victims died": the
     phrase's number is the whole that the word before "of (the)" takes its part from; that
-    part, not the whole, is the toll (a verb tells the part's fate); a clause or a participle
-    that describes the whole tells the whole's."""
+    part, not the whole, is the toll of the dead (a verb tells the part's fate); a clause or
+    a participle that describes the whole tells the whole's. (The whole of "two of the five
+    victims are in critical condition" is the toll of the hurt, so the caller asks this of
+    deaths only.)"""
     number = span[0]
     if not number._.tw_num or any(t.dep_ in {"acl", "relcl"} for t in span):
         return False  # "one of the two men who died": the whole's
@@ -209,8 +225,8 @@ def _whole_of_a_part(span: Span) -> bool:
     if not told:
         return False  # "one of five people shot": a participle that describes the whole
     doc, i = span.doc, number.i - 1
-    if i >= 0 and doc[i].lower_ in {"the", "those", "these"}:
-        i -= 1
+    if i >= 0 and (doc[i].lower_ in {"the", "those", "these"} or doc[i].tag_ == "PRP$"):
+        i -= 1  # "one of his three children was killed"
     part = doc[i - 1] if i >= 1 else None
     return (
         part is not None

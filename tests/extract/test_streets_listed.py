@@ -1,0 +1,49 @@
+"""Names listed before a plural street word ("near 111th and Antwerp streets") are streets,
+whatever town abroad shares the name; a hospital where someone was found or released is no
+scene (texts written for these tests)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from .conftest import PUB
+
+if TYPE_CHECKING:
+    from tensionwatch.extract.pipeline import Extractor
+
+
+def _places(extractor: Extractor, text: str) -> set[str]:
+    return {p.resolved or p.name for i in extractor.extract(text, PUB) for p in i.places}
+
+
+@pytest.mark.parametrize(
+    ("text", "street"),
+    [
+        ("A man was shot near 111th and Antwerp streets in Riverside on Friday.", "Antwerp"),
+        ("A man was shot at Terrace and Atlantic avenues in Riverside on Monday.", "Atlantic"),
+        ("A man was shot at Atlantic and Terrace avenues in Riverside on Monday.", "Atlantic"),
+    ],
+)
+def test_a_name_listed_before_a_plural_street_word_is_a_street(
+    extractor: Extractor, text: str, street: str
+) -> None:
+    places = _places(extractor, text)
+    assert street not in places
+    assert "Riverside" in places
+
+
+def test_towns_listed_before_other_nouns_stay_towns(extractor: Extractor) -> None:
+    text = "A man was shot in Riverside on Friday, Riverside and Fresno detectives said."
+    assert "Riverside" in _places(extractor, text)
+
+
+def test_a_hospital_where_a_victim_was_found_is_no_scene(extractor: Extractor) -> None:
+    text = (
+        "Five people were shot at a party on Birch Lane in LaGrange on Sunday. Tom Reed was "
+        "shot in the leg and was located at Lanier Memorial Hospital in Valley, Ala."
+    )
+    places = _places(extractor, text)
+    assert "Valley" not in places
+    assert "LaGrange" in places
