@@ -139,3 +139,23 @@ def test_a_run_of_verbs_tells_of_one_victim(
     extractor: Extractor, text: str, expected: tuple[int | None, int | None]
 ) -> None:
     assert counts(main(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Four people were shot inside an apartment on Birch Lane on Tuesday, and two did "
+            "not survive.",
+            (2, 2),
+        ),
+        (
+            "A 17-year-old boy did not survive his wounds after he was shot on Birch Lane.",
+            (1, None),
+        ),
+    ],
+)
+def test_who_did_not_survive_died(
+    extractor: Extractor, text: str, expected: tuple[int | None, int | None]
+) -> None:
+    assert counts(main(extractor, text)) == expected

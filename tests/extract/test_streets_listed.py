@@ -47,3 +47,20 @@ def test_a_hospital_where_a_victim_was_found_is_no_scene(extractor: Extractor) -
     places = _places(extractor, text)
     assert "Valley" not in places
     assert "LaGrange" in places
+
+
+def test_a_headline_town_before_a_compound_noun(extractor: Extractor) -> None:
+    title = "Chandler gang member gets 40 years to life for murder"
+    body = (
+        "Albert Reyes, 19, was sentenced Friday to 40 years to life in prison for killing "
+        "Tom Moore, 18, last spring. A jury convicted Reyes of second-degree murder."
+    )
+    places = {p.resolved for i in extractor.extract(body, PUB, "t1", title=title) for p in i.places}
+    assert places == {"Chandler"}
+
+
+def test_a_headline_direction_before_a_state_is_no_town(extractor: Extractor) -> None:
+    title = "North Idaho child killed in accidental shooting"
+    body = "A child was killed in an accidental shooting at a home on Friday, deputies said."
+    places = {p.name for i in extractor.extract(body, PUB, "t2", title=title) for p in i.places}
+    assert "North" not in places

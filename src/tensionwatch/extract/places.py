@@ -854,7 +854,10 @@ def _named_in(name: str, body: str) -> bool:
 
 
 def _modifies(token: Token, modified: frozenset[str]) -> bool:
-    """ "man", "police", "shooting", "shootings": a noun a town name modifies."""
+    """ "man", "police", "shooting", "shootings": a noun a town name modifies; or one that
+    with such a noun makes a compound ("Los Banos gang member", "Hartford store clerk")."""
+    if token.dep_ == "compound" and token.pos_ == "NOUN" and token.head.i == token.i + 1:
+        token = token.head
     lower = token.lower_
     return lower in modified or (lower.endswith("s") and lower[:-1] in modified)
 
