@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from .conftest import counts, main
+from .conftest import PUB, counts, main
 
 if TYPE_CHECKING:
     from tensionwatch.extract.pipeline import Extractor
@@ -159,3 +159,31 @@ def test_who_did_not_survive_died(
     extractor: Extractor, text: str, expected: tuple[int | None, int | None]
 ) -> None:
     assert counts(main(extractor, text)) == expected
+
+
+def test_would_not_survive_is_a_fear_not_a_death(extractor: Extractor) -> None:
+    text = (
+        "Three people were shot on Birch Lane on Friday. Doctors fear two would not survive "
+        "the night."
+    )
+    assert counts(main(extractor, text)) == (None, 3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man was shot and killed one block from his home on Birch Lane on Friday.",
+        "A man was shot and killed execution-style on Birch Lane on Friday.",
+    ],
+)
+def test_a_place_or_manner_after_killed_is_no_one_killed(extractor: Extractor, text: str) -> None:
+    assert counts(main(extractor, text)) == (1, None)
+
+
+def test_an_accident_in_a_teaser_is_no_toll_of_the_shooting(extractor: Extractor) -> None:
+    text = (
+        "A teenage girl died after a shooting at an apartment on Birch Lane on Monday.\n\n"
+        "4 dead, dozens hurt as bus carrying football team crashes A charter bus wreck killed "
+        "four people and injured dozens from a high school football squad."
+    )
+    assert {counts(i) for i in extractor.extract(text, PUB)} <= {(1, None), (None, None)}

@@ -64,3 +64,18 @@ def test_a_headline_direction_before_a_state_is_no_town(extractor: Extractor) ->
     body = "A child was killed in an accidental shooting at a home on Friday, deputies said."
     places = {p.name for i in extractor.extract(body, PUB, "t2", title=title) for p in i.places}
     assert "North" not in places
+
+
+def test_a_town_before_police_officer_in_a_headline(extractor: Extractor) -> None:
+    title = "Mesa police officer shot during traffic stop"
+    body = "An officer was shot during a traffic stop on Friday night, a spokesman said."
+    places = {p.resolved for i in extractor.extract(body, PUB, "t3", title=title) for p in i.places}
+    assert places == {"Mesa"}
+
+
+def test_a_town_alone_before_streets_stays_a_town(extractor: Extractor) -> None:
+    text = (
+        "A man shot outside a bar on Maple Avenue died on Friday. Violence on Philadelphia "
+        "streets has claimed 150 lives this year."
+    )
+    assert "Philadelphia" in _places(extractor, text)

@@ -199,14 +199,16 @@ _NOT_STREET_PLURALS = frozenset({"places", "ways"})
 
 def _in_a_street_list(ent: Span, streets: frozenset[str]) -> bool:
     """ "near 111th and Antwerp streets", "at Terrace and Atlantic avenues": a name right
-    before a plural street word, or listed with other names before one, is a street, whatever
-    town shares its name; not "Hempstead and Nassau detectives"."""
+    listed with other names before a plural street word is a street, whatever town shares its
+    name; not "Hempstead and Nassau detectives", nor "violence on Philadelphia streets"."""
     doc = ent.doc
-    listed = False
+    # the last of the list ("111th and Antwerp streets"); alone, "on Philadelphia streets"
+    # are the town's streets
+    listed = ent.start > 0 and doc[ent.start - 1].lower_ in {"and", "&", ","}
     for token in doc[ent.end : ent.end + 6]:
         word = token.lower_
         if word.endswith("s") and word[:-1] in streets and word not in _NOT_STREET_PLURALS:
-            return True
+            return listed
         if word in {"and", "&", ","}:
             listed = True
         elif not (listed and (token.pos_ == "PROPN" or token.is_title or token.like_num)):
@@ -856,10 +858,13 @@ def _named_in(name: str, body: str) -> bool:
 def _modifies(token: Token, modified: frozenset[str]) -> bool:
     """ "man", "police", "shooting", "shootings": a noun a town name modifies; or one that
     with such a noun makes a compound ("Los Banos gang member", "Hartford store clerk")."""
+    words = [token]
     if token.dep_ == "compound" and token.pos_ == "NOUN" and token.head.i == token.i + 1:
-        token = token.head
-    lower = token.lower_
-    return lower in modified or (lower.endswith("s") and lower[:-1] in modified)
+        words.append(token.head)  # "police officer": "police" or "officer" may be the noun
+    return any(
+        w.lower_ in modified or (w.lower_.endswith("s") and w.lower_[:-1] in modified)
+        for w in words
+    )
 
 
 def _inner_runs(title: Doc) -> list[tuple[int, int]]:

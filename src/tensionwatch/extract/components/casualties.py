@@ -34,6 +34,12 @@ class CasualtyFinder:
         self._age_words = lexicon.cue_set("age_word")
         self._fatal = lexicon.cue_set("outcome_fatal")
         self._not_fatal = lexicon.cue_set("not_fatal")
+        self._accident = lexicon.cue_set("accident_cause")
+        self._attack = lexicon.cue_set("attack_sign")
+        # who "was shot and killed the gunman" may have killed
+        self._objects = (
+            frozenset(lexicon.actor_terms.get("person_noun", {})) - {"other", "others"}
+        ) | lexicon.cue_set("perpetrator_noun")
         self.matcher = Matcher(nlp.vocab)
         self._rules: dict[str, tuple[str, bool, bool]] = {}
         self._stated: dict[str, int] = {}  # rules whose phrase states its number ("a fourth")
@@ -71,12 +77,14 @@ class CasualtyFinder:
                 continue  # "two cars were hit": property; "the city's shooting death toll"
             if self._is_age(span) or _before_a_name(span):
                 continue  # "two males, 30 and 42 were injured": ages, not a count
-            if _done_to_another(span):
+            if _done_to_another(span, self._objects):
                 continue  # "an officer was shot and killed the gunman": the gunman died
             if label == "killed" and _whole_of_a_part(span):
                 continue  # "two of the four victims had died": four is not the toll
             if self._hedged(span):
                 continue  # "the non-fatal shooting of a teenager": no one died
+            if self._of_an_accident(span):
+                continue  # "4 dead, dozens hurt as a bus crashes": no attack's toll
             stated = 0 if negated else self._stated.get(key)
             if key in self._ordinal and not negated:
                 if not self._about_violence(span):
@@ -145,6 +153,13 @@ class CasualtyFinder:
             return token.lower_ in self._age_words
         return False
 
+    def _of_an_accident(self, span: Span) -> bool:
+        """The sentence names an accident (``accident_cause`` lemmas) and no attack
+        (``attack_sign``): "a charter bus wreck killed four people" (a related story's
+        teaser in a page about a shooting) is no toll of the shooting."""
+        lemmas = {t.lemma_.lower() for t in span.sent} | {t.lower_ for t in span.sent}
+        return bool(lemmas & self._accident) and not lemmas & self._attack
+
     def _about_violence(self, span: Span) -> bool:
         sentence = span.sent
         return any(
@@ -198,14 +213,22 @@ class CasualtyFinder:
         return span[-1].lower_ == "death" and following in self._statistic_nouns
 
 
-def _done_to_another(span: Span) -> bool:
-    """ "An officer was shot and killed the gunman": the passive phrase's last verb has an
-    object of its own, so its outcome befell that object, not the phrase's subject."""
+def _done_to_another(span: Span, people: frozenset[str]) -> bool:
+    """ "An officer was shot and killed the gunman": the passive phrase's last verb has a
+    person for its object (a name, a pronoun or one of ``people``), so its outcome befell
+    that person, not the phrase's subject; not "was shot and killed one block away"."""
     last = span[-1]
     return (
         last.pos_ == "VERB"
         and last.dep_ == "conj"
-        and any(c.dep_ in {"dobj", "obj"} for c in last.children)
+        and any(
+            c.dep_ in {"dobj", "obj"}
+            and (
+                (c.pos_ in {"PROPN", "PRON"} and c.lower_ not in {"other", "another"})
+                or c.lower_ in people
+            )
+            for c in last.children
+        )
         and any(t.dep_ == "auxpass" for t in span)
     )
 

@@ -151,7 +151,13 @@ class MentionFinder:
 
     def _natural_death(self, verb: Token) -> bool:
         """ "died from a blood disorder", "passed away of cancer", "suffered fatal injuries in a
-        crash": a death or wound its cause (``natural_cause`` cues) says was no attack's."""
+        crash", "a bus wreck killed four people": a death or wound its cause (``natural_cause``
+        cues, or the verb's subject) says was no attack's."""
+        if any(
+            c.dep_ == "nsubj" and (c.lemma_.lower() in self._natural or c.lower_ in self._natural)
+            for c in verb.children
+        ):
+            return True
         if event_lemma(verb) not in _UNDERGO_VERBS and verb.lemma_.lower() != "pass":
             return False
         causes = (
