@@ -187,3 +187,11 @@ def test_an_accident_in_a_teaser_is_no_toll_of_the_shooting(extractor: Extractor
         "four people and injured dozens from a high school football squad."
     )
     assert {counts(i) for i in extractor.extract(text, PUB)} <= {(1, None), (None, None)}
+
+
+def test_people_shot_and_killed_all_died(extractor: Extractor) -> None:
+    text = (
+        "One of the five people shot and killed Friday at the Riverside bus station was a "
+        "retired teacher from Maple Avenue."
+    )
+    assert counts(main(extractor, text)) == (5, None)
