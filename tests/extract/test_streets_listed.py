@@ -1,4 +1,4 @@
-"""Names listed before a plural street word ("near 111th and Antwerp streets") are streets,
+"""Names listed before a plural street word ("near 83rd and Antwerp streets") are streets,
 whatever town abroad shares the name; a hospital where someone was found or released is no
 scene (texts written for these tests)."""
 
@@ -21,9 +21,9 @@ def _places(extractor: Extractor, text: str) -> set[str]:
 @pytest.mark.parametrize(
     ("text", "street"),
     [
-        ("A man was shot near 111th and Antwerp streets in Riverside on Friday.", "Antwerp"),
-        ("A man was shot at Terrace and Atlantic avenues in Riverside on Monday.", "Atlantic"),
-        ("A man was shot at Atlantic and Terrace avenues in Riverside on Monday.", "Atlantic"),
+        ("A man was shot near 83rd and Antwerp streets in Riverside on Friday.", "Antwerp"),
+        ("A man was shot at Grove and Atlantic avenues in Riverside on Monday.", "Atlantic"),
+        ("A man was shot at Atlantic and Grove avenues in Riverside on Monday.", "Atlantic"),
     ],
 )
 def test_a_name_listed_before_a_plural_street_word_is_a_street(
@@ -42,7 +42,7 @@ def test_towns_listed_before_other_nouns_stay_towns(extractor: Extractor) -> Non
 def test_a_hospital_where_a_victim_was_found_is_no_scene(extractor: Extractor) -> None:
     text = (
         "Five people were shot at a party on Birch Lane in LaGrange on Sunday. Tom Reed was "
-        "shot in the leg and was located at Lanier Memorial Hospital in Valley, Ala."
+        "shot in the leg and was located at Mercy Hospital in Valley, Ala."
     )
     places = _places(extractor, text)
     assert "Valley" not in places
@@ -50,10 +50,10 @@ def test_a_hospital_where_a_victim_was_found_is_no_scene(extractor: Extractor) -
 
 
 def test_a_headline_town_before_a_compound_noun(extractor: Extractor) -> None:
-    title = "Chandler gang member gets 40 years to life for murder"
+    title = "Chandler gang member sentenced to life for killing rival"
     body = (
-        "Albert Reyes, 19, was sentenced Friday to 40 years to life in prison for killing "
-        "Tom Moore, 18, last spring. A jury convicted Reyes of second-degree murder."
+        "Marco Ruiz, 22, was sentenced Monday to life in prison for killing a rival gang "
+        "member in 2014, prosecutors said."
     )
     places = {p.resolved for i in extractor.extract(body, PUB, "t1", title=title) for p in i.places}
     assert places == {"Chandler"}

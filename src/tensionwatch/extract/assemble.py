@@ -1075,14 +1075,14 @@ def _outcome(mention: Mention, words: OutcomeWords) -> str | None:
     "the killing of", "the fatal shooting of", "charged with murder in the shooting of")."""
     # "was shot in the arm, returned fire and killed the gunman": a verb with an object of
     # its own after a passive one tells what the victim did to someone else
-    own_object = _has_object(mention.head) or any(
+    object_or_passive = _has_object(mention.head) or any(
         c.dep_ in {"auxpass", "nsubjpass"} for c in mention.head.children
     )
     hit_object = any(p.head == mention.head and p.dep_ in {"dobj", "obj"} for p in mention.patients)
     lemmas = {event_lemma(mention.head)} | {
         event_lemma(c)
         for c in _verbs_after(mention.head)
-        if not (own_object and (_has_object(c) or (c.dep_ == "conj" and hit_object)))
+        if not (object_or_passive and (_has_object(c) or (c.dep_ == "conj" and hit_object)))
         and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
     }  # "shot and killed his wife", but "shot a student and then killed herself", "shot his
     # daughter and killed her mother" or "shot his neighbor and was killed by officers": the
@@ -1115,7 +1115,7 @@ def _outcome(mention: Mention, words: OutcomeWords) -> str | None:
 
 def _verbs_after(head: Token) -> list[Token]:
     """The verbs that go on telling of the same subject: "shot and killed", "was found
-    shot", and a longer run ("sustained a gunshot wound, was taken to a hospital and was
+    shot", and a longer run ("suffered a gunshot wound, was flown to a trauma center and was
     later pronounced dead"), where the parser hangs each verb on the one before."""
     found: list[Token] = []
     for child in head.children:

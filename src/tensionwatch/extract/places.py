@@ -162,7 +162,7 @@ def place_entities(
     "Fulton's son"), wherever the article says so. With ``known_town`` (whether the
     gazetteer knows a sizeable town by a name), a name the tagger calls a person right after
     "in" may be a town too (see :func:`_town_read_as_person`). A name listed before a plural
-    ``streets`` word ("near 111th and Antwerp streets") is a street (see
+    ``streets`` word ("near 83rd and Antwerp streets") is a street (see
     :func:`_in_a_street_list`)."""
     found = []
     surnames = names.surnames(doc)
@@ -198,11 +198,11 @@ _NOT_STREET_PLURALS = frozenset({"places", "ways"})
 
 
 def _in_a_street_list(ent: Span, streets: frozenset[str]) -> bool:
-    """ "near 111th and Antwerp streets", "at Terrace and Atlantic avenues": a name right
-    listed with other names before a plural street word is a street, whatever town shares its
-    name; not "Hempstead and Nassau detectives", nor "violence on Philadelphia streets"."""
+    """ "near 83rd and Antwerp streets", "at Grove and Atlantic avenues": a name listed with
+    other names before a plural street word is a street, whatever town shares its name; not
+    "Riverside and Fresno detectives", nor "violence on Philadelphia streets"."""
     doc = ent.doc
-    # the last of the list ("111th and Antwerp streets"); alone, "on Philadelphia streets"
+    # the last of the list ("83rd and Antwerp streets"); alone, "on Philadelphia streets"
     # are the town's streets
     listed = ent.start > 0 and doc[ent.start - 1].lower_ in {"and", "&", ","}
     for token in doc[ent.end : ent.end + 6]:
@@ -857,7 +857,7 @@ def _named_in(name: str, body: str) -> bool:
 
 def _modifies(token: Token, modified: frozenset[str]) -> bool:
     """ "man", "police", "shooting", "shootings": a noun a town name modifies; or one that
-    with such a noun makes a compound ("Los Banos gang member", "Hartford store clerk")."""
+    with such a noun makes a compound ("Chandler gang member", "Mesa store clerk")."""
     words = [token]
     if token.dep_ == "compound" and token.pos_ == "NOUN" and token.head.i == token.i + 1:
         words.append(token.head)  # "police officer": "police" or "officer" may be the noun

@@ -84,7 +84,7 @@ class CasualtyFinder:
             if self._hedged(span):
                 continue  # "the non-fatal shooting of a teenager": no one died
             if self._of_an_accident(span):
-                continue  # "4 dead, dozens hurt as a bus crashes": no attack's toll
+                continue  # "3 dead, 20 hurt as a tour bus crashes": no attack's toll
             stated = 0 if negated else self._stated.get(key)
             if key in self._ordinal and not negated:
                 if not self._about_violence(span):
@@ -155,7 +155,7 @@ class CasualtyFinder:
 
     def _of_an_accident(self, span: Span) -> bool:
         """The sentence names an accident (``accident_cause`` lemmas) and no attack
-        (``attack_sign``): "a charter bus wreck killed four people" (a related story's
+        (``attack_sign``): "a tour bus wreck killed three people" (a related story's
         teaser in a page about a shooting) is no toll of the shooting."""
         lemmas = {t.lemma_.lower() for t in span.sent} | {t.lower_ for t in span.sent}
         return bool(lemmas & self._accident) and not lemmas & self._attack
@@ -234,7 +234,7 @@ def _done_to_another(span: Span, people: frozenset[str]) -> bool:
 
 
 def _whole_of_a_part(span: Span) -> bool:
-    """ "two of the four shooting victims had died", "none of the four victims died": the
+    """ "three of the five gunshot victims had died", "none of the four victims died": the
     phrase's number is the whole that the word before "of (the)" takes its part from; that
     part, not the whole, is the toll of the dead (a verb tells the part's fate); a clause or
     a participle that describes the whole tells the whole's. (The whole of "two of the five
@@ -298,7 +298,7 @@ def _with_coordinated(
     """ "A young girl and a man are dead": every coordinated singular person counts; so do
     counted groups ("four men and a woman were wounded" is five, not one; "three men and two
     women were wounded" is five, not two; "left three men and a woman wounded" is four).
-    "three men, ages 54, 33 and 26, and a woman": the parser joins the woman to "ages", whose
+    "three men, ages 47, 29 and 31, and a woman": the parser joins the woman to "ages", whose
     number is an age; the group it stands for is the noun it is apposed to."""
     head = next((t for t in span if t.pos_ in {"NOUN", "PROPN"}), None)
     if head is None or count.qualifier != Qualifier.EXACT:

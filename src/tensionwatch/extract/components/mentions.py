@@ -459,7 +459,7 @@ class MentionFinder:
 
     def _on_a_street(self, token: Token) -> bool:
         """ "a shooting on Birch Lane": a name ending in a street word after a preposition of
-        place is a street the tagger may call a person ("at 363 East 171st St." too); "shot
+        place is a street the tagger may call a person ("at 418 West 92nd St." too); "shot
         Sarah Lane" names her."""
         return (
             token.lower_.rstrip(".") in self._street_words

@@ -91,14 +91,14 @@ def _measures_something_else(token: Token) -> bool:
     if before is not None and before.is_currency:
         return True
     if before is not None and before.lower_ in {"a", "an"} and token.lower_ not in _ROUND:
-        return True  # "an Eight Trey Crip", "a 40 caliber": a name or a measure, one thing
+        return True  # "an Eight Ball Crip", "a 40 caliber": a name or a measure, one thing
     if after is None:
         return False
     glued = doc[token.i + 1]  # "100m"; a line break after a number is a token of its own
     glued_unit = not token.whitespace_ and glued.is_alpha and not glued.like_num
     percent = after.text == "%" or after.lower_ in {"percent", "per"}
     caption = after.text in {"A", "An", "The"}  # "… 1 of 8 An 11-year-old", not "3 the next"
-    # "Image 6 of 12 A woman died": the first number of a caption's "N of M" counts images
+    # "Photo 3 of 9 A woman died": the first number of a caption's "N of M" counts images
     total = doc[after.i + 1] if after.lower_ == "of" and after.i + 1 < len(doc) else None
     numbered = total is not None and total.like_num and _measures_something_else(total)
     return glued_unit or percent or caption or numbered
