@@ -153,6 +153,11 @@ def test_a_run_of_verbs_tells_of_one_victim(
             "A 17-year-old boy did not survive his wounds after he was shot on Birch Lane.",
             (1, None),
         ),
+        (
+            "Five people were shot outside a bar on Birch Lane; two of the victims did not "
+            "survive.",
+            (2, 3),
+        ),
     ],
 )
 def test_who_did_not_survive_died(
