@@ -27,6 +27,7 @@ if TYPE_CHECKING:
         ("Police named one of the two men who died in the shooting on Birch Lane.", (2, None)),
         ("One of five people shot outside a bar on Birch Lane on Saturday has died.", (1, 4)),
         ("One of his three children was killed in the shooting on Birch Lane.", (1, None)),
+        ("Police said three of the five people in the car were killed on Birch Lane.", (3, None)),
         # the whole of those hurt stays the toll of the hurt
         (
             "Two of the five victims are in critical condition after a shooting on Birch Lane.",
