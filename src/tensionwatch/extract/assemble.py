@@ -35,7 +35,6 @@ from tensionwatch.extract.drafts import Draft, compatible, ev
 from tensionwatch.extract.hedges import hedged
 from tensionwatch.extract.lexicon import Lexicon
 from tensionwatch.extract.places import place_entities
-from tensionwatch.geo import street_words
 from tensionwatch.models import Actor, Role, Target, Weapon
 
 _ARREST_LEMMAS = frozenset(
@@ -177,7 +176,7 @@ class Assembler:
         self._locative = lexicon.cue_set("locative")
         self._conveyance = lexicon.cue_set("conveyance_verb")
         self._kin = frozenset(lexicon.actor_terms.get("kin", {}))
-        self._streets = street_words()
+        self._streets = finder.streets
         self._rounds = lexicon.cue_set("round_noun")
         self._perpetrator_nouns = lexicon.cue_set("perpetrator_noun")
         self._running = lexicon.cue_set("running_total")

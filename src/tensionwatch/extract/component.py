@@ -49,7 +49,6 @@ from tensionwatch.extract.places import (
     towns_of_care,
     with_home_town,
 )
-from tensionwatch.geo import street_words
 from tensionwatch.models import (
     Bias,
     DatePrecision,
@@ -109,7 +108,7 @@ class IncidentExtractor:
         self._locative = self.lexicon.cue_set("locative")
         self._conveyance = self.lexicon.cue_set("conveyance_verb")
         self._kin = frozenset(self.lexicon.actor_terms.get("kin", {}))
-        self._streets = street_words()
+        self._streets = self.mentions.streets
         self._care = self.lexicon.cue_set("medical_facility")
         # taken or treated there: "flown to the trauma unit at Grant Medical Center"
         self._treated = self.lexicon.cue_set("care_verb") | self.lexicon.cue_set("conveyance_verb")

@@ -66,7 +66,8 @@ class Mention:
 class MentionFinder:
     def __init__(self, nlp: Language, lexicon: Lexicon) -> None:
         self.lexicon = lexicon
-        self._street_words = street_words()
+        # the last words of street names, read once here for the assembler and the places too
+        self.streets = street_words()
         self._street_prepositions = lexicon.cue_set("street_preposition")
         self.matcher = Matcher(nlp.vocab)
         self._rules: dict[str, TriggerRule] = {}
@@ -462,7 +463,7 @@ class MentionFinder:
         place is a street the tagger may call a person ("at 418 West 92nd St." too); "shot
         Sarah Lane" names her."""
         return (
-            token.lower_.rstrip(".") in self._street_words
+            token.lower_.rstrip(".") in self.streets
             and any(c.dep_ == "compound" for c in token.children)
             and token.dep_ == "pobj"
             and token.head.lower_ in self._street_prepositions
