@@ -666,7 +666,7 @@ class Assembler:
                 return False  # "taken by EMS to a hospital where he died": an agency, not "AJ"
             if _age_range(token):
                 return False  # "the men range in age from their late teens to early 20s"
-            if (token.tag_ in {"NNS", "NNPS"}) != plural or not self.finder.is_person(token):
+            if (token.tag_ in {"NNS", "NNPS"}) != plural or not self._may_be_named(token):
                 return False
             if sex is not None and self._genders.get(token.lower_, sex) != sex:
                 return False  # "his girlfriend tells us he died": he is not she
@@ -692,6 +692,20 @@ class Assembler:
             if fits(doc[i]):
                 return doc[i]
         return None
+
+    def _may_be_named(self, token: Token) -> bool:
+        """ "put the gun in a holster … shooting him", "fighting for her life after her
+        father shot her": a pronoun stands for a noun the lexicons know as people (kin and
+        attackers too), a name or an age ("a 15-year-old"). A common noun that only the word
+        vectors place nearer "person" than "building" is most often a thing or a place."""
+        if not self.finder.is_person(token):
+            return False
+        return (
+            token.pos_ == "PROPN"
+            or token.lower_ in self._perpetrator_nouns
+            or token.lower_ == "old"
+            or self.finder.names_people(token)
+        )
 
     def _attach_casualties(
         self,

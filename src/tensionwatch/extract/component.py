@@ -59,7 +59,7 @@ from tensionwatch.models import (
     PlacePrecision,
 )
 
-EXTRACTOR_VERSION = "tensionwatch_incidents_v1/0.20.0"
+EXTRACTOR_VERSION = "tensionwatch_incidents_v1/0.21.0"
 _THROW_VERBS = frozenset({"throw", "hurl", "lob", "toss", "plant", "detonate", "fire"})
 
 for _name, _default in (

@@ -654,7 +654,10 @@ def _in_subject(token: Token) -> bool:
 
 
 def _auxiliary(doc: Doc, index: int) -> str:
-    verb = "were" if doc[index - 1].tag_ in {"NNS", "NNPS"} else "was"
+    """ "Five were hurt", "Teen was shot": the auxiliary agrees with the word before it."""
+    before = doc[index - 1]
+    many = before.like_num and before.lower_ not in {"1", "one"}
+    verb = "were" if before.tag_ in {"NNS", "NNPS"} or many else "was"
     return verb.title() if doc[index].is_title else verb
 
 

@@ -81,6 +81,7 @@ class MentionFinder:
             | frozenset(lexicon.actor_terms.get("person_noun", {}))
             | frozenset(lexicon.actor_terms.get("gender", {}))
             | frozenset(lexicon.actor_terms.get("age_group", {}))
+            | frozenset(lexicon.actor_terms.get("kin", {}))
             | frozenset(lexicon.groups)
         )
         self._hypothetical = lexicon.cue_set("hypothetical")
@@ -102,7 +103,7 @@ class MentionFinder:
         for token in doc:
             if token.pos_ in {"VERB", "AUX"}:
                 token._.tw_participle = reduced_relative(token) and any(
-                    c.dep_ == "nsubj" and self._names_people(c) for c in token.children
+                    c.dep_ == "nsubj" and self.names_people(c) for c in token.children
                 )  # "a prior mug shot … shows him" is no one shot
         by_head: dict[int, Mention] = {}
         violent: bool | None = None  # read once, and only when a rule needs it
@@ -229,7 +230,7 @@ class MentionFinder:
             if child.dep_ == "conj" or (
                 child.dep_ == "relcl"
                 and ancestor.lemma_.lower() != "one"  # "the one that": a pro-form, any noun
-                and self._names_people(ancestor)
+                and self.names_people(ancestor)
             ):
                 # "threatened him and stabbed him": the stabbing happened; so did it in "tried
                 # to find the man who shot her", a relative clause about a person; but "vowed to
@@ -336,7 +337,7 @@ class MentionFinder:
                 head.dep_ == "acl"
                 and head.tag_ == "VBD"
                 and _unaimed(head)
-                and self._names_people(head.head)
+                and self.names_people(head.head)
             ):  # "the man shot Sunday was identified": a participle tagged past tense
                 patients.append(head.head)
             elif passive and not patients and head.dep_ == "ccomp" and head.head.dep_ == "relcl":
@@ -452,7 +453,7 @@ class MentionFinder:
                     return person
         return noun
 
-    def _names_people(self, noun: Token) -> bool:
+    def names_people(self, noun: Token) -> bool:
         """A noun the lexicons know as people ("man", "officer", "teen") or a person's name,
         not a noun the word vectors merely place nearer "person" than "building"."""
         lower, lemma = noun.lower_, noun.lemma_.lower()
@@ -475,7 +476,7 @@ class MentionFinder:
             return False  # "Photo: … 4-year-old who shot himself dies": a caption
         if self._on_a_street(token):
             return False
-        if self._names_people(token):
+        if self.names_people(token):
             return True
         lower, lemma = token.lower_, token.lemma_.lower()
         if lower == "old" and any(c.lower_ in self._age_units for c in token.children):
@@ -589,8 +590,18 @@ def reduced_relative(verb: Token) -> bool:
         v.i > verb.i
         and _finite(v)
         and not any(c.dep_ in _SUBJECTS and c != verb for c in v.children)
+        and not _next_act(v)
         for v in linked
     )
+
+
+def _next_act(verb: Token) -> bool:
+    """ "The homeowner shot once, hit the intruder in the leg and called 911": a verb after a
+    comma that does something to an object is the next act of the same subject, not the
+    predicate a participle's noun is waiting for ("a boy shot Sunday is in stable
+    condition")."""
+    before = verb.doc[verb.i - 1]
+    return before.text == "," and any(c.dep_ in {"dobj", "obj"} for c in verb.children)
 
 
 def _possessive_read_as_object(token: Token, patients: list[Token]) -> bool:

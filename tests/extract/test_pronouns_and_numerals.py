@@ -1,0 +1,95 @@
+"""Who a pronoun stands for (people, not the things near them) and numerals that are no count:
+a road's number before "was", a caption's image number before a headline's own count (texts
+written for these tests)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tensionwatch.extract.components.numbers import parse_count
+
+from .conftest import counts, main
+
+if TYPE_CHECKING:
+    from tensionwatch.extract.pipeline import Extractor
+
+
+def _victims(extractor: Extractor, text: str) -> list[str]:
+    return [v.text for v in main(extractor, text).victims]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a thing or a phrase beside the pronoun is no antecedent
+        (
+            "A 34-year-old man is recovering after he accidentally shot himself in the thigh on "
+            "Birch Lane. He loaded the pistol and tried to put it in a holster. That is when "
+            "the gun went off, shooting him in the thigh.",
+            (None, 1),
+        ),
+        (
+            "An 8-year-old girl is fighting for her life after her uncle shot her in the "
+            "chest on Maple Avenue on Sunday.",
+            (None, 1),
+        ),
+        # people the word lists now know stay antecedents
+        (
+            "A motorist told police he was shot while stopped at a light on Maple Avenue.",
+            (None, 1),
+        ),
+    ],
+)
+def test_a_pronoun_stands_for_a_person(
+    extractor: Extractor, text: str, expected: tuple[int | None, int | None]
+) -> None:
+    assert counts(main(extractor, text)) == expected
+
+
+def test_the_person_is_the_victim_not_the_thing(extractor: Extractor) -> None:
+    text = (
+        "A 7-year-old boy is fighting for his life after his cousin shot him in the back on "
+        "Birch Lane on Friday."
+    )
+    assert _victims(extractor, text) == ["A 7-year-old boy"]
+
+
+def test_a_road_number_before_was_counts_no_one(extractor: Extractor) -> None:
+    text = (
+        "A road worker was shot Thursday. A man working along 1-75 was hospitalized after a "
+        "gun he found in a ditch went off."
+    )
+    assert counts(main(extractor, text)) == (None, 1)
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("10 Four shot", 4),  # "Image 10 of 10 Four shot": an image number, then the count
+        ("10 5 shot", 5),
+        ("twenty five shot", 25),
+        ("3 dozen shot", 36),
+        ("1,200 shot", 1200),
+    ],
+)
+def test_a_numeral_before_a_number_of_its_own_is_no_part_of_it(
+    extractor: Extractor, words: str, expected: int
+) -> None:
+    doc = extractor.nlp(words)
+    count = parse_count(doc[:], extractor.component.lexicon)
+    assert count is not None and count.value == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Twenty five people were shot on Maple Avenue.", (None, 25)),
+        ("Police said 3 dozen people were shot at the fair on Birch Lane.", (None, 36)),
+    ],
+)
+def test_numbers_written_together_stay_one(
+    extractor: Extractor, text: str, expected: tuple[int | None, int | None]
+) -> None:
+    assert counts(main(extractor, text)) == expected
