@@ -93,3 +93,30 @@ def test_numbers_written_together_stay_one(
     extractor: Extractor, text: str, expected: tuple[int | None, int | None]
 ) -> None:
     assert counts(main(extractor, text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A man was shot on Birch Lane on Sunday. He did not survive.", (1, None)),
+        (
+            "A man was shot on Birch Lane on Sunday. The victim did not make it, police said.",
+            (1, None),
+        ),
+        (
+            "Officers were called to a shooting on Birch Lane. A lieutenant said the victim did "
+            "not survive.",
+            (1, None),
+        ),
+        ("Two men were shot on Birch Lane; the older man did not survive.", (1, 1)),
+        ("Three men were shot on Birch Lane; two of them did not make it.", (2, 1)),
+        # a hope or a fear is no death
+        ("A man was shot on Birch Lane. Doctors feared he would not survive.", (None, 1)),
+        ("A man was shot on Birch Lane. He did not make it to work on Monday.", None),
+    ],
+)
+def test_who_did_not_survive_died(
+    extractor: Extractor, text: str, expected: tuple[int | None, int | None] | None
+) -> None:
+    found = counts(main(extractor, text))
+    assert found == expected if expected is not None else found[0] is None
