@@ -129,6 +129,23 @@ def test_gazetteer_lookup_city_outranks_its_namesake_province(gazetteer: Gazette
 
 
 @pytest.mark.parametrize(
+    ("name", "admin1"),
+    [
+        # a small town named after the state (Maryland City) is no reason to read it as a town
+        ("Maryland", "US-MD"),
+        # Oklahoma City is big, but not what "Oklahoma" means; nor is a Pennsylvania hamlet
+        ("Oklahoma", "US-OK"),
+        ("Bahia", "BR-BA"),
+    ],
+)
+def test_a_region_outranks_a_town_that_only_borrows_its_name(
+    gazetteer: Gazetteer, name: str, admin1: str
+) -> None:
+    best = gazetteer.lookup(name)[0]
+    assert (best.feature, best.admin1) == ("admin1", admin1)
+
+
+@pytest.mark.parametrize(
     ("written", "iso2"),
     [
         ("Russia", "RU"),

@@ -44,6 +44,7 @@ EXPLICIT = 6.0  # a country/admin1 given as an argument or as a qualifier inside
 # An admin1 named like a city inside it ("New York", "Moskva" alias "Moscow", the department
 # of San Salvador) ranks below that city: news means the city.
 NAMESAKE_PENALTY = 1.5
+NAMESAKE_SHARE = 0.3  # of the region's population: New York City, Moscow; not Maryland City
 # GeoNames alternate names shorter than this are not matched: mostly airport codes ("SAL").
 MIN_ALIAS_LENGTH = 4
 # A town named like a part of a town by its direction ("Central Coast", "Southend") must be
@@ -249,7 +250,18 @@ class Gazetteer:
                 else c
                 for c in candidates
             ]
-        namesakes = {c.admin1 for c in candidates if c.feature == CITY}
+        # "Maryland" is the state, not Maryland City: only a city that holds a good share of
+        # its region's people, and that the name means before any other town, is what the
+        # region's name means in the news ("Oklahoma" is no hamlet in Pennsylvania either)
+        regions = {c.admin1: c.population for c in candidates if c.feature == ADMIN1}
+        best_town = max((c.score for c in candidates if c.feature == CITY), default=0.0)
+        namesakes = {
+            c.admin1
+            for c in candidates
+            if c.feature == CITY
+            and c.population >= NAMESAKE_SHARE * regions.get(c.admin1, 0)
+            and c.score >= best_town
+        }
         candidates = [
             replace(c, score=round(c.score - NAMESAKE_PENALTY, 4))
             if c.feature == ADMIN1 and c.admin1 in namesakes
