@@ -406,6 +406,9 @@ class Assembler:
                 # an event told in passing, which the story does not go on about; not "a woman
                 # shot earlier by the same gunman"
                 return Draft(number=len(result.drafts), reference=True)
+        for index, draft in assigned.items():
+            if _on_a_participant(mention.head, mention.head.doc[index]):
+                return draft  # "five people were shot, including one man who was shot twice"
         for draft in same_sentence:
             if draft.reference:
                 continue
@@ -1048,8 +1051,32 @@ def _lists_events(mentions: list[Mention], finder: MentionFinder) -> bool:
         for m in mentions
         if m.strong and not m.generic and any(finder.is_person(p) for p in m.patients)
     ]
+    owners = [m for m in owners if not _describes_a_participant(m, owners)]
     patients = {p.i for m in owners for p in m.patients}
     return len(owners) >= 2 and len(patients) >= 2
+
+
+def _describes_a_participant(mention: Mention, others: list[Mention]) -> bool:
+    """ "Five people were shot, including one man who was shot 10 times": a relative clause
+    on a noun inside another event's clause tells more of someone in that event; it lists
+    no event of its own."""
+    return any(
+        other is not mention and _on_a_participant(mention.head, other.head) for other in others
+    )
+
+
+def _on_a_participant(head: Token, other: Token) -> bool:
+    """Whether ``head`` heads a relative clause on a noun inside ``other``'s clause, not on
+    a noun coordinated with it ("a courier assaulted …, another sprayed …, and a man
+    attacked": three events the parser chains by "and")."""
+    if head.dep_ not in {"relcl", "acl"} or not other.is_ancestor(head.head):
+        return False
+    token = head.head
+    while token != other:
+        if token.dep_ == "conj":
+            return False
+        token = token.head
+    return True
 
 
 @dataclass(frozen=True)

@@ -85,6 +85,7 @@ class MentionFinder:
             | frozenset(lexicon.groups)
         )
         self._hypothetical = lexicon.cue_set("hypothetical")
+        self._habitual = lexicon.cue_set("habitual")
         self._attempts = lexicon.cue_set("attempt_verb")
         self._sought = lexicon.cue_set("sought")
         self._patient_nouns = lexicon.cue_set("patient_nouns")
@@ -247,13 +248,31 @@ class MentionFinder:
             if ancestor.dep_ == "ROOT":
                 break
             child = ancestor
-        if self._attempted(head):
+        if self._attempted(head) or self._habitual_clause(head):
             mention.negated = True
         if any(c.dep_ == "mark" and c.lower_ in self._hypothetical for c in head.children):
             mention.negated = True  # "can you imagine if they got shot?"
         aux = {c.lower_ for c in head.children if c.dep_ in {"aux", "auxpass"}}
         if aux & {"could", "would", "might", "may", "will"}:
             mention.negated = True
+
+    def _habitual_clause(self, head: Token) -> bool:
+        """ "Any time one of our students is hurt or passes away, it has a huge impact",
+        "whenever a student is shot": a present-tense clause under a ``habitual`` phrase tells
+        what happens each time, not what happened ("each time he fired, a bullet hit someone"
+        is told in the past and did happen)."""
+        verbs = [head, *(c for c in head.children if c.dep_ in {"aux", "auxpass"})]
+        if not any(v.tag_ in {"VBZ", "VBP"} for v in verbs):
+            return False
+        for token in (head, *head.ancestors):
+            for child in token.children:
+                if child.dep_ in {"advmod", "mark"} and child.lower_ in self._habitual:
+                    return True
+                if token.lower_ == "time" and f"{child.lower_} time" in self._habitual:
+                    return True
+            if token.dep_ == "ROOT":
+                return False
+        return False
 
     def _attempted(self, head: Token) -> bool:
         """ "trying to kill two others", "attempted to shoot and kill him": the trigger is
