@@ -71,4 +71,3 @@ def test_one_of_those_counted_described_again_is_no_second_event(extractor: Extr
     )
     found = _told(extractor, text, dt.date(2015, 7, 28))
     assert found == [(None, 5, SATURDAY, "armed_attack")]
-
