@@ -179,6 +179,7 @@ class Assembler:
         self._streets = finder.streets
         self._rounds = lexicon.cue_set("round_noun")
         self._perpetrator_nouns = lexicon.cue_set("perpetrator_noun")
+        self._report_verbs = lexicon.cue_set("report_verb")
         self._running = lexicon.cue_set("running_total")
         self._murder_suicide_words = lexicon.cue_set("murder_suicide")
         self._lede_words = lexicon.cue_set("lede_auxiliary")
@@ -667,6 +668,8 @@ class Assembler:
                 return False  # "shot on Main Street … she died": a place is never "she"
             if token.lower_ in self._agency_acronyms:
                 return False  # "taken by EMS to a hospital where he died": an agency, not "AJ"
+            if self._speaker_of(token, pronoun):
+                return False  # 'a witness told a dispatcher: "He is shooting him!"'
             if _age_range(token):
                 return False  # "the men range in age from their late teens to early 20s"
             if (token.tag_ in {"NNS", "NNPS"}) != plural or not self._may_be_named(token):
@@ -696,15 +699,28 @@ class Assembler:
                 return doc[i]
         return None
 
+    def _speaker_of(self, token: Token, pronoun: Token) -> bool:
+        """Whether ``token`` says the words, in quotation marks, that hold ``pronoun``: who
+        speaks is "I", never "he" ("a motorist told police he was shot" is no quotation)."""
+        verb = token.head
+        if token.dep_ != "nsubj" or verb.lemma_.lower() not in self._report_verbs:
+            return False
+        low, high = sorted((verb.i, pronoun.i))
+        return any(t.text in _QUOTES for t in token.doc[low:high])
+
     def _may_be_named(self, token: Token) -> bool:
         """ "put the gun in a holster … shooting him", "fighting for her life after her
         father shot her": a pronoun stands for a noun the lexicons know as people (kin and
-        attackers too), a name or an age ("a 15-year-old"). A common noun that only the word
-        vectors place nearer "person" than "building" is most often a thing or a place."""
+        attackers too), a name or an age ("a 15-year-old"), or the subject of a clause. An
+        object that only the word vectors place nearer "person" than "building" is most often
+        a thing or a place; so is a name there the tagger calls a venue or a company ("a
+        bouncer at Cloud Nine … shot him")."""
         if not self.finder.is_person(token):
             return False
+        if token.dep_ in {"nsubj", "nsubjpass"}:
+            return True  # "a roofer was working … when a neighbor shot him": who acts is a person
         return (
-            token.pos_ == "PROPN"
+            (token.pos_ == "PROPN" and token.ent_type_ not in _NOT_PEOPLE_ENTS)
             or token.lower_ in self._perpetrator_nouns
             or token.lower_ == "old"
             or self.finder.names_people(token)
@@ -1054,6 +1070,11 @@ def _lists_events(mentions: list[Mention], finder: MentionFinder) -> bool:
     owners = [m for m in owners if not _describes_a_participant(m, owners)]
     patients = {p.i for m in owners for p in m.patients}
     return len(owners) >= 2 and len(patients) >= 2
+
+
+_QUOTES = frozenset({'"', "“", "”", "``", "''"})
+# names the tagger gives places, venues, firms and products: no antecedent of "he" or "she"
+_NOT_PEOPLE_ENTS = frozenset({"ORG", "FAC", "PRODUCT", "EVENT", "GPE", "LOC", "WORK_OF_ART"})
 
 
 def _describes_a_participant(mention: Mention, others: list[Mention]) -> bool:

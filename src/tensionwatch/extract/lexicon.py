@@ -87,6 +87,8 @@ class Lexicon:
     group_nouns: frozenset[str] = field(default_factory=frozenset)
     organization_nouns: frozenset[str] = field(default_factory=frozenset)
     ordinals: dict[str, int] = field(default_factory=dict)  # "fourth", "4th" -> 4
+    # "precinct", "route": a number right after one names, never counts (``numbered_name``)
+    numbered_names: frozenset[str] = field(default_factory=frozenset)
 
     @classmethod
     def load(cls, folder: Path | None = None) -> Lexicon:
@@ -196,10 +198,23 @@ class Lexicon:
             instrument_only=instrument_only,
             group_nouns=frozenset(actor_terms.get("group_noun", {})),
             organization_nouns=frozenset(actor_terms.get("organization_noun", {})),
+            numbered_names=frozenset(cues.get("numbered_name", ())),
         )
 
     def cue_set(self, kind: str) -> frozenset[str]:
         return frozenset(self.cues.get(kind, ()))
+
+    def person_words(self) -> frozenset[str]:
+        """The nouns that name people: occupations, person nouns, genders, age groups, kin
+        and the targeted groups ("man", "officer", "teen", "wife", "Tajiks")."""
+        return (
+            frozenset(self.occupations)
+            | frozenset(self.actor_terms.get("person_noun", {}))
+            | frozenset(self.actor_terms.get("gender", {}))
+            | frozenset(self.actor_terms.get("age_group", {}))
+            | frozenset(self.actor_terms.get("kin", {}))
+            | frozenset(self.groups)
+        )
 
 
 def _read(path: Path) -> Iterator[dict[str, Any]]:

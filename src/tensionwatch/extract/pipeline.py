@@ -654,9 +654,12 @@ def _in_subject(token: Token) -> bool:
 
 
 def _auxiliary(doc: Doc, index: int) -> str:
-    """ "Five were hurt", "Teen was shot": the auxiliary agrees with the word before it."""
+    """ "Five were hurt", "Teen was shot": the auxiliary agrees with the word before it, a
+    number only where it opens the subject ("Grandmother of 12 shot", "Driver on Highway 61
+    shot" and "Man, 25 shot" tell of one)."""
     before = doc[index - 1]
-    many = before.like_num and before.lower_ not in {"1", "one"}
+    opens = index == 1 or doc[index - 2].text in {":", "|", "-", "–", "—"}
+    many = before.like_num and before.lower_ not in {"1", "one"} and opens
     verb = "were" if before.tag_ in {"NNS", "NNPS"} or many else "was"
     return verb.title() if doc[index].is_title else verb
 

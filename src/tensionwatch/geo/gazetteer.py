@@ -243,13 +243,18 @@ class Gazetteer:
             candidates = [c for c in candidates if _inside(c, options)]
         # "Wyoming, Michigan": the state's own name is no evidence against a town in a region
         # the article names
-        if any(c.feature == CITY and preferences.admin1.get(c.admin1 or "") for c in candidates):
-            candidates = [
-                replace(c, score=round(c.score - preferences.admin1.get(c.admin1 or "", 0.0), 4))
-                if c.feature == ADMIN1
-                else c
-                for c in candidates
-            ]
+        # (a town inside the state itself, "Maryland City" for "Maryland", is no such region)
+        towns_in = {
+            c.admin1
+            for c in candidates
+            if c.feature == CITY and preferences.admin1.get(c.admin1 or "")
+        }
+        candidates = [
+            replace(c, score=round(c.score - preferences.admin1.get(c.admin1 or "", 0.0), 4))
+            if c.feature == ADMIN1 and towns_in - {c.admin1}
+            else c
+            for c in candidates
+        ]
         # "Maryland" is the state, not Maryland City: only a city that holds a good share of
         # its region's people, and that the name means before any other town, is what the
         # region's name means in the news ("Oklahoma" is no hamlet in Pennsylvania either)

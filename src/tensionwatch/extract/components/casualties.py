@@ -40,6 +40,7 @@ class CasualtyFinder:
         self._objects = (
             frozenset(lexicon.actor_terms.get("person_noun", {})) - {"other", "others"}
         ) | lexicon.cue_set("perpetrator_noun")
+        self._people = lexicon.person_words()
         self.matcher = Matcher(nlp.vocab)
         self._rules: dict[str, tuple[str, bool, bool]] = {}
         self._stated: dict[str, int] = {}  # rules whose phrase states its number ("a fourth")
@@ -85,6 +86,8 @@ class CasualtyFinder:
                 continue  # "the non-fatal shooting of a teenager": no one died
             if self._of_an_accident(span):
                 continue  # "3 dead, 20 hurt as a tour bus crashes": no attack's toll
+            if self._survived_by_a_thing(span):
+                continue  # "the business did not survive the pandemic"
             stated = 0 if negated else self._stated.get(key)
             if key in self._ordinal and not negated:
                 if not self._about_violence(span):
@@ -127,6 +130,26 @@ class CasualtyFinder:
             ):  # the toll so far ("a third victim has died") over one more dead ("a third")
                 best[slot] = CasualtyMention(label, count, span)
         return _drop_cross_label_duplicates(sorted(best.values(), key=lambda m: m.span.start))
+
+    def _survived_by_a_thing(self, span: Span) -> bool:
+        """ "The business did not survive the pandemic", "the team did not make it.", "the
+        dog did not survive": who did not survive must be a person (a noun the word lists
+        know as people, a name or a number); things and animals die no victims' deaths."""
+        words = [t.lower_ for t in span]
+        if "did" not in words:
+            return False
+        at = words.index("did")
+        if words[at + 1 : at + 2] not in (["not"], ["n't"]) or not any(
+            t.lemma_ in {"survive", "make"} for t in span[at + 2 : at + 3]
+        ):
+            return False
+        did = span[at]
+        if did.i == 0:
+            return False
+        subject = did.doc[did.i - 1]
+        if subject.pos_ not in {"NOUN", "PROPN"} or subject.ent_type_ == "PERSON":
+            return False
+        return subject.lower_ not in self._people and subject.lemma_.lower() not in self._people
 
     def _is_age(self, span: Span) -> bool:
         """ "ages 21, 32, and 49", "under the age of eight", "two males, 30 and 42": the

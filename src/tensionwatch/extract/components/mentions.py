@@ -76,14 +76,7 @@ class MentionFinder:
             self.matcher.add(key, [rule.pattern])
             self._rules[key] = rule
         self._summary = lexicon.cue_set("summary")
-        self._people = (
-            frozenset(lexicon.occupations)
-            | frozenset(lexicon.actor_terms.get("person_noun", {}))
-            | frozenset(lexicon.actor_terms.get("gender", {}))
-            | frozenset(lexicon.actor_terms.get("age_group", {}))
-            | frozenset(lexicon.actor_terms.get("kin", {}))
-            | frozenset(lexicon.groups)
-        )
+        self._people = lexicon.person_words()
         self._hypothetical = lexicon.cue_set("hypothetical")
         self._habitual = lexicon.cue_set("habitual")
         self._attempts = lexicon.cue_set("attempt_verb")
@@ -168,7 +161,7 @@ class MentionFinder:
             for c in verb.subtree
             if c.dep_ == "prep" and c.lower_ in {"from", "of", "after", "in"}
             for g in c.children
-            if g.dep_ == "pobj"
+            if g.dep_ in {"pobj", "pcomp"}  # "died after crashing into a guardrail"
         )
         return any(g.lemma_.lower() in self._natural or g.lower_ in self._natural for g in causes)
 
@@ -620,7 +613,13 @@ def _next_act(verb: Token) -> bool:
     predicate a participle's noun is waiting for ("a boy shot Sunday is in stable
     condition")."""
     before = verb.doc[verb.i - 1]
+    if verb.lemma_.lower() in _PATIENT_PREDICATES:
+        return False  # "a man shot outside a store on Friday, suffered a wound to his leg"
     return before.text == "," and any(c.dep_ in {"dobj", "obj"} for c in verb.children)
+
+
+# what befalls the one hit ("suffered a wound", "underwent surgery"): no act of the shooter
+_PATIENT_PREDICATES = _UNDERGO_VERBS | {"undergo", "remain", "require", "need", "receive"}
 
 
 def _possessive_read_as_object(token: Token, patients: list[Token]) -> bool:

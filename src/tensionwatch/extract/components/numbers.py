@@ -30,7 +30,7 @@ def is_number_token(token: Token, lexicon: Lexicon) -> bool:
             return False  # "an eighth-grader", "a third victim": an ordinal ranks, not counts
         return (
             not _is_age(token)
-            and not _measures_something_else(token)
+            and not _measures_something_else(token, lexicon)
             and not _age_of_person(token, lexicon)
         )
     if lower in lexicon.numbers or lower in lexicon.vague_numbers:
@@ -73,10 +73,10 @@ def _joins_tens_and_units(dash: Token, lexicon: Lexicon) -> bool:
     )
 
 
-def _measures_something_else(token: Token) -> bool:
-    """ "$10", "100m", "20%": money and measures; a house number; "Image 1 of 8 An
-    11-year-old boy": a number before an article counts something before it, not the person
-    after it."""
+def _measures_something_else(token: Token, lexicon: Lexicon) -> bool:
+    """ "$10", "100m", "20%": money and measures; a house number; a name's number
+    ("Precinct 5", ``numbered_name`` cues); "Image 1 of 8 An 11-year-old boy": a number before
+    an article counts something before it, not the person after it."""
     if token.ent_type_ in {"MONEY", "PERCENT", "QUANTITY"}:
         return True
     if token.ent_type_ == "FAC" and token.head.pos_ == "PROPN":
@@ -90,6 +90,8 @@ def _measures_something_else(token: Token) -> bool:
     )
     if before is not None and before.is_currency:
         return True
+    if before is not None and before.lower_.rstrip(".") in lexicon.numbered_names:
+        return True  # "Two Precinct 5 deputies were hit", "along Route 30": a name's number
     if before is not None and before.lower_ in {"a", "an"} and token.lower_ not in _ROUND:
         return True  # "an Eight Ball Crip", "a 40 caliber": a name or a measure, one thing
     if after is None:
@@ -103,7 +105,7 @@ def _measures_something_else(token: Token) -> bool:
     singular = after.lower_ in {"was", "is", "has"} and token.lower_ not in {"1", "one"}
     # "Photo 3 of 9 A woman died": the first number of a caption's "N of M" counts images
     total = doc[after.i + 1] if after.lower_ == "of" and after.i + 1 < len(doc) else None
-    numbered = total is not None and total.like_num and _measures_something_else(total)
+    numbered = total is not None and total.like_num and _measures_something_else(total, lexicon)
     return glued_unit or percent or caption or singular or numbered
 
 
