@@ -214,3 +214,27 @@ def test_a_death_after_a_crash_is_no_victims(extractor: Extractor) -> None:
         "for a motorcyclist who died after crashing into a guardrail in November."
     )
     assert counts(main(extractor, text)) == (None, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "victims"),
+    [
+        # who walked up and shot is not "him"
+        (
+            "A 30-year-old man was sitting in his car on Birch Lane when a teen walked up and "
+            "shot him.",
+            ["A 30-year-old man"],
+        ),
+        # but a clause with a subject of its own leaves the earlier subject a candidate
+        ("The teen went to the park on Birch Lane and someone shot him.", ["The teen"]),
+        # who did one thing "and was shot" was shot
+        ("A man walked into the store on Birch Lane and was shot.", ["A man"]),
+        ("A woman was walking home on Maple Avenue on Sunday and was shot.", ["A woman"]),
+    ],
+)
+def test_who_acted_first_and_who_was_shot(
+    extractor: Extractor, text: str, victims: list[str]
+) -> None:
+    incident = main(extractor, text)
+    assert [v.text for v in incident.victims] == victims
+    assert counts(incident) == (None, 1)

@@ -26,6 +26,7 @@ from tensionwatch.extract.components.mentions import (
     REFLEXIVE,
     Mention,
     MentionFinder,
+    conj_subject,
     event_lemma,
     harms_self,
     is_reflexive,
@@ -651,6 +652,9 @@ class Assembler:
         plural = pronoun.lower_ in {"they", "them"}
         sex = self._genders.get(pronoun.lower_)
         excluded = {t.i for agent in mention.agents for t in agent.subtree}
+        if not any(c.dep_ == "nsubj" for c in mention.head.children):
+            # "a teen walked up and shot him": who walked up shot, and is not "him"
+            excluded |= {t.i for s in conj_subject(mention.head) for t in s.subtree}
         # "A man shot his neighbor. He then killed himself": who killed himself is the attacker
         reflexive = is_reflexive(mention.head)
         roles = {"nsubj"} if reflexive else {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj"}

@@ -154,8 +154,9 @@ class MentionFinder:
             for c in verb.children
         ):
             return True
-        if event_lemma(verb) not in _UNDERGO_VERBS and verb.lemma_.lower() != "pass":
-            return False
+        undergone = event_lemma(verb) in _UNDERGO_VERBS or verb.lemma_.lower() == "pass"
+        if not (undergone or is_passive(verb)):
+            return False  # "was killed in a crash" is undergone too
         causes = (
             g
             for c in verb.subtree
@@ -306,7 +307,7 @@ class MentionFinder:
                 elif child.dep_ == "conj" and child.lower_ in REFLEXIVE:
                     # "killed his wife and then himself": the verb's subject is hurt too
                     patients.extend(
-                        [c for c in head.children if c.dep_ == "nsubj"] or _conj_subject(head)
+                        [c for c in head.children if c.dep_ == "nsubj"] or conj_subject(head)
                     )
                 elif child.dep_ in {"dobj", "obj"} and child.i not in trigger_tokens:
                     if not _list_item(head, child):
@@ -383,9 +384,12 @@ class MentionFinder:
                     if undergoer:  # "X turned the gun on herself and died": X died
                         patients.extend(p_pat if is_passive(parent) else p_ag)
                     elif reflexive and not is_passive(parent):
-                        killer = p_ag or _conj_subject(parent)
+                        killer = p_ag or conj_subject(parent)
                         patients.extend(killer)  # "shot a student and then killed herself"
                         agents.extend(killer)
+                    elif passive and not is_passive(parent):
+                        # "a man walked into the store and was shot": who walked was shot
+                        patients.extend(p_ag or conj_subject(parent))
                     else:
                         agents.extend(p_ag)
                         if is_passive(parent) == passive:
@@ -505,7 +509,7 @@ class MentionFinder:
         return True
 
 
-def _conj_subject(verb: Token) -> list[Token]:
+def conj_subject(verb: Token) -> list[Token]:
     """The subject shared along a chain of coordinated verbs ("a man shot and killed his
     wife and then killed himself": "man" for every verb)."""
     while verb.dep_ == "conj":
