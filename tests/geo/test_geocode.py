@@ -291,7 +291,12 @@ def test_geocode_a_street_is_no_side_of_a_town(gazetteer: Gazetteer) -> None:
     assert found.precision == PlacePrecision.UNKNOWN and found.country is None
 
 
-_STATE_CODES = {"Delaware": "US-DE", "California": "US-CA", "Wyoming": "US-WY"}
+_STATE_CODES = {
+    "Delaware": "US-DE",
+    "California": "US-CA",
+    "Wyoming": "US-WY",
+    "Maryland": "US-MD",
+}
 
 
 @pytest.mark.parametrize(
@@ -300,6 +305,8 @@ _STATE_CODES = {"Delaware": "US-DE", "California": "US-CA", "Wyoming": "US-WY"}
         # the state the story names, not Delaware, Ohio, or California, Pennsylvania
         ("The county courthouse in Delaware stayed closed on Wednesday.", "Delaware", "US-DE"),
         ("Six people were killed in Isla Vista, California, on Friday.", "California", "US-CA"),
+        # a small town named after the state (Maryland City) is not what the state's name means
+        ("A man was shot on Sunday in Maryland, police said.", "Maryland", "US-MD"),
         # a state that holds a namesake city still defers to the city
         ("Two men were shot in New York on Friday.", "New York", "US-NY"),
         # a town in a state the story names is no state of the town's name

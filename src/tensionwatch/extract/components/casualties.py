@@ -147,8 +147,8 @@ class CasualtyFinder:
         if did.i == 0:
             return False
         subject = did.doc[did.i - 1]
-        if subject.pos_ not in {"NOUN", "PROPN"} or subject.ent_type_ == "PERSON":
-            return False
+        if subject.pos_ != "NOUN":
+            return False  # a name, a pronoun, a number or an age ("the 17-year-old")
         return subject.lower_ not in self._people and subject.lemma_.lower() not in self._people
 
     def _is_age(self, span: Span) -> bool:
