@@ -1,6 +1,6 @@
 """Words that split one shooting into several incidents, or make one of nothing: a gun's
 "blast", a habitual clause ("any time a student is hurt"), a relative clause on one of the
-people just counted ("five were shot, including one man who was shot 10 times"). Texts
+people just counted ("four were shot, including a woman who was shot six times"). Texts
 written for these tests."""
 
 from __future__ import annotations
@@ -28,9 +28,9 @@ def _told(extractor: Extractor, text: str, published: dt.date = SATURDAY) -> lis
 @pytest.mark.parametrize("gun", ["shotgun", "rifle"])
 def test_a_guns_blast_is_the_shooting_not_a_bombing(extractor: Extractor, gun: str) -> None:
     text = (
-        "Police are asking for help with a drive-by shooting that happened after midnight on "
-        f"Saturday on Birch Lane. A car pulled up and someone fired a single {gun} blast that "
-        "struck three people with pellets. All three were treated at local hospitals."
+        "Detectives want to hear from anyone who saw the drive-by shooting on Birch Lane on "
+        f"Saturday. Someone in a passing pickup fired one {gun} blast at a porch, hitting "
+        "three men with pellets. None of them was badly hurt."
     )
     assert _told(extractor, text) == [(None, 3, SATURDAY, "armed_attack")]
 
@@ -43,7 +43,7 @@ def test_a_bomb_blast_is_still_a_bombing(extractor: Extractor) -> None:
 @pytest.mark.parametrize(
     "said",
     [
-        "Any time one of our students is hurt or passes away it has a huge impact on all of us.",
+        "Any time a player on our team is hurt or passes away, every family feels it.",
         "Whenever a student is shot, the whole school grieves.",
         "Every time someone gets shot on our street, we hold a vigil.",
     ],
@@ -64,10 +64,10 @@ def test_what_happened_each_time_did_happen(extractor: Extractor) -> None:
 
 def test_one_of_those_counted_described_again_is_no_second_event(extractor: Extractor) -> None:
     text = (
-        "The man who shot several people at a wedding party in Riverside on Saturday night "
-        "faces four counts of attempted murder. Five people were shot, including one man who "
-        "was shot 10 times, after a fight in the restroom at the Silver Spur Saloon at 412 "
-        "Maple Avenue, police said."
+        "A gunman who opened fire at a birthday party in Riverside on Saturday was charged "
+        "with attempted murder. Four guests were shot, including a woman who was "
+        "shot six times, after an argument near the bar of the Silver Spur Saloon at 412 Maple "
+        "Avenue, police said."
     )
     found = _told(extractor, text, dt.date(2015, 7, 28))
-    assert found == [(None, 5, SATURDAY, "armed_attack")]
+    assert found == [(None, 4, SATURDAY, "armed_attack")]

@@ -25,14 +25,14 @@ def _victims(extractor: Extractor, text: str) -> list[str]:
     [
         # a thing or a phrase beside the pronoun is no antecedent
         (
-            "A 34-year-old man is recovering after he accidentally shot himself in the thigh on "
-            "Birch Lane. He loaded the pistol and tried to put it in a holster. That is when "
-            "the gun went off, shooting him in the thigh.",
+            "A 41-year-old hunter is healing at home on Birch Lane after his rifle went off. He "
+            "had cleaned the rifle and was sliding it into a case. The gun fired, hitting him "
+            "in the calf.",
             (None, 1),
         ),
         (
-            "An 8-year-old girl is fighting for her life after her uncle shot her in the "
-            "chest on Maple Avenue on Sunday.",
+            "A toddler is clinging to her life at a hospital on Maple Avenue after her "
+            "stepfather shot her on Sunday.",
             (None, 1),
         ),
         # people the word lists now know stay antecedents
@@ -50,16 +50,16 @@ def test_a_pronoun_stands_for_a_person(
 
 def test_the_person_is_the_victim_not_the_thing(extractor: Extractor) -> None:
     text = (
-        "A 7-year-old boy is fighting for his life after his cousin shot him in the back on "
-        "Birch Lane on Friday."
+        "A toddler is clinging to her life at a hospital on Maple Avenue after her stepfather "
+        "shot her on Sunday."
     )
-    assert _victims(extractor, text) == ["A 7-year-old boy"]
+    assert _victims(extractor, text) == ["A toddler"]
 
 
 def test_a_road_number_before_was_counts_no_one(extractor: Extractor) -> None:
     text = (
-        "A road worker was shot Thursday. A man working along 1-75 was hospitalized after a "
-        "gun he found in a ditch went off."
+        "A highway crew member was shot Thursday. A man clearing brush along 1-75 was taken "
+        "to a hospital after a pistol he picked up went off."
     )
     assert counts(main(extractor, text)) == (None, 1)
 
@@ -133,8 +133,8 @@ def test_who_did_not_survive_died(
         ),
         # who speaks in quotation marks is "I", not "him"
         (
-            'Police searched Birch Lane. Then a witness told a dispatcher: "He is shooting him!" '
-            "A 13-year-old boy was killed.",
+            'A neighbor told a 911 operator: "He just shot him!" Officers found a 13-year-old '
+            "boy dead.",
             (1, None),
         ),
         # a predicate after a comma that befalls the one hit is no next act
@@ -210,8 +210,8 @@ def test_a_names_number_counts_no_one(extractor: Extractor, text: str) -> None:
 
 def test_a_death_after_a_crash_is_no_victims(extractor: Extractor) -> None:
     text = (
-        "Four people were shot at a memorial service on Birch Lane on Friday. The service was "
-        "for a motorcyclist who died after crashing into a guardrail in November."
+        "Four people were shot outside a funeral home on Birch Lane on Friday. The funeral was "
+        "for a cyclist who died after crashing into a parked van last month."
     )
     assert counts(main(extractor, text)) == (None, 4)
 

@@ -84,8 +84,8 @@ def test_a_town_alone_before_streets_stays_a_town(extractor: Extractor) -> None:
 def test_a_name_after_block_of_is_a_street_in_no_country(extractor: Extractor) -> None:
     # "Lisbon" after "block of" is a street; it must not make the story Portuguese
     text = (
-        "A 16-year-old is recovering after accidentally shooting himself, police said. The "
-        "teen was at home with friends in the 200 block of Lisbon when the shooting happened."
+        "A 16-year-old is recovering after accidentally shooting himself, police said. Friends "
+        "were with the teen at his house in the 200 block of Lisbon when the shooting happened."
     )
     (incident,) = extractor.extract(text, PUB, "t")
     assert all(p.country in {None, "US"} for p in incident.places)

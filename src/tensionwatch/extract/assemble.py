@@ -410,7 +410,7 @@ class Assembler:
                 return Draft(number=len(result.drafts), reference=True)
         for index, draft in assigned.items():
             if _on_a_participant(mention.head, mention.head.doc[index]):
-                return draft  # "five people were shot, including one man who was shot twice"
+                return draft  # "four guests were shot, including a woman shot six times"
         for draft in same_sentence:
             if draft.reference:
                 continue
@@ -673,7 +673,7 @@ class Assembler:
             if token.lower_ in self._agency_acronyms:
                 return False  # "taken by EMS to a hospital where he died": an agency, not "AJ"
             if self._speaker_of(token, pronoun):
-                return False  # 'a witness told a dispatcher: "He is shooting him!"'
+                return False  # 'a neighbor told a 911 operator: "He just shot him!"'
             if _age_range(token):
                 return False  # "the men range in age from their late teens to early 20s"
             if (token.tag_ in {"NNS", "NNPS"}) != plural or not self._may_be_named(token):
@@ -713,8 +713,8 @@ class Assembler:
         return any(t.text in _QUOTES for t in token.doc[low:high])
 
     def _may_be_named(self, token: Token) -> bool:
-        """ "put the gun in a holster … shooting him", "fighting for her life after her
-        father shot her": a pronoun stands for a noun the lexicons know as people (kin and
+        """ "slid the rifle into a case … hitting him", "clinging to her life after her
+        stepfather shot her": a pronoun stands for a noun the lexicons know as people (kin and
         attackers too), a name or an age ("a 15-year-old"), or the subject of a clause. An
         object that only the word vectors place nearer "person" than "building" is most often
         a thing or a place; so is a name there the tagger calls a venue or a company ("a
@@ -1082,7 +1082,7 @@ _NOT_PEOPLE_ENTS = frozenset({"ORG", "FAC", "PRODUCT", "EVENT", "GPE", "LOC", "W
 
 
 def _describes_a_participant(mention: Mention, others: list[Mention]) -> bool:
-    """ "Five people were shot, including one man who was shot 10 times": a relative clause
+    """ "Four guests were shot, including a woman who was shot six times": a relative clause
     on a noun inside another event's clause tells more of someone in that event; it lists
     no event of its own."""
     return any(

@@ -459,7 +459,7 @@ def dominant_country(
     first_town: dict[str, Span] = {}  # where nobody was only treated
     for ent in doc.ents:
         if ent.label_ != "GPE" or _with_block(ent) is not ent:
-            continue  # "the 300 block of Madrid" is a street, in no country of its own
+            continue  # "the 200 block of Lisbon" is a street, in no country of its own
         code = resolver.country_of(ent.text)
         if code is None:
             continue

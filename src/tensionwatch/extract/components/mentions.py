@@ -162,7 +162,7 @@ class MentionFinder:
             for c in verb.subtree
             if c.dep_ == "prep" and c.lower_ in {"from", "of", "after", "in"}
             for g in c.children
-            if g.dep_ in {"pobj", "pcomp"}  # "died after crashing into a guardrail"
+            if g.dep_ in {"pobj", "pcomp"}  # "died after crashing into a parked van"
         )
         return any(g.lemma_.lower() in self._natural or g.lower_ in self._natural for g in causes)
 
@@ -251,7 +251,7 @@ class MentionFinder:
             mention.negated = True
 
     def _habitual_clause(self, head: Token) -> bool:
-        """ "Any time one of our students is hurt or passes away, it has a huge impact",
+        """ "Any time a player on our team is hurt or passes away, every family feels it",
         "whenever a student is shot": a present-tense clause under a ``habitual`` phrase tells
         what happens each time, not what happened ("each time he fired, a bullet hit someone"
         is told in the past and did happen)."""

@@ -100,8 +100,8 @@ def _measures_something_else(token: Token, lexicon: Lexicon) -> bool:
     glued_unit = not token.whitespace_ and glued.is_alpha and not glued.like_num
     percent = after.text == "%" or after.lower_ in {"percent", "per"}
     caption = after.text in {"A", "An", "The"}  # "… 1 of 8 An 11-year-old", not "3 the next"
-    # "a crew along I-10 was hospitalized": a number of many before a verb of one is a name
-    # (a road, a route) in the subject, not the count of its people
+    # "a man clearing brush along I-75 was taken to a hospital": a number of many before a
+    # verb of one is a name (a road, a route) in the subject, not the count of its people
     singular = after.lower_ in {"was", "is", "has"} and token.lower_ not in {"1", "one"}
     # "Photo 3 of 9 A woman died": the first number of a caption's "N of M" counts images
     total = doc[after.i + 1] if after.lower_ == "of" and after.i + 1 < len(doc) else None
@@ -223,7 +223,7 @@ def _bounds(value: int, qualifier: Qualifier) -> tuple[int | None, int | None]:
 
 
 def _first_number_run(span: Span, lexicon: Lexicon) -> list[Token]:
-    """The first run of number words; "Image 10 of 10 Five shot": a numeral before a number
+    """The first run of number words; "Image 6 of 6 Four shot": a numeral before a number
     of its own is no part of it ("twenty five", "3 dozen" and "2 million" are one number,
     "10 Five" is two), so the run starts again at the later one."""
     run: list[Token] = []
