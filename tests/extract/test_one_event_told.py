@@ -71,3 +71,12 @@ def test_one_of_those_counted_described_again_is_no_second_event(extractor: Extr
     )
     found = _told(extractor, text, dt.date(2015, 7, 28))
     assert found == [(None, 4, SATURDAY, "armed_attack")]
+
+
+def test_a_death_in_a_previous_shooting_is_another_event(extractor: Extractor) -> None:
+    text = (
+        "Four people were wounded in a shooting on Birch Lane on Saturday night. All four were "
+        "taken to a hospital. Neighbors said the victims were mourning a teen who was killed "
+        "in a previous shooting at the same house weeks earlier."
+    )
+    assert [t[:2] for t in _told(extractor, text)] == [(None, 4)]

@@ -193,6 +193,7 @@ class Assembler:
         self._murder_suicide: set[int] = set()
         self._murder_suicide_heads: set[int] = set()
         self._earlier = lexicon.cue_set("earlier_word")
+        self._earlier_event = lexicon.cue_set("earlier_event")
         self._same_event = lexicon.cue_set("same_event_word")
         self._person_nouns = frozenset(lexicon.actor_terms.get("person_noun", {}))
         self._genders = lexicon.actor_terms.get("gender", {})  # "girlfriend" → "female"
@@ -384,6 +385,13 @@ class Assembler:
         has_own_patient = any(
             self.finder.is_person(p) or p.lower_ in self.lexicon.targets for p in mention.patients
         )
+        if any(
+            c.dep_ == "amod" and c.lower_ in self._earlier_event for c in mention.head.children
+        ):  # "mourning a teen who was killed in a previous shooting": another, earlier event
+            return Draft(number=len(result.drafts), reference=True)
+        for index, draft in assigned.items():
+            if draft.reference and mention.head.is_ancestor(mention.head.doc[index]):
+                return draft  # "killed in a previous shooting": what happened in that event
         if mention.definite and ctx.refers_back(mention):
             # "in the wake of the Kirkgate Market bombing": an earlier event, not this one
             earlier = [d for d in result.drafts if d not in same_sentence and d not in focus]
