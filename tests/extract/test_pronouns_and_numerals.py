@@ -238,3 +238,25 @@ def test_who_acted_first_and_who_was_shot(
     incident = main(extractor, text)
     assert [v.text for v in incident.victims] == victims
     assert counts(incident) == (None, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a rough count whose range holds the exact one is that count told roughly
+        (
+            "A gunman who wounded several guests at a party on Birch Lane on Saturday was "
+            "charged. Four guests were shot, police said.",
+            (None, 4),
+        ),
+        (
+            "Police said a few people were hurt when shots rang out on Maple Avenue on Sunday. "
+            "Three people were shot.",
+            (None, 3),
+        ),
+    ],
+)
+def test_a_rough_count_yields_to_the_exact_one_it_holds(
+    extractor: Extractor, text: str, expected: tuple[int | None, int | None]
+) -> None:
+    assert counts(main(extractor, text)) == expected

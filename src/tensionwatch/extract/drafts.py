@@ -885,6 +885,17 @@ def _among(shot: Count | None, mentions: list[CasualtyMention]) -> bool:
     return said.span.doc[said.span.start - 1].lower_ == "among"
 
 
+def _rough_of(rough: Count, exact: Count) -> bool:
+    """ "wounded several guests … four guests were shot": a vague count ("several", "a
+    few") whose range holds an exact one is that count told roughly."""
+    return (
+        rough.qualifier is Qualifier.ABOUT
+        and exact.qualifier is Qualifier.EXACT
+        and rough.low is not None
+        and rough.low <= exact.value <= (rough.high if rough.high is not None else exact.value)
+    )
+
+
 def _told_first(first: Count, then: Count) -> bool:
     """Whether ``first``'s words come before any of ``then``'s in the text."""
     starts = [e.start for e in first.evidence if e.field == "text"]
@@ -1009,7 +1020,7 @@ def build_incident(
         stated is not None
         and from_shot is not None
         and stated.value < from_shot.value
-        and (stated.value == 1 or _told_first(from_shot, stated))
+        and (stated.value == 1 or _told_first(from_shot, stated) or _rough_of(stated, from_shot))
         and not _among(shot, draft.shot)
     ):
         # "two men were shot … one is in critical condition": 2 hurt; "sent five people to
