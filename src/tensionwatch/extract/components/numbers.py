@@ -237,8 +237,9 @@ def _first_number_run(span: Span, lexicon: Lexicon) -> list[Token]:
     return run
 
 
-# words that multiply the number before them ("3 dozen", "2 million")
-_MULTIPLIERS = frozenset({"dozen", "hundred", "thousand", "million"})
+# words that multiply the number before them ("3 dozen", "2 million"): the round numbers
+# and "dozen"
+_MULTIPLIERS = _ROUND | {"dozen"}
 
 
 def _qualifier_before(first: Token, lexicon: Lexicon) -> str | None:
